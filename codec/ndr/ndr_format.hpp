@@ -1,0 +1,46 @@
+// The parameters that make NDR 2.0 (either byte order) and NDR64 differ, so
+// one walker and one encoder serve all three (DESIGN.md §2-3).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "layout/record_layout.hpp"
+#include "wire/byte_reader.hpp"
+
+namespace dhcpm::detail {
+
+template <order O>
+struct ndr20_format {
+  static constexpr order byte_order = O;
+  static constexpr std::size_t pointer_size = 4;  // referent ids
+  static constexpr std::size_t count_size = 4;    // max_count, offset, actual_count
+  static constexpr std::size_t status_size = 2;   // enums are 16-bit
+  static constexpr const record_layout& record = ndr20_record_layout;
+  static constexpr const array_layout& array = ndr20_array_layout;
+};
+
+struct ndr64_format {
+  static constexpr order byte_order = order::little;
+  static constexpr std::size_t pointer_size = 8;
+  static constexpr std::size_t count_size = 8;
+  static constexpr std::size_t status_size = 4;
+  static constexpr const record_layout& record = ndr64_record_layout;
+  static constexpr const array_layout& array = ndr64_array_layout;
+};
+
+using ndr20_le = ndr20_format<order::little>;
+using ndr20_be = ndr20_format<order::big>;
+
+// Loads an unsigned integer of `size` bytes (1, 2, 4 or 8) in order O.
+template <order O>
+[[nodiscard]] inline std::uint64_t load_uint(const std::uint8_t* p, std::size_t size) noexcept {
+  switch (size) {
+    case 1: return p[0];
+    case 2: return load<std::uint16_t, 2, O>(p);
+    case 4: return load<std::uint32_t, 4, O>(p);
+    default: return load<std::uint64_t, 8, O>(p);
+  }
+}
+
+}  // namespace dhcpm::detail

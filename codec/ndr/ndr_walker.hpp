@@ -1,0 +1,342 @@
+// The one NDR traversal. It walks NDR 2.0 (either byte order) or NDR64 bytes
+// of the record, the array and their framings, makes every check, charges the
+// decode budget, and reports what it finds to a sink (see walk_sink.hpp).
+// Decoding, validation, views and dissection are sinks of this walker, so they
+// cannot disagree about what the bytes mean.
+//
+// Pointee order (DESIGN.md §2): a struct's flat part, then the pointees of its
+// pointers in member order; an array of pointers is max_count, every referent
+// id, then each non-NULL record with its own pointees.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dhcpm/client_info.hpp"
+#include "dhcpm/error.hpp"
+#include "dhcpm/options.hpp"
+#include "ndr/ndr_format.hpp"
+#include "ndr/walk_sink.hpp"
+
+namespace dhcpm::detail {
+
+// What each record and element slot is charged against max_decoded_bytes.
+inline constexpr std::uint64_t record_charge = sizeof(client_info);
+inline constexpr std::uint64_t slot_charge = sizeof(std::uint32_t);
+
+template <class F, std::size_t... I>
+inline void load_flat(const std::uint8_t* p, flat_values& out, std::index_sequence<I...>) noexcept {
+  ((out[I] = load_uint<F::byte_order>(p + F::record.fields[I].offset, F::record.fields[I].size)), ...);
+}
+
+template <class F, class Sink>
+class ndr_walker {
+ public:
+  ndr_walker(byte_reader input, const decode_options& options, Sink& sink, std::vector<error>& warnings) noexcept
+      : in_(input), options_(options), sink_(sink), warnings_(warnings) {}
+
+  // A unique pointer in front of the value (ptr and response framing).
+  [[nodiscard]] bool top_pointer(const field_path& path, bool& present) {
+    std::uint64_t id = 0;
+    if (!read_pointer(path, id)) return false;
+    present = id != 0;
+    sink_.top_pointer(present);
+    return true;
+  }
+
+  // A record as a top-level value or the pointee of a top-level pointer.
+  [[nodiscard]] bool top_record(const field_path& path) {
+    return charge(record_charge, in_.position(), path) && record(path);
+  }
+
+  // An _ARRAY as a top-level value or the pointee of a top-level pointer.
+  [[nodiscard]] bool top_array(const field_path& path) {
+    const std::size_t at = in_.aligned(F::array.alignment);
+    if (!in_.fits_at(at, F::array.size)) {
+      const bool count_fits = in_.fits_at(at, F::array.num_elements.size);
+      return fail(error_code::truncated, clamp(count_fits ? at + F::array.clients.offset : at),
+                  path.at(count_fits ? "Clients" : "NumElements"), "the array header does not fit");
+    }
+    pad_region(path, at);
+    const std::uint8_t* p = in_.data() + at;
+    const auto num = static_cast<std::uint32_t>(load_uint<F::byte_order>(p + F::array.num_elements.offset, 4));
+    const std::uint64_t clients = load_uint<F::byte_order>(p + F::array.clients.offset, F::pointer_size);
+    if constexpr (Sink::wants_regions) {
+      sink_.region(region_kind::field, path.at("NumElements"), at + F::array.num_elements.offset, 4);
+      gap_region(path, at + 4, at + F::array.clients.offset);
+      sink_.region(region_kind::referent_id, path.at("Clients"), at + F::array.clients.offset, F::pointer_size);
+    }
+    in_.seek(at + F::array.size);
+    sink_.array_begin(num, clients != 0);
+    if (clients == 0) {
+      return num == 0 || soft(error_code::null_with_nonzero_size, at + F::array.clients.offset, path.at("Clients"),
+                              "NumElements is " + std::to_string(num) + " but Clients is NULL");
+    }
+    return elements(path, num);
+  }
+
+  // The DWORD return value after the [out] parameters (response framing).
+  [[nodiscard]] bool return_value(const field_path& path) {
+    const std::size_t at = in_.aligned(4);
+    if (!in_.fits_at(at, 4)) return fail(error_code::truncated, clamp(at), path, "the return value does not fit");
+    pad_region(path, at);
+    const auto value = in_.template load_at<std::uint32_t, 4, F::byte_order>(at);
+    if constexpr (Sink::wants_regions) sink_.region(region_kind::return_value, path, at, 4);
+    in_.seek(at + 4);
+    sink_.return_value(value);
+    return true;
+  }
+
+  // Everything must have been consumed.
+  [[nodiscard]] bool end() {
+    if (in_.remaining() == 0) return true;
+    return soft(error_code::trailing_bytes, in_.position(), field_path{},
+                std::to_string(in_.remaining()) + " bytes after the value");
+  }
+
+  [[nodiscard]] error take_failure() { return std::move(failure_); }
+  [[nodiscard]] std::size_t position() const noexcept { return in_.position(); }
+
+ private:
+  static constexpr std::size_t ps = F::pointer_size;
+  static constexpr std::size_t cs = F::count_size;
+
+  bool record(const field_path& path) {
+    const std::size_t at = in_.aligned(F::record.alignment);
+    if (!in_.fits_at(at, F::record.size)) return truncated_record(path, at);
+    pad_region(path, at);
+    sink_.record_begin(at);
+    flat_values v;
+    load_flat<F>(in_.data() + at, v, std::make_index_sequence<record_field_count>{});
+    if constexpr (Sink::wants_regions) flat_regions(path, at);
+    in_.seek(at + F::record.size);
+    sink_.record_flat(v);
+
+    const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
+    if (value_of(record_field::data) != 0) {
+      if (!data(path.at(record_field_path(record_field::data)), value_of(record_field::data_length))) return false;
+    } else if (value_of(record_field::data_length) != 0) {
+      if (!soft(error_code::null_with_nonzero_size, at + F::record[record_field::data].offset,
+                path.at(record_field_path(record_field::data)),
+                "DataLength is " + std::to_string(value_of(record_field::data_length)) + " but Data is NULL")) {
+        return false;
+      }
+    }
+    for (const record_field f : {record_field::client_name, record_field::client_comment, record_field::net_bios_name,
+                                 record_field::host_name, record_field::policy_name}) {
+      if (value_of(f) != 0 && !string(path.at(record_field_path(f)), f)) return false;
+    }
+    sink_.record_end();
+    return true;
+  }
+
+  // The pointee of Clients: max_count, the referent ids, the records.
+  bool elements(const field_path& array_path, std::uint32_t num_elements) {
+    const field_path clients_path = array_path.at("Clients");
+    std::uint64_t count = 0;
+    std::size_t count_at = 0;
+    if (!read_count(clients_path, count, count_at)) return false;
+    if (count != num_elements &&
+        !soft(error_code::conformance_mismatch, count_at, clients_path,
+              "max_count " + std::to_string(count) + " differs from NumElements " + std::to_string(num_elements))) {
+      return false;
+    }
+    if (count > in_.remaining() / ps) {
+      return fail(error_code::count_exceeds_input, count_at, clients_path,
+                  "max_count " + std::to_string(count) + " needs more bytes than remain");
+    }
+    if (count > options_.max_elements) {
+      return fail(error_code::element_limit, count_at, clients_path,
+                  std::to_string(count) + " elements exceed the limit of " + std::to_string(options_.max_elements));
+    }
+    // Every slot is charged, NULL or not: a million NULL pointers cost bytes.
+    if (!charge(count * slot_charge, count_at, clients_path)) return false;
+
+    const std::size_t table = in_.position();
+    const auto id_at = [&](std::uint64_t i) { return in_.template load_at<std::uint64_t, ps, F::byte_order>(table + i * ps); };
+    std::uint64_t records = 0;
+    for (std::uint64_t i = 0; i < count; ++i) {
+      if (id_at(i) == 0) continue;
+      if (!charge(record_charge, table + i * ps, array_path.element_at(static_cast<std::int64_t>(i)))) return false;
+      ++records;
+    }
+    sink_.elements_begin(count, records);
+    for (std::uint64_t i = 0; i < count; ++i) {
+      if constexpr (Sink::wants_regions) {
+        sink_.region(region_kind::referent_id, array_path.element_at(static_cast<std::int64_t>(i)), table + i * ps, ps);
+      }
+      sink_.element(i, id_at(i) != 0);
+    }
+    in_.seek(table + count * ps);
+    for (std::uint64_t i = 0; i < count; ++i) {
+      if (id_at(i) != 0 && !record(array_path.element_at(static_cast<std::int64_t>(i)))) return false;
+    }
+    return true;
+  }
+
+  // ClientHardwareAddress.Data: max_count (= DataLength), then the bytes.
+  bool data(const field_path& path, std::uint64_t data_length) {
+    std::uint64_t count = 0;
+    std::size_t count_at = 0;
+    if (!read_count(path, count, count_at)) return false;
+    if (count != data_length &&
+        !soft(error_code::conformance_mismatch, count_at, path,
+              "max_count " + std::to_string(count) + " differs from DataLength " + std::to_string(data_length))) {
+      return false;
+    }
+    if (count > in_.remaining()) {
+      return fail(error_code::count_exceeds_input, count_at, path,
+                  "max_count " + std::to_string(count) + " needs more bytes than remain");
+    }
+    if (!charge(count, count_at, path)) return false;
+    const std::size_t at = in_.position();
+    if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, path, at, count);
+    sink_.data_bytes(in_.data() + at, count);
+    in_.skip(count);
+    return true;
+  }
+
+  // A [string] wchar_t*: max_count, offset, actual_count, then the units.
+  bool string(const field_path& path, record_field which) {
+    std::uint64_t max = 0;
+    std::uint64_t offset = 0;
+    std::uint64_t actual = 0;
+    std::size_t max_at = 0;
+    std::size_t offset_at = 0;
+    std::size_t actual_at = 0;
+    if (!read_count(path, max, max_at, region_kind::max_count) ||
+        !read_count(path, offset, offset_at, region_kind::string_offset) ||
+        !read_count(path, actual, actual_at, region_kind::actual_count)) {
+      return false;
+    }
+    if (offset != 0 &&
+        !soft(error_code::nonzero_string_offset, offset_at, path, "offset is " + std::to_string(offset) + ", not 0")) {
+      return false;
+    }
+    if (actual > max && !soft(error_code::actual_count_exceeds_max, actual_at, path,
+                              "actual_count " + std::to_string(actual) + " exceeds max_count " + std::to_string(max))) {
+      return false;
+    }
+    if (actual > in_.remaining() / 2) {
+      return fail(error_code::count_exceeds_input, actual_at, path,
+                  "actual_count " + std::to_string(actual) + " needs more bytes than remain");
+    }
+    if (actual > options_.max_string_units) {
+      return fail(error_code::string_limit, actual_at, path,
+                  std::to_string(actual) + " units exceed the limit of " + std::to_string(options_.max_string_units));
+    }
+    if (!charge(actual * 2, actual_at, path)) return false;
+    const std::size_t at = in_.position();
+    const std::uint8_t* units = in_.data() + at;
+    const bool terminated = actual != 0 && load<std::uint16_t, 2, F::byte_order>(units + 2 * (actual - 1)) == 0;
+    if (!terminated &&
+        !soft(error_code::missing_terminator, actual == 0 ? actual_at : at + 2 * (actual - 1), path,
+              "the string does not end in a NUL unit")) {
+      return false;
+    }
+    if constexpr (Sink::wants_regions) sink_.region(region_kind::string_units, path, at, 2 * actual);
+    sink_.string_units(which, units, terminated ? actual - 1 : actual);
+    in_.skip(2 * actual);
+    return true;
+  }
+
+  bool read_pointer(const field_path& path, std::uint64_t& id) {
+    const std::size_t at = in_.aligned(ps);
+    if (!in_.fits_at(at, ps)) return fail(error_code::truncated, clamp(at), path, "the pointer does not fit");
+    pad_region(path, at);
+    id = in_.template load_at<std::uint64_t, ps, F::byte_order>(at);
+    if constexpr (Sink::wants_regions) sink_.region(region_kind::referent_id, path, at, ps);
+    in_.seek(at + ps);
+    return true;
+  }
+
+  bool read_count(const field_path& path, std::uint64_t& value, std::size_t& at,
+                  region_kind kind = region_kind::max_count) {
+    at = in_.aligned(cs);
+    if (!in_.fits_at(at, cs)) return fail(error_code::truncated, clamp(at), path, "the count does not fit");
+    pad_region(path, at);
+    value = in_.template load_at<std::uint64_t, cs, F::byte_order>(at);
+    if constexpr (Sink::wants_regions) sink_.region(kind, path, at, cs);
+    in_.seek(at + cs);
+    return true;
+  }
+
+  // Names the first field of the flat part that does not fit.
+  bool truncated_record(const field_path& path, std::size_t at) {
+    if (at <= in_.size()) {
+      const std::size_t available = in_.size() - at;
+      for (std::size_t i = 0; i < record_field_count; ++i) {
+        const field_slot s = F::record.fields[i];
+        if (std::size_t{s.offset} + s.size > available) {
+          return fail(error_code::truncated, at + s.offset, path.at(record_field_path(static_cast<record_field>(i))),
+                      "the record is cut off");
+        }
+      }
+      return fail(error_code::truncated, in_.size(), path, "the record's trailing pad is cut off");
+    }
+    return fail(error_code::truncated, in_.size(), path.at(record_field_path(record_field::client_ip_address)),
+                "the record is cut off");
+  }
+
+  void flat_regions(const field_path& path, std::size_t at) {
+    std::size_t end = at;
+    for (std::size_t i = 0; i < record_field_count; ++i) {
+      const field_slot s = F::record.fields[i];
+      const auto f = static_cast<record_field>(i);
+      gap_region(path, end, at + s.offset);
+      const bool pointer = f == record_field::data || f == record_field::client_name ||
+                           f == record_field::client_comment || f == record_field::net_bios_name ||
+                           f == record_field::host_name || f == record_field::policy_name;
+      sink_.region(pointer ? region_kind::referent_id : region_kind::field, path.at(record_field_path(f)),
+                   at + s.offset, s.size);
+      end = at + s.offset + s.size;
+    }
+    gap_region(path, end, at + F::record.size);
+  }
+
+  // Alignment padding between the current position and `to`.
+  void pad_region(const field_path& path, std::size_t to) { gap_region(path, in_.position(), to); }
+  void gap_region(const field_path& path, std::size_t from, std::size_t to) {
+    if constexpr (Sink::wants_regions) {
+      if (to > from) sink_.region(region_kind::padding, path, from, to - from);
+    } else {
+      (void)path, (void)from, (void)to;
+    }
+  }
+
+  bool charge(std::uint64_t bytes, std::size_t at, const field_path& path) {
+    if (bytes > options_.max_decoded_bytes - decoded_bytes_) {  // decoded_bytes_ <= max always
+      return fail(error_code::decoded_size_limit, at, path,
+                  "the decoded value would exceed " + std::to_string(options_.max_decoded_bytes) + " bytes");
+    }
+    decoded_bytes_ += bytes;
+    return true;
+  }
+
+  [[nodiscard]] std::size_t clamp(std::size_t at) const noexcept { return at < in_.size() ? at : in_.size(); }
+
+  bool fail(error_code code, std::size_t at, const field_path& path, std::string message) {
+    failure_ = error{code, at, path.str(), std::move(message)};
+    return false;
+  }
+
+  // A check that lenient decoding survives: an error when strict, a warning
+  // (and carry on) when lenient.
+  bool soft(error_code code, std::size_t at, const field_path& path, std::string message) {
+    if (options_.strict) return fail(code, at, path, std::move(message));
+    if (warnings_.size() < options_.max_warnings) warnings_.push_back(error{code, at, path.str(), std::move(message)});
+    return true;
+  }
+
+  byte_reader in_;
+  const decode_options& options_;
+  Sink& sink_;
+  std::vector<error>& warnings_;
+  std::uint64_t decoded_bytes_ = 0;
+  error failure_;
+};
+
+}  // namespace dhcpm::detail

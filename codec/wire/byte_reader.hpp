@@ -1,0 +1,62 @@
+// Bounds-checked reading of wire integers. Every range check is done by
+// subtraction on sizes (`n <= size - pos`), never by forming a pointer past the
+// end, and every integer is loaded through Boost.Endian (memcpy-based, so
+// unaligned input is fine).
+#pragma once
+
+#include <boost/endian/conversion.hpp>
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+
+namespace dhcpm::detail {
+
+using boost::endian::order;
+
+// Loads an unsigned integer of N bytes at p, in byte order O. The caller has
+// checked that the N bytes are there.
+template <class T, std::size_t N, order O>
+[[nodiscard]] inline T load(const std::uint8_t* p) noexcept {
+  return boost::endian::endian_load<T, N, O>(p);
+}
+
+class byte_reader {
+ public:
+  // origin is the offset from which alignment is counted: NDR aligns relative
+  // to the start of the stub data (or of a pickled body), not of the buffer.
+  explicit byte_reader(std::span<const std::uint8_t> input, std::size_t origin = 0) noexcept
+      : data_(input.data()), size_(input.size()), origin_(origin), pos_(origin) {}
+
+  [[nodiscard]] std::size_t position() const noexcept { return pos_; }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] std::size_t remaining() const noexcept { return size_ - pos_; }
+  [[nodiscard]] const std::uint8_t* data() const noexcept { return data_; }
+  [[nodiscard]] bool fits(std::size_t n) const noexcept { return n <= size_ - pos_; }
+
+  // The position after padding to a multiple of `alignment` (a power of two)
+  // relative to the origin. May lie past the end; callers check with fits_at.
+  [[nodiscard]] std::size_t aligned(std::size_t alignment) const noexcept {
+    const std::size_t rel = pos_ - origin_;
+    return pos_ + ((alignment - (rel & (alignment - 1))) & (alignment - 1));
+  }
+  [[nodiscard]] bool fits_at(std::size_t at, std::size_t n) const noexcept {
+    return at <= size_ && n <= size_ - at;
+  }
+
+  void seek(std::size_t at) noexcept { pos_ = at; }
+  void skip(std::size_t n) noexcept { pos_ += n; }
+
+  template <class T, std::size_t N, order O>
+  [[nodiscard]] T load_at(std::size_t at) const noexcept {
+    return load<T, N, O>(data_ + at);
+  }
+
+ private:
+  const std::uint8_t* data_;
+  std::size_t size_;
+  std::size_t origin_;
+  std::size_t pos_;
+};
+
+}  // namespace dhcpm::detail

@@ -1,0 +1,128 @@
+// The value types: DHCPV4_FAILOVER_CLIENT_INFO, its _ARRAY, and the opnum 98
+// response. They hold exactly what the wire can say — NULL vs empty, lengths
+// that disagree with their data, enum values outside the known range — so a
+// decode followed by an encode gives the same bytes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "dhcpm/utf16_string.hpp"
+
+namespace dhcpm {
+
+// DHCP_BINARY_DATA / DHCP_CLIENT_UID. data_length is the DWORD on the wire and
+// is kept even when data is NULL (which strict decoding refuses if non-zero).
+struct binary_data {
+  std::uint32_t data_length = 0;
+  std::optional<std::vector<std::uint8_t>> data;  // std::nullopt = NULL pointer
+
+  friend bool operator==(const binary_data&, const binary_data&) = default;
+};
+
+// DHCP_HOST_INFO.
+struct host_info {
+  std::uint32_t ip_address = 0;
+  utf16_string net_bios_name;
+  utf16_string host_name;
+
+  friend bool operator==(const host_info&, const host_info&) = default;
+};
+
+// DHCPV4_FAILOVER_CLIENT_INFO. Member names are the dhcpsapi.h names in
+// snake_case; error paths and JSON use the dhcpsapi.h spelling.
+struct client_info {
+  std::uint32_t client_ip_address = 0;
+  std::uint32_t subnet_mask = 0;
+  binary_data client_hardware_address;
+  utf16_string client_name;
+  utf16_string client_comment;
+  std::uint64_t client_lease_expires = 0;  // FILETIME (dwHighDateTime << 32 | dwLowDateTime)
+  host_info owner_host;
+  std::uint8_t client_type = 0;    // bClientType; see client_type_name()
+  std::uint8_t address_state = 0;  // see address_state_parts
+  std::uint32_t status = 0;        // QuarantineStatus: 16 bits in NDR 2.0, 32 in NDR64/native
+  std::uint64_t probation_ends = 0;  // FILETIME
+  std::uint32_t quarantine_capable = 0;  // BOOL, any DWORD kept
+  std::uint32_t sent_pot_exp_time = 0;
+  std::uint32_t ack_pot_exp_time = 0;
+  std::uint32_t recv_pot_exp_time = 0;
+  std::uint32_t start_time = 0;
+  std::uint32_t clt_last_trans_time = 0;
+  std::uint32_t last_bnd_upd_time = 0;
+  std::uint32_t bnd_msg_status = 0;  // reserved: kept raw
+  utf16_string policy_name;
+  std::uint8_t flags = 0;  // reserved: kept raw
+
+  friend bool operator==(const client_info&, const client_info&) = default;
+};
+
+// The Clients of an _ARRAY: each element is a record or a NULL pointer.
+// NULL elements cost one slot index, not a record, so the in-memory size
+// stays proportional to the wire size even for a million NULL pointers.
+class client_list {
+ public:
+  client_list() = default;
+
+  [[nodiscard]] std::size_t size() const noexcept { return slots_.size(); }
+  [[nodiscard]] bool empty() const noexcept { return slots_.empty(); }
+  // The element at i, or nullptr for a NULL element pointer. i < size().
+  [[nodiscard]] const client_info* operator[](std::size_t i) const noexcept {
+    return slots_[i] == null_slot ? nullptr : &records_[slots_[i]];
+  }
+  [[nodiscard]] client_info* operator[](std::size_t i) noexcept {
+    return slots_[i] == null_slot ? nullptr : &records_[slots_[i]];
+  }
+  // The k-th non-NULL element (k < record_count()), in element order.
+  [[nodiscard]] const client_info& record(std::size_t k) const noexcept { return records_[k]; }
+  [[nodiscard]] client_info& record(std::size_t k) noexcept { return records_[k]; }
+  // Number of non-NULL elements.
+  [[nodiscard]] std::size_t record_count() const noexcept { return records_.size(); }
+
+  client_info& push_back(client_info record) {
+    slots_.push_back(static_cast<std::uint32_t>(records_.size()));
+    records_.push_back(std::move(record));
+    return records_.back();
+  }
+  void push_back_null() { slots_.push_back(null_slot); }
+  void reserve(std::size_t slots, std::size_t records) {
+    slots_.reserve(slots);
+    records_.reserve(records);
+  }
+
+  friend bool operator==(const client_list& a, const client_list& b) noexcept {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      const client_info* x = a[i];
+      const client_info* y = b[i];
+      if ((x == nullptr) != (y == nullptr)) return false;
+      if (x != nullptr && !(*x == *y)) return false;
+    }
+    return true;
+  }
+
+ private:
+  static constexpr std::uint32_t null_slot = UINT32_MAX;
+  std::vector<std::uint32_t> slots_;  // index into records_, or null_slot
+  std::vector<client_info> records_;
+};
+
+// DHCPV4_FAILOVER_CLIENT_INFO_ARRAY. num_elements is kept as on the wire, even
+// when clients is NULL (which strict decoding refuses if non-zero).
+struct client_info_array {
+  std::uint32_t num_elements = 0;
+  std::optional<client_list> clients;  // std::nullopt = NULL pointer
+
+  friend bool operator==(const client_info_array&, const client_info_array&) = default;
+};
+
+// Stub data of an R_DhcpV4FailoverGetClientInfo (dhcpsrv2 opnum 98) response.
+struct get_client_info_response {
+  std::optional<client_info> client;  // the [out] ClientInfo pointer; std::nullopt = NULL
+  std::uint32_t return_value = 0;          // the method's DWORD (Win32 error code)
+
+  friend bool operator==(const get_client_info_response&, const get_client_info_response&) = default;
+};
+
+}  // namespace dhcpm

@@ -1,0 +1,33 @@
+// The JSON form of values (the format of tests/vectors/README.md): field
+// names of dhcpsapi.h in their order, dotted quads, FILETIMEs as one u64,
+// strings as UTF-8 or {"utf16": [units]} when not valid UTF-16, null for NULL.
+// Output is indented by one space, like the golden vectors, non-ASCII raw.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "dhcpm/client_info.hpp"
+#include "dhcpm/error.hpp"
+
+namespace dhcpm {
+
+[[nodiscard]] std::string to_json(const client_info& value);
+[[nodiscard]] std::string to_json(const std::optional<client_info>& value);  // null for NULL
+[[nodiscard]] std::string to_json(const client_info_array& value);
+[[nodiscard]] std::string to_json(const std::optional<client_info_array>& value);
+// {"ClientInfo": record or null, "ReturnValue": DWORD}
+[[nodiscard]] std::string to_json(const get_client_info_response& value);
+
+// Errors are error_code::invalid_json; the path names the offending field
+// (`Clients[2].OwnerHost.IpAddress`), the offset is the byte offset in the text
+// for syntax errors and 0 otherwise.
+[[nodiscard]] result<client_info> client_from_json(std::string_view text);
+[[nodiscard]] result<std::optional<client_info>> optional_client_from_json(std::string_view text);
+[[nodiscard]] result<client_info_array> array_from_json(std::string_view text);
+[[nodiscard]] result<std::optional<client_info_array>> optional_array_from_json(std::string_view text);
+// Either {"ClientInfo": ..., "ReturnValue": ...} or a bare record (ReturnValue 0).
+[[nodiscard]] result<get_client_info_response> response_from_json(std::string_view text);
+
+}  // namespace dhcpm

@@ -1,0 +1,48 @@
+// What to decode and how strictly. Every limit has a safe default: a hostile
+// input can make dhcpm refuse, never make it allocate or loop without bound.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace dhcpm {
+
+// Wire layouts of the NDR family.
+enum class layout : std::uint8_t {
+  ndr20,    // NDR 2.0, little-endian (DREP 0x10)
+  ndr20be,  // NDR 2.0, big-endian (DREP 0x00)
+  ndr64,    // NDR64 (always little-endian)
+};
+
+// How the value sits in the bytes.
+enum class framing : std::uint8_t {
+  bare,      // the value itself, as a top-level parameter (no referent id)
+  ptr,       // a unique pointer to the value: a referent id, then the value
+  response,  // opnum 98 response stub: [out] pointer, value, DWORD return value
+};
+
+[[nodiscard]] std::string_view to_string(layout l) noexcept;
+[[nodiscard]] std::string_view to_string(framing f) noexcept;
+[[nodiscard]] std::optional<layout> parse_layout(std::string_view name) noexcept;
+[[nodiscard]] std::optional<framing> parse_framing(std::string_view name) noexcept;
+
+struct decode_options {
+  // strict: every check is an error. lenient (for analyzers): checks that the
+  // bytes can survive become warnings and decoding goes on; truncation, counts
+  // beyond the input and limits still stop it.
+  bool strict = true;
+
+  // Array elements (NumElements) accepted.
+  std::uint32_t max_elements = 1u << 22;  // 4,194,304
+  // UTF-16 units in one string, terminator included.
+  std::uint32_t max_string_units = 1u << 16;  // 65,536
+  // Bytes of memory the decoded value may take (records, element slots,
+  // string units and data bytes, each charged at its in-memory size).
+  std::uint64_t max_decoded_bytes = std::uint64_t{1} << 30;  // 1 GiB
+  // Lenient mode keeps the first max_warnings warnings and drops the rest, so
+  // an input with a problem in every record cannot grow an unbounded list.
+  std::uint32_t max_warnings = 1000;
+};
+
+}  // namespace dhcpm
