@@ -21,6 +21,9 @@ enum class error_code : std::uint8_t {
   count_exceeds_input,       // a count that cannot fit in the bytes that remain
   trailing_bytes,            // bytes left over after the value
   null_with_nonzero_size,    // DataLength/NumElements != 0 with a NULL pointer (strict only)
+  invalid_header,            // a type serialization header with a wrong version, DREP, length or syntax
+  length_mismatch,           // ObjectBufferLength disagrees with the bytes present or the value
+  nonzero_padding,           // a pickled body's padding is not zero (strict only)
   // Limits from decode_options.
   element_limit,             // more array elements than max_elements
   string_limit,              // a string longer than max_string_units

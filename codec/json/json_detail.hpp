@@ -1,0 +1,92 @@
+// Internals of the JSON codec, shared by its files (and by the unit tests).
+// nlohmann::ordered_json keeps object members in insertion order, which is how
+// the output keeps dhcpsapi.h's field order. Nothing here throws: nlohmann's
+// exceptions are caught where nlohmann is called.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "dhcpm/client_info.hpp"
+#include "dhcpm/error.hpp"
+
+namespace dhcpm::detail {
+
+using ordered_json = nlohmann::ordered_json;
+
+// --- json_scalars.cpp: the textual forms of IPs and byte strings -----------
+
+// "192.168.1.10" for 0xC0A8010A: the most significant byte first.
+[[nodiscard]] std::string format_ipv4(std::uint32_t address);
+// Exactly four decimal parts 0..255; no sign, space, or leading zero (so that
+// "010" cannot be read as octal by one tool and decimal by another).
+[[nodiscard]] std::optional<std::uint32_t> parse_ipv4(std::string_view text) noexcept;
+// Lowercase, two digits a byte.
+[[nodiscard]] std::string format_hex(std::span<const std::uint8_t> data);
+// An even number of hex digits, either case.
+[[nodiscard]] std::optional<std::vector<std::uint8_t>> parse_hex(std::string_view text);
+
+// --- json_text.cpp: text <-> tree -------------------------------------------
+
+// Syntax errors carry the 0-based byte offset where nlohmann stopped; a key
+// that repeats in one object is an error too (nlohmann would keep one of them
+// silently).
+[[nodiscard]] result<ordered_json> parse_json_text(std::string_view text);
+// One-space indent, non-ASCII written raw, no trailing newline.
+[[nodiscard]] std::string dump_json(const ordered_json& value);
+
+// --- json_write.cpp: values -> tree ---------------------------------------
+
+[[nodiscard]] ordered_json string_to_json(const utf16_string& value);
+[[nodiscard]] ordered_json client_to_json(const client_info& value);
+[[nodiscard]] ordered_json array_to_json(const client_info_array& value);
+[[nodiscard]] ordered_json response_to_json(const get_client_info_response& value);
+
+// --- json_read_fields.cpp: one field at a time ----------------------------
+// Each reader takes the enclosing object and the path of that object, and
+// returns the error for the field (path = enclosing path + field name), or
+// std::nullopt after storing the value.
+
+using maybe_error = std::optional<error>;
+
+[[nodiscard]] std::string join_path(std::string_view path, std::string_view field);
+[[nodiscard]] std::string index_path(std::string_view path, std::size_t index);
+[[nodiscard]] error json_error(std::string path, std::string message);
+// What was found instead of what a field needs: "a string", "null", "-1" ...
+[[nodiscard]] std::string describe_json(const ordered_json& value);
+
+// value must be an object whose members are all in `fields` (any order);
+// missing members are found later, by the field readers.
+[[nodiscard]] maybe_error check_object(const ordered_json& value, std::string_view path,
+                                       std::span<const std::string_view> fields);
+
+[[nodiscard]] maybe_error read_u8(const ordered_json& object, std::string_view path, std::string_view field,
+                                  std::uint8_t& out);
+[[nodiscard]] maybe_error read_u32(const ordered_json& object, std::string_view path, std::string_view field,
+                                   std::uint32_t& out);
+[[nodiscard]] maybe_error read_u64(const ordered_json& object, std::string_view path, std::string_view field,
+                                   std::uint64_t& out);
+[[nodiscard]] maybe_error read_ipv4(const ordered_json& object, std::string_view path, std::string_view field,
+                                    std::uint32_t& out);
+// A string, null (NULL pointer) or {"utf16": [units]}.
+[[nodiscard]] maybe_error read_string(const ordered_json& object, std::string_view path, std::string_view field,
+                                      utf16_string& out);
+// The same rules on a value rather than a member (path is the value's own).
+[[nodiscard]] maybe_error string_from_json(const ordered_json& value, const std::string& path, utf16_string& out);
+[[nodiscard]] maybe_error read_binary(const ordered_json& object, std::string_view path, std::string_view field,
+                                      binary_data& out);
+[[nodiscard]] maybe_error read_host(const ordered_json& object, std::string_view path, std::string_view field,
+                                    host_info& out);
+
+// --- json_read.cpp: whole values --------------------------------------------
+
+[[nodiscard]] maybe_error client_from_json(const ordered_json& value, const std::string& path, client_info& out);
+[[nodiscard]] maybe_error array_from_json(const ordered_json& value, const std::string& path, client_info_array& out);
+
+}  // namespace dhcpm::detail

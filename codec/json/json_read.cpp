@@ -1,0 +1,154 @@
+// JSON -> whole values (record, array, response) and the public entry points.
+// Field paths in errors use the dhcpsapi.h names, like the decoders' paths.
+#include <utility>
+
+#include "dhcpm/json.hpp"
+#include "json/json_detail.hpp"
+
+namespace dhcpm {
+namespace detail {
+namespace {
+
+constexpr std::string_view client_fields[] = {"ClientIpAddress", "SubnetMask",       "ClientHardwareAddress",
+                                              "ClientName",      "ClientComment",    "ClientLeaseExpires",
+                                              "OwnerHost",       "bClientType",      "AddressState",
+                                              "Status",          "ProbationEnds",    "QuarantineCapable",
+                                              "SentPotExpTime",  "AckPotExpTime",    "RecvPotExpTime",
+                                              "StartTime",       "CltLastTransTime", "LastBndUpdTime",
+                                              "BndMsgStatus",    "PolicyName",       "Flags"};
+constexpr std::string_view array_fields[] = {"NumElements", "Clients"};
+constexpr std::string_view response_fields[] = {"ClientInfo", "ReturnValue"};
+
+maybe_error clients_from_json(const ordered_json& value, const std::string& path, std::optional<client_list>& out) {
+  if (value.is_null()) {
+    out.reset();
+    return std::nullopt;
+  }
+  if (!value.is_array()) return json_error(path, "expected an array or null, got " + describe_json(value));
+  std::size_t records = 0;
+  for (const ordered_json& element : value) records += element.is_null() ? 0 : 1;
+  client_list list;
+  list.reserve(value.size(), records);
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const ordered_json& element = value[i];
+    if (element.is_null()) {
+      list.push_back_null();
+      continue;
+    }
+    client_info record;
+    if (maybe_error e = client_from_json(element, index_path(path, i), record)) return e;
+    list.push_back(std::move(record));
+  }
+  out = std::move(list);
+  return std::nullopt;
+}
+
+maybe_error response_from_json(const ordered_json& value, get_client_info_response& out) {
+  // The wrapped form is recognised by its members; anything else must be a
+  // bare record, whose errors then name the record's own fields.
+  const bool wrapped = value.is_object() && (value.contains("ClientInfo") || value.contains("ReturnValue"));
+  if (!wrapped) {
+    out.return_value = 0;
+    out.client.emplace();
+    return client_from_json(value, "", *out.client);
+  }
+  if (maybe_error e = check_object(value, "", response_fields)) return e;
+  const auto info = value.find("ClientInfo");
+  if (info == value.end()) return json_error("ClientInfo", "missing member");
+  if (info->is_null()) {
+    out.client.reset();
+  } else {
+    out.client.emplace();
+    if (maybe_error e = client_from_json(*info, "ClientInfo", *out.client)) return e;
+  }
+  return read_u32(value, "", "ReturnValue", out.return_value);
+}
+
+// Parses the text and runs one reader over it, turning any nlohmann
+// exception (a bug: the readers check types before every get) into an
+// internal_error rather than letting it escape the library.
+template <class T, class Read>
+result<T> read_text(std::string_view text, Read&& read) {
+  result<ordered_json> tree = parse_json_text(text);
+  if (!tree) return std::move(tree).error_value();
+  try {
+    T value{};
+    if (maybe_error e = std::forward<Read>(read)(*tree, value)) return std::move(*e);
+    return value;
+  } catch (const ordered_json::exception& e) {
+    return error{error_code::internal_error, 0, "", std::string{"JSON reader: "} + e.what()};
+  }
+}
+
+}  // namespace
+
+maybe_error client_from_json(const ordered_json& value, const std::string& path, client_info& out) {
+  if (maybe_error e = check_object(value, path, client_fields)) return e;
+  if (maybe_error e = read_ipv4(value, path, "ClientIpAddress", out.client_ip_address)) return e;
+  if (maybe_error e = read_ipv4(value, path, "SubnetMask", out.subnet_mask)) return e;
+  if (maybe_error e = read_binary(value, path, "ClientHardwareAddress", out.client_hardware_address)) return e;
+  if (maybe_error e = read_string(value, path, "ClientName", out.client_name)) return e;
+  if (maybe_error e = read_string(value, path, "ClientComment", out.client_comment)) return e;
+  if (maybe_error e = read_u64(value, path, "ClientLeaseExpires", out.client_lease_expires)) return e;
+  if (maybe_error e = read_host(value, path, "OwnerHost", out.owner_host)) return e;
+  if (maybe_error e = read_u8(value, path, "bClientType", out.client_type)) return e;
+  if (maybe_error e = read_u8(value, path, "AddressState", out.address_state)) return e;
+  if (maybe_error e = read_u32(value, path, "Status", out.status)) return e;
+  if (maybe_error e = read_u64(value, path, "ProbationEnds", out.probation_ends)) return e;
+  if (maybe_error e = read_u32(value, path, "QuarantineCapable", out.quarantine_capable)) return e;
+  if (maybe_error e = read_u32(value, path, "SentPotExpTime", out.sent_pot_exp_time)) return e;
+  if (maybe_error e = read_u32(value, path, "AckPotExpTime", out.ack_pot_exp_time)) return e;
+  if (maybe_error e = read_u32(value, path, "RecvPotExpTime", out.recv_pot_exp_time)) return e;
+  if (maybe_error e = read_u32(value, path, "StartTime", out.start_time)) return e;
+  if (maybe_error e = read_u32(value, path, "CltLastTransTime", out.clt_last_trans_time)) return e;
+  if (maybe_error e = read_u32(value, path, "LastBndUpdTime", out.last_bnd_upd_time)) return e;
+  if (maybe_error e = read_u32(value, path, "BndMsgStatus", out.bnd_msg_status)) return e;
+  if (maybe_error e = read_string(value, path, "PolicyName", out.policy_name)) return e;
+  return read_u8(value, path, "Flags", out.flags);
+}
+
+maybe_error array_from_json(const ordered_json& value, const std::string& path, client_info_array& out) {
+  if (maybe_error e = check_object(value, path, array_fields)) return e;
+  if (maybe_error e = read_u32(value, path, "NumElements", out.num_elements)) return e;
+  const auto clients = value.find("Clients");
+  if (clients == value.end()) return json_error(join_path(path, "Clients"), "missing member");
+  return clients_from_json(*clients, join_path(path, "Clients"), out.clients);
+}
+
+}  // namespace detail
+
+result<client_info> client_from_json(std::string_view text) {
+  return detail::read_text<client_info>(
+      text, [](const detail::ordered_json& tree, client_info& out) { return detail::client_from_json(tree, "", out); });
+}
+
+result<std::optional<client_info>> optional_client_from_json(std::string_view text) {
+  return detail::read_text<std::optional<client_info>>(
+      text, [](const detail::ordered_json& tree, std::optional<client_info>& out) -> detail::maybe_error {
+        if (tree.is_null()) return std::nullopt;
+        return detail::client_from_json(tree, "", out.emplace());
+      });
+}
+
+result<client_info_array> array_from_json(std::string_view text) {
+  return detail::read_text<client_info_array>(text, [](const detail::ordered_json& tree, client_info_array& out) {
+    return detail::array_from_json(tree, "", out);
+  });
+}
+
+result<std::optional<client_info_array>> optional_array_from_json(std::string_view text) {
+  return detail::read_text<std::optional<client_info_array>>(
+      text, [](const detail::ordered_json& tree, std::optional<client_info_array>& out) -> detail::maybe_error {
+        if (tree.is_null()) return std::nullopt;
+        return detail::array_from_json(tree, "", out.emplace());
+      });
+}
+
+result<get_client_info_response> response_from_json(std::string_view text) {
+  return detail::read_text<get_client_info_response>(
+      text, [](const detail::ordered_json& tree, get_client_info_response& out) {
+        return detail::response_from_json(tree, out);
+      });
+}
+
+}  // namespace dhcpm

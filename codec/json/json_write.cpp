@@ -1,0 +1,110 @@
+// Values -> JSON, in the format of tests/vectors/README.md. Members are added
+// in dhcpsapi.h order; ordered_json keeps that order in the output.
+#include <string>
+
+#include "dhcpm/json.hpp"
+#include "json/json_detail.hpp"
+
+namespace dhcpm {
+namespace detail {
+
+ordered_json string_to_json(const utf16_string& value) {
+  if (value.is_null()) return nullptr;
+  if (std::optional<std::string> utf8 = value.to_utf8()) return std::move(*utf8);
+  // Not valid UTF-16 (an unpaired surrogate): JSON strings cannot carry it
+  // (nlohmann refuses "\ud800" alone), so the units are written as numbers.
+  ordered_json units = ordered_json::array();
+  for (char16_t unit : value.units()) units.push_back(static_cast<std::uint32_t>(unit));
+  ordered_json object = ordered_json::object();
+  object["utf16"] = std::move(units);
+  return object;
+}
+
+namespace {
+
+ordered_json binary_to_json(const binary_data& value) {
+  ordered_json object = ordered_json::object();
+  object["DataLength"] = value.data_length;
+  object["Data"] = value.data ? ordered_json(format_hex(*value.data)) : ordered_json(nullptr);
+  return object;
+}
+
+ordered_json host_to_json(const host_info& value) {
+  ordered_json object = ordered_json::object();
+  object["IpAddress"] = format_ipv4(value.ip_address);
+  object["NetBiosName"] = string_to_json(value.net_bios_name);
+  object["HostName"] = string_to_json(value.host_name);
+  return object;
+}
+
+}  // namespace
+
+ordered_json client_to_json(const client_info& value) {
+  ordered_json object = ordered_json::object();
+  object["ClientIpAddress"] = format_ipv4(value.client_ip_address);
+  object["SubnetMask"] = format_ipv4(value.subnet_mask);
+  object["ClientHardwareAddress"] = binary_to_json(value.client_hardware_address);
+  object["ClientName"] = string_to_json(value.client_name);
+  object["ClientComment"] = string_to_json(value.client_comment);
+  object["ClientLeaseExpires"] = value.client_lease_expires;
+  object["OwnerHost"] = host_to_json(value.owner_host);
+  object["bClientType"] = value.client_type;
+  object["AddressState"] = value.address_state;
+  object["Status"] = value.status;
+  object["ProbationEnds"] = value.probation_ends;
+  object["QuarantineCapable"] = value.quarantine_capable;
+  object["SentPotExpTime"] = value.sent_pot_exp_time;
+  object["AckPotExpTime"] = value.ack_pot_exp_time;
+  object["RecvPotExpTime"] = value.recv_pot_exp_time;
+  object["StartTime"] = value.start_time;
+  object["CltLastTransTime"] = value.clt_last_trans_time;
+  object["LastBndUpdTime"] = value.last_bnd_upd_time;
+  object["BndMsgStatus"] = value.bnd_msg_status;
+  object["PolicyName"] = string_to_json(value.policy_name);
+  object["Flags"] = value.flags;
+  return object;
+}
+
+ordered_json array_to_json(const client_info_array& value) {
+  ordered_json object = ordered_json::object();
+  object["NumElements"] = value.num_elements;
+  if (!value.clients) {
+    object["Clients"] = nullptr;
+    return object;
+  }
+  ordered_json clients = ordered_json::array();
+  const client_list& list = *value.clients;
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const client_info* record = list[i];
+    clients.push_back(record != nullptr ? client_to_json(*record) : ordered_json(nullptr));
+  }
+  object["Clients"] = std::move(clients);
+  return object;
+}
+
+ordered_json response_to_json(const get_client_info_response& value) {
+  ordered_json object = ordered_json::object();
+  object["ClientInfo"] = value.client ? client_to_json(*value.client) : ordered_json(nullptr);
+  object["ReturnValue"] = value.return_value;
+  return object;
+}
+
+}  // namespace detail
+
+std::string to_json(const client_info& value) { return detail::dump_json(detail::client_to_json(value)); }
+
+std::string to_json(const std::optional<client_info>& value) {
+  return value ? to_json(*value) : detail::dump_json(nullptr);
+}
+
+std::string to_json(const client_info_array& value) { return detail::dump_json(detail::array_to_json(value)); }
+
+std::string to_json(const std::optional<client_info_array>& value) {
+  return value ? to_json(*value) : detail::dump_json(nullptr);
+}
+
+std::string to_json(const get_client_info_response& value) {
+  return detail::dump_json(detail::response_to_json(value));
+}
+
+}  // namespace dhcpm
