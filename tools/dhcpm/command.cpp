@@ -1,0 +1,86 @@
+#include "command.hpp"
+
+#include <array>
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "exit_code.hpp"
+
+namespace dhcpm::cli {
+namespace {
+
+// Every layout the library knows, spelled by dhcpm::to_string so that the CLI
+// and the library cannot disagree on a name.
+constexpr std::array all_layouts{layout::ndr20, layout::ndr20be, layout::ndr64};
+constexpr std::array all_framings{framing::bare, framing::ptr, framing::response};
+
+template <class Enum, std::size_t N>
+std::vector<std::string> names_of(const std::array<Enum, N>& values) {
+  std::vector<std::string> names;
+  for (Enum v : values) names.emplace_back(to_string(v));
+  return names;
+}
+
+// Holds the option strings until parsing is complete.
+struct selection_text {
+  std::string layout_name;
+  std::string type_name = "client";
+  std::string framing_name{to_string(framing::bare)};
+};
+
+void print_line(std::FILE* stream, const std::string& line) {
+  std::fputs(line.c_str(), stream);
+  std::fputc('\n', stream);
+  std::fflush(stream);
+}
+
+}  // namespace
+
+std::function<void()> add_selection_options(CLI::App& command, value_selection& selection) {
+  auto text = std::make_shared<selection_text>();
+  command.add_option("--layout", text->layout_name, "Wire layout")
+      ->required()
+      ->check(CLI::IsMember(names_of(all_layouts)))
+      ->type_name("LAYOUT");
+  command.add_option("--type", text->type_name, "Record: one client record or the _ARRAY")
+      ->check(CLI::IsMember({"client", "array"}))
+      ->capture_default_str()
+      ->type_name("TYPE");
+  command
+      .add_option("--framing", text->framing_name,
+                  "bare value, unique pointer to it, or opnum 98 response stub (client only)")
+      ->check(CLI::IsMember(names_of(all_framings)))
+      ->capture_default_str()
+      ->type_name("FRAMING");
+
+  return [text, &selection] {
+    const std::optional<layout> wire = parse_layout(text->layout_name);
+    const std::optional<framing> frame = parse_framing(text->framing_name);
+    // The IsMember checks admit only names that dhcpm::to_string produced.
+    if (!wire) throw CLI::ValidationError("--layout", "unknown layout " + text->layout_name);
+    if (!frame) throw CLI::ValidationError("--framing", "unknown framing " + text->framing_name);
+    selection.wire = *wire;
+    selection.frame = *frame;
+    selection.type = text->type_name == "array" ? value_type::array : value_type::client;
+    if (selection.type == value_type::array && selection.frame == framing::response) {
+      throw CLI::ValidationError("--framing response",
+                                 "the opnum 98 response carries one client record; use --type client");
+    }
+  };
+}
+
+int report(const error& e) {
+  print_line(stderr, "error: " + format_error(e));
+  return e.code == error_code::internal_error ? exit_code::internal : exit_code::malformed_input;
+}
+
+int report(const io_error& e) {
+  print_line(stderr, "error: " + format_io_error(e));
+  return exit_code::io;
+}
+
+void warn(const error& w) { print_line(stderr, "warning: " + format_error(w)); }
+
+}  // namespace dhcpm::cli
