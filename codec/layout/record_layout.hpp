@@ -42,6 +42,17 @@ enum class record_field : std::uint8_t {
 };
 inline constexpr std::size_t record_field_count = static_cast<std::size_t>(record_field::flags) + 1;
 
+// The pointer fields, in member order: also the order of their pointees.
+inline constexpr std::array<record_field, 6> record_pointer_fields{
+    record_field::data,          record_field::client_name, record_field::client_comment,
+    record_field::net_bios_name, record_field::host_name,   record_field::policy_name};
+[[nodiscard]] constexpr bool is_pointer_field(record_field f) noexcept {
+  for (const record_field p : record_pointer_fields) {
+    if (p == f) return true;
+  }
+  return false;
+}
+
 // The field path of a record field relative to the record ("OwnerHost.HostName").
 [[nodiscard]] std::string_view record_field_path(record_field f) noexcept;
 

@@ -6,8 +6,7 @@
 
 #include "dhcpm/codec.hpp"
 #include "ndr/ndr_encoder.hpp"
-#include "ndr/ndr_walker.hpp"
-#include "ndr/value_builder.hpp"
+#include "ndr/ndr_decoding.hpp"
 
 namespace dhcpm {
 namespace {
@@ -30,13 +29,9 @@ constexpr field_path response_root{"ClientInfo", -1, {}};
 constexpr field_path return_value_path{{}, -1, "ReturnValue"};
 
 template <class F>
-struct decoding {
-  using builder = detail::value_builder<F::byte_order>;
-  builder sink;
-  std::vector<error> warnings;
-  detail::ndr_walker<F, builder> walker;
-
-  decoding(byte_span input, const decode_options& options) : walker(detail::byte_reader(input), options, sink, warnings) {}
+struct decoding : detail::ndr_decoding<F> {
+  decoding(byte_span input, const decode_options& options)
+      : detail::ndr_decoding<F>(detail::byte_reader(input), options) {}
 };
 
 template <class T, class F>

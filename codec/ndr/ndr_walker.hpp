@@ -63,7 +63,7 @@ class ndr_walker {
     pad_region(path, at);
     const std::uint8_t* p = in_.data() + at;
     const auto num = static_cast<std::uint32_t>(load_uint<F::byte_order>(p + F::array.num_elements.offset, 4));
-    const std::uint64_t clients = load_uint<F::byte_order>(p + F::array.clients.offset, F::pointer_size);
+    const std::uint64_t clients = load_uint<F::byte_order>(p + F::array.clients.offset, F::pointer_size) & F::referent_mask;
     if constexpr (Sink::wants_regions) {
       sink_.region(region_kind::field, path.at("NumElements"), at + F::array.num_elements.offset, 4);
       gap_region(path, at + 4, at + F::array.clients.offset);
@@ -100,19 +100,35 @@ class ndr_walker {
   [[nodiscard]] error take_failure() { return std::move(failure_); }
   [[nodiscard]] std::size_t position() const noexcept { return in_.position(); }
 
+  // Type serialization decodes several values under one budget: each walk
+  // starts where the previous one stopped.
+  [[nodiscard]] std::uint64_t decoded_bytes() const noexcept { return decoded_bytes_; }
+  void start_budget_at(std::uint64_t already_charged) noexcept { decoded_bytes_ = already_charged; }
+
  private:
   static constexpr std::size_t ps = F::pointer_size;
   static constexpr std::size_t cs = F::count_size;
+  // Where the last field of the flat part ends (before any trailing pad).
+  static constexpr std::size_t fields_end =
+      F::record.fields[record_field_count - 1].offset + std::size_t{F::record.fields[record_field_count - 1].size};
 
   bool record(const field_path& path) {
     const std::size_t at = in_.aligned(F::record.alignment);
-    if (!in_.fits_at(at, F::record.size)) return truncated_record(path, at);
+    // NDR64 pads the struct to a multiple of 8. Impacket leaves that pad out
+    // when the struct is the last thing in the stub: lenient mode accepts it.
+    std::size_t size = F::record.size;
+    if (!in_.fits_at(at, size)) {
+      if (!in_.fits_at(at, fields_end)) return truncated_record(path, at);
+      if (!soft(error_code::truncated, in_.size(), path, "the record's trailing pad is cut off")) return false;
+      size = in_.size() - at;
+    }
     pad_region(path, at);
     sink_.record_begin(at);
     flat_values v;
     load_flat<F>(in_.data() + at, v, std::make_index_sequence<record_field_count>{});
-    if constexpr (Sink::wants_regions) flat_regions(path, at);
-    in_.seek(at + F::record.size);
+    for (const record_field f : record_pointer_fields) v[static_cast<std::size_t>(f)] &= F::referent_mask;
+    if constexpr (Sink::wants_regions) flat_regions(path, at, size);
+    in_.seek(at + size);
     sink_.record_flat(v);
 
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
@@ -156,7 +172,9 @@ class ndr_walker {
     if (!charge(count * slot_charge, count_at, clients_path)) return false;
 
     const std::size_t table = in_.position();
-    const auto id_at = [&](std::uint64_t i) { return in_.template load_at<std::uint64_t, ps, F::byte_order>(table + i * ps); };
+    const auto id_at = [&](std::uint64_t i) {
+      return in_.template load_at<std::uint64_t, ps, F::byte_order>(table + i * ps) & F::referent_mask;
+    };
     std::uint64_t records = 0;
     for (std::uint64_t i = 0; i < count; ++i) {
       if (id_at(i) == 0) continue;
@@ -247,7 +265,7 @@ class ndr_walker {
     const std::size_t at = in_.aligned(ps);
     if (!in_.fits_at(at, ps)) return fail(error_code::truncated, clamp(at), path, "the pointer does not fit");
     pad_region(path, at);
-    id = in_.template load_at<std::uint64_t, ps, F::byte_order>(at);
+    id = in_.template load_at<std::uint64_t, ps, F::byte_order>(at) & F::referent_mask;
     if constexpr (Sink::wants_regions) sink_.region(region_kind::referent_id, path, at, ps);
     in_.seek(at + ps);
     return true;
@@ -275,26 +293,22 @@ class ndr_walker {
                       "the record is cut off");
         }
       }
-      return fail(error_code::truncated, in_.size(), path, "the record's trailing pad is cut off");
     }
     return fail(error_code::truncated, in_.size(), path.at(record_field_path(record_field::client_ip_address)),
                 "the record is cut off");
   }
 
-  void flat_regions(const field_path& path, std::size_t at) {
+  void flat_regions(const field_path& path, std::size_t at, std::size_t size) {
     std::size_t end = at;
     for (std::size_t i = 0; i < record_field_count; ++i) {
       const field_slot s = F::record.fields[i];
       const auto f = static_cast<record_field>(i);
       gap_region(path, end, at + s.offset);
-      const bool pointer = f == record_field::data || f == record_field::client_name ||
-                           f == record_field::client_comment || f == record_field::net_bios_name ||
-                           f == record_field::host_name || f == record_field::policy_name;
-      sink_.region(pointer ? region_kind::referent_id : region_kind::field, path.at(record_field_path(f)),
+      sink_.region(is_pointer_field(f) ? region_kind::referent_id : region_kind::field, path.at(record_field_path(f)),
                    at + s.offset, s.size);
       end = at + s.offset + s.size;
     }
-    gap_region(path, end, at + F::record.size);
+    gap_region(path, end, at + size);
   }
 
   // Alignment padding between the current position and `to`.
