@@ -29,8 +29,8 @@ class ndr_encoder {
   }
 
   [[nodiscard]] bool record(const client_info& r, const field_path& path) {
-    if (!check_representable(r, path)) return false;
     out_.align(F::record.alignment);
+    if (!check_representable(r, path, out_.position())) return false;
     const std::size_t at = out_.reserve_zeroed(F::record.size);
     const auto put = [&](record_field f, std::uint64_t value) { put_field(at, f, value); };
     const auto put_pointer = [&](record_field f, bool present) { put_field(at, f, present ? next_referent_id() : 0); };
@@ -111,15 +111,20 @@ class ndr_encoder {
   static constexpr std::uint64_t max_count_value = cs == 4 ? std::numeric_limits<std::uint32_t>::max()
                                                            : std::numeric_limits<std::uint64_t>::max();
 
-  // Refuses, before writing anything, what this layout cannot hold.
-  bool check_representable(const client_info& r, const field_path& path) {
+  // Refuses, before writing the record at `at`, what this layout cannot hold.
+  // Errors point at the field's place in the output.
+  bool check_representable(const client_info& r, const field_path& path, std::size_t at) {
+    const auto fail_at = [&](error_code code, record_field f, std::string message) {
+      failure_ = error{code, at + F::record[f].offset, path.at(record_field_path(f)).str(), std::move(message)};
+      return false;
+    };
     if (F::status_size == 2 && r.status > 0xFFFF) {
-      return fail(error_code::value_out_of_range, path.at(record_field_path(record_field::status)),
+      return fail_at(error_code::value_out_of_range, record_field::status,
                   "Status " + std::to_string(r.status) + " does not fit the 16-bit enum of NDR 2.0");
     }
     const binary_data& hw = r.client_hardware_address;
     if (hw.data && hw.data->size() != hw.data_length) {
-      return fail(error_code::inconsistent_value, path.at(record_field_path(record_field::data)),
+      return fail_at(error_code::inconsistent_value, record_field::data,
                   "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
                       std::to_string(hw.data_length));
     }
@@ -129,7 +134,7 @@ class ndr_encoder {
                                std::pair{&r.owner_host.host_name, record_field::host_name},
                                std::pair{&r.policy_name, record_field::policy_name}}) {
       if (s->size() >= max_count_value) {
-        return fail(error_code::value_out_of_range, path.at(record_field_path(f)), "the string is too long for its count");
+        return fail_at(error_code::value_out_of_range, f, "the string is too long for its count");
       }
     }
     return true;
