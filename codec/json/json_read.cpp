@@ -151,4 +151,34 @@ result<get_client_info_response> response_from_json(std::string_view text) {
       });
 }
 
+namespace {
+
+// A JSON list whose every element is read by `read_one` (tree, path, out).
+template <class T, class ReadOne>
+result<std::vector<T>> read_list(std::string_view text, ReadOne read_one) {
+  return detail::read_text<std::vector<T>>(
+      text, [&](const detail::ordered_json& tree, std::vector<T>& out) -> detail::maybe_error {
+        if (!tree.is_array()) return detail::json_error("", "expected a list, got " + detail::describe_json(tree));
+        out.resize(tree.size());
+        for (std::size_t i = 0; i < tree.size(); ++i) {
+          if (detail::maybe_error e = read_one(tree[i], detail::index_path("", i), out[i])) return e;
+        }
+        return std::nullopt;
+      });
+}
+
+}  // namespace
+
+result<std::vector<client_info>> client_list_from_json(std::string_view text) {
+  return read_list<client_info>(text, [](const detail::ordered_json& tree, const std::string& path,
+                                         client_info& out) { return detail::client_from_json(tree, path, out); });
+}
+
+result<std::vector<client_info_array>> array_list_from_json(std::string_view text) {
+  return read_list<client_info_array>(
+      text, [](const detail::ordered_json& tree, const std::string& path, client_info_array& out) {
+        return detail::array_from_json(tree, path, out);
+      });
+}
+
 }  // namespace dhcpm

@@ -107,4 +107,23 @@ std::string to_json(const get_client_info_response& value) {
   return detail::dump_json(detail::response_to_json(value));
 }
 
+namespace {
+
+template <class T, class ToTree>
+std::string list_to_json(std::span<const T> values, ToTree to_tree) {
+  detail::ordered_json list = detail::ordered_json::array();
+  for (const T& value : values) list.push_back(to_tree(value));
+  return detail::dump_json(list);
+}
+
+}  // namespace
+
+std::string to_json(std::span<const client_info> values) {
+  return list_to_json(values, [](const client_info& v) { return detail::client_to_json(v); });
+}
+
+std::string to_json(std::span<const client_info_array> values) {
+  return list_to_json(values, [](const client_info_array& v) { return detail::array_to_json(v); });
+}
+
 }  // namespace dhcpm

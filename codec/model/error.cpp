@@ -20,12 +20,17 @@ std::string_view to_string(error_code code) noexcept {
     case error_code::invalid_header: return "invalid_header";
     case error_code::length_mismatch: return "length_mismatch";
     case error_code::nonzero_padding: return "nonzero_padding";
+    case error_code::missing_trailing_pad: return "missing_trailing_pad";
+    case error_code::pointer_out_of_image: return "pointer_out_of_image";
+    case error_code::misaligned_pointer: return "misaligned_pointer";
+    case error_code::overlapping_pointee: return "overlapping_pointee";
     case error_code::element_limit: return "element_limit";
     case error_code::string_limit: return "string_limit";
     case error_code::decoded_size_limit: return "decoded_size_limit";
     case error_code::value_out_of_range: return "value_out_of_range";
     case error_code::inconsistent_value: return "inconsistent_value";
     case error_code::invalid_json: return "invalid_json";
+    case error_code::unsupported: return "unsupported";
     case error_code::internal_error: return "internal_error";
   }
   return "unknown";  // a value cast from outside the enumeration

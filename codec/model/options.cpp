@@ -10,6 +10,13 @@ std::string_view to_string(layout l) noexcept {
     case layout::ndr20: return "ndr20";
     case layout::ndr20be: return "ndr20be";
     case layout::ndr64: return "ndr64";
+    case layout::pickle: return "pickle";
+    case layout::pickle_ndr20: return "pickle-ndr20";
+    case layout::pickle_ndr20be: return "pickle-ndr20be";
+    case layout::pickle_ndr64: return "pickle-ndr64";
+    case layout::pickle2_ndr20: return "pickle2-ndr20";
+    case layout::x64: return "x64";
+    case layout::x86: return "x86";
   }
   return "unknown";  // a value cast from outside the enumeration
 }
@@ -24,7 +31,7 @@ std::string_view to_string(framing f) noexcept {
 }
 
 std::optional<layout> parse_layout(std::string_view name) noexcept {
-  for (layout l : {layout::ndr20, layout::ndr20be, layout::ndr64}) {
+  for (layout l : all_layouts) {
     if (name == to_string(l)) return l;
   }
   return std::nullopt;

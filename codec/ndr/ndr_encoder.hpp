@@ -13,6 +13,7 @@
 #include "dhcpm/client_info.hpp"
 #include "dhcpm/error.hpp"
 #include "layout/field_path.hpp"
+#include "layout/flat_values.hpp"
 #include "ndr/ndr_format.hpp"
 #include "wire/byte_writer.hpp"
 
@@ -32,44 +33,21 @@ class ndr_encoder {
     out_.align(F::record.alignment);
     if (!check_representable(r, path, out_.position())) return false;
     const std::size_t at = out_.reserve_zeroed(F::record.size);
-    const auto put = [&](record_field f, std::uint64_t value) { put_field(at, f, value); };
-    const auto put_pointer = [&](record_field f, bool present) { put_field(at, f, present ? next_referent_id() : 0); };
     const binary_data& hw = r.client_hardware_address;
-    put(record_field::client_ip_address, r.client_ip_address);
-    put(record_field::subnet_mask, r.subnet_mask);
-    put(record_field::data_length, hw.data_length);
-    put_pointer(record_field::data, hw.data.has_value());
-    put_pointer(record_field::client_name, !r.client_name.is_null());
-    put_pointer(record_field::client_comment, !r.client_comment.is_null());
-    put(record_field::lease_expires_low, r.client_lease_expires & 0xFFFFFFFFu);
-    put(record_field::lease_expires_high, r.client_lease_expires >> 32);
-    put(record_field::owner_ip_address, r.owner_host.ip_address);
-    put_pointer(record_field::net_bios_name, !r.owner_host.net_bios_name.is_null());
-    put_pointer(record_field::host_name, !r.owner_host.host_name.is_null());
-    put(record_field::client_type, r.client_type);
-    put(record_field::address_state, r.address_state);
-    put(record_field::status, r.status);
-    put(record_field::probation_ends_low, r.probation_ends & 0xFFFFFFFFu);
-    put(record_field::probation_ends_high, r.probation_ends >> 32);
-    put(record_field::quarantine_capable, r.quarantine_capable);
-    put(record_field::sent_pot_exp_time, r.sent_pot_exp_time);
-    put(record_field::ack_pot_exp_time, r.ack_pot_exp_time);
-    put(record_field::recv_pot_exp_time, r.recv_pot_exp_time);
-    put(record_field::start_time, r.start_time);
-    put(record_field::clt_last_trans_time, r.clt_last_trans_time);
-    put(record_field::last_bnd_upd_time, r.last_bnd_upd_time);
-    put(record_field::bnd_msg_status, r.bnd_msg_status);
-    put_pointer(record_field::policy_name, !r.policy_name.is_null());
-    put(record_field::flags, r.flags);
+    // Referent ids in the order the pointer fields appear in the bytes.
+    flat_values v = scalars_of(r);
+    const auto pointer = [&](record_field f, bool present) { field(v, f) = present ? next_referent_id() : 0; };
+    pointer(record_field::data, hw.data.has_value());
+    for (const record_field f : string_fields) pointer(f, !string_of(r, f).is_null());
+    store_flat<F>(out_.data_at(at), v);
 
     if (hw.data) {
       out_.align(cs);
       out_.put<std::uint64_t, cs, F::byte_order>(hw.data->size());
       out_.put_bytes(hw.data->data(), hw.data->size());
     }
-    for (const utf16_string* s : {&r.client_name, &r.client_comment, &r.owner_host.net_bios_name,
-                                  &r.owner_host.host_name, &r.policy_name}) {
-      if (!s->is_null()) string(*s);
+    for (const record_field f : string_fields) {
+      if (!string_of(r, f).is_null()) string(string_of(r, f));
     }
     return true;
   }
@@ -128,12 +106,8 @@ class ndr_encoder {
                   "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
                       std::to_string(hw.data_length));
     }
-    for (const auto& [s, f] : {std::pair{&r.client_name, record_field::client_name},
-                               std::pair{&r.client_comment, record_field::client_comment},
-                               std::pair{&r.owner_host.net_bios_name, record_field::net_bios_name},
-                               std::pair{&r.owner_host.host_name, record_field::host_name},
-                               std::pair{&r.policy_name, record_field::policy_name}}) {
-      if (s->size() >= max_count_value) {
+    for (const record_field f : string_fields) {
+      if (string_of(r, f).size() >= max_count_value) {
         return fail_at(error_code::value_out_of_range, f, "the string is too long for its count");
       }
     }
@@ -149,16 +123,6 @@ class ndr_encoder {
     const std::size_t at = out_.reserve_zeroed(2 * (units.size() + 1));  // the terminator stays zero
     for (std::size_t i = 0; i < units.size(); ++i) {
       out_.put_at<std::uint16_t, 2, F::byte_order>(at + 2 * i, static_cast<std::uint16_t>(units[i]));
-    }
-  }
-
-  void put_field(std::size_t at, record_field f, std::uint64_t value) {
-    const field_slot s = F::record[f];
-    switch (s.size) {
-      case 1: out_.put_at<std::uint8_t, 1, F::byte_order>(at + s.offset, static_cast<std::uint8_t>(value)); break;
-      case 2: out_.put_at<std::uint16_t, 2, F::byte_order>(at + s.offset, static_cast<std::uint16_t>(value)); break;
-      case 4: out_.put_at<std::uint32_t, 4, F::byte_order>(at + s.offset, static_cast<std::uint32_t>(value)); break;
-      default: out_.put_at<std::uint64_t, 8, F::byte_order>(at + s.offset, value); break;
     }
   }
 

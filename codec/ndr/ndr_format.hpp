@@ -37,15 +37,4 @@ struct ndr64_format {
 using ndr20_le = ndr20_format<order::little>;
 using ndr20_be = ndr20_format<order::big>;
 
-// Loads an unsigned integer of `size` bytes (1, 2, 4 or 8) in order O.
-template <order O>
-[[nodiscard]] inline std::uint64_t load_uint(const std::uint8_t* p, std::size_t size) noexcept {
-  switch (size) {
-    case 1: return p[0];
-    case 2: return load<std::uint16_t, 2, O>(p);
-    case 4: return load<std::uint32_t, 4, O>(p);
-    default: return load<std::uint64_t, 8, O>(p);
-  }
-}
-
 }  // namespace dhcpm::detail

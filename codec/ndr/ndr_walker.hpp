@@ -19,24 +19,16 @@
 #include "dhcpm/error.hpp"
 #include "dhcpm/options.hpp"
 #include "ndr/ndr_format.hpp"
-#include "ndr/walk_sink.hpp"
+#include "layout/walk_checks.hpp"
+#include "layout/walk_sink.hpp"
 
 namespace dhcpm::detail {
-
-// What each record and element slot is charged against max_decoded_bytes.
-inline constexpr std::uint64_t record_charge = sizeof(client_info);
-inline constexpr std::uint64_t slot_charge = sizeof(std::uint32_t);
-
-template <class F, std::size_t... I>
-inline void load_flat(const std::uint8_t* p, flat_values& out, std::index_sequence<I...>) noexcept {
-  ((out[I] = load_uint<F::byte_order>(p + F::record.fields[I].offset, F::record.fields[I].size)), ...);
-}
 
 template <class F, class Sink>
 class ndr_walker {
  public:
   ndr_walker(byte_reader input, const decode_options& options, Sink& sink, std::vector<error>& warnings) noexcept
-      : in_(input), options_(options), sink_(sink), warnings_(warnings) {}
+      : in_(input), checks_(options, warnings), sink_(sink) {}
 
   // A unique pointer in front of the value (ptr and response framing).
   [[nodiscard]] bool top_pointer(const field_path& path, bool& present) {
@@ -97,13 +89,9 @@ class ndr_walker {
                 std::to_string(in_.remaining()) + " bytes after the value");
   }
 
-  [[nodiscard]] error take_failure() { return std::move(failure_); }
+  [[nodiscard]] error take_failure() { return checks_.take_failure(); }
   [[nodiscard]] std::size_t position() const noexcept { return in_.position(); }
-
-  // Type serialization decodes several values under one budget: each walk
-  // starts where the previous one stopped.
-  [[nodiscard]] std::uint64_t decoded_bytes() const noexcept { return decoded_bytes_; }
-  void start_budget_at(std::uint64_t already_charged) noexcept { decoded_bytes_ = already_charged; }
+  [[nodiscard]] walk_checks& checks() noexcept { return checks_; }
 
  private:
   static constexpr std::size_t ps = F::pointer_size;
@@ -119,13 +107,15 @@ class ndr_walker {
     std::size_t size = F::record.size;
     if (!in_.fits_at(at, size)) {
       if (!in_.fits_at(at, fields_end)) return truncated_record(path, at);
-      if (!soft(error_code::truncated, in_.size(), path, "the record's trailing pad is cut off")) return false;
+      if (!soft(error_code::missing_trailing_pad, in_.size(), path, "the input ends before the record's trailing pad")) {
+        return false;
+      }
       size = in_.size() - at;
     }
     pad_region(path, at);
     sink_.record_begin(at);
     flat_values v;
-    load_flat<F>(in_.data() + at, v, std::make_index_sequence<record_field_count>{});
+    load_flat<F>(in_.data() + at, v);
     for (const record_field f : record_pointer_fields) v[static_cast<std::size_t>(f)] &= F::referent_mask;
     if constexpr (Sink::wants_regions) flat_regions(path, at, size);
     in_.seek(at + size);
@@ -164,9 +154,9 @@ class ndr_walker {
       return fail(error_code::count_exceeds_input, count_at, clients_path,
                   "max_count " + std::to_string(count) + " needs more bytes than remain");
     }
-    if (count > options_.max_elements) {
+    if (count > checks_.options().max_elements) {
       return fail(error_code::element_limit, count_at, clients_path,
-                  std::to_string(count) + " elements exceed the limit of " + std::to_string(options_.max_elements));
+                  std::to_string(count) + " elements exceed the limit of " + std::to_string(checks_.options().max_elements));
     }
     // Every slot is charged, NULL or not: a million NULL pointers cost bytes.
     if (!charge(count * slot_charge, count_at, clients_path)) return false;
@@ -242,9 +232,9 @@ class ndr_walker {
       return fail(error_code::count_exceeds_input, actual_at, path,
                   "actual_count " + std::to_string(actual) + " needs more bytes than remain");
     }
-    if (actual > options_.max_string_units) {
+    if (actual > checks_.options().max_string_units) {
       return fail(error_code::string_limit, actual_at, path,
-                  std::to_string(actual) + " units exceed the limit of " + std::to_string(options_.max_string_units));
+                  std::to_string(actual) + " units exceed the limit of " + std::to_string(checks_.options().max_string_units));
     }
     if (!charge(actual * 2, actual_at, path)) return false;
     const std::size_t at = in_.position();
@@ -321,36 +311,19 @@ class ndr_walker {
     }
   }
 
-  bool charge(std::uint64_t bytes, std::size_t at, const field_path& path) {
-    if (bytes > options_.max_decoded_bytes - decoded_bytes_) {  // decoded_bytes_ <= max always
-      return fail(error_code::decoded_size_limit, at, path,
-                  "the decoded value would exceed " + std::to_string(options_.max_decoded_bytes) + " bytes");
-    }
-    decoded_bytes_ += bytes;
-    return true;
-  }
-
   [[nodiscard]] std::size_t clamp(std::size_t at) const noexcept { return at < in_.size() ? at : in_.size(); }
 
   bool fail(error_code code, std::size_t at, const field_path& path, std::string message) {
-    failure_ = error{code, at, path.str(), std::move(message)};
-    return false;
+    return checks_.fail(code, at, path, std::move(message));
   }
-
-  // A check that lenient decoding survives: an error when strict, a warning
-  // (and carry on) when lenient.
   bool soft(error_code code, std::size_t at, const field_path& path, std::string message) {
-    if (options_.strict) return fail(code, at, path, std::move(message));
-    if (warnings_.size() < options_.max_warnings) warnings_.push_back(error{code, at, path.str(), std::move(message)});
-    return true;
+    return checks_.soft(code, at, path, std::move(message));
   }
+  bool charge(std::uint64_t bytes, std::size_t at, const field_path& path) { return checks_.charge(bytes, at, path); }
 
   byte_reader in_;
-  const decode_options& options_;
+  walk_checks checks_;
   Sink& sink_;
-  std::vector<error>& warnings_;
-  std::uint64_t decoded_bytes_ = 0;
-  error failure_;
 };
 
 }  // namespace dhcpm::detail

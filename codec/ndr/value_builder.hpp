@@ -8,7 +8,8 @@
 #include <utility>
 
 #include "dhcpm/client_info.hpp"
-#include "ndr/walk_sink.hpp"
+#include "layout/flat_values.hpp"
+#include "layout/walk_sink.hpp"
 #include "wire/byte_reader.hpp"
 
 namespace dhcpm::detail {
@@ -24,35 +25,14 @@ class value_builder : public walk_sink_base {
     current_ = single_ != nullptr ? single_ : &array_->clients->record(next_record_++);
   }
 
-  void record_flat(const flat_values& v) {
-    const auto get = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
-    client_info& r = *current_;
-    r.client_ip_address = static_cast<std::uint32_t>(get(record_field::client_ip_address));
-    r.subnet_mask = static_cast<std::uint32_t>(get(record_field::subnet_mask));
-    r.client_hardware_address.data_length = static_cast<std::uint32_t>(get(record_field::data_length));
-    r.client_lease_expires = get(record_field::lease_expires_high) << 32 | get(record_field::lease_expires_low);
-    r.owner_host.ip_address = static_cast<std::uint32_t>(get(record_field::owner_ip_address));
-    r.client_type = static_cast<std::uint8_t>(get(record_field::client_type));
-    r.address_state = static_cast<std::uint8_t>(get(record_field::address_state));
-    r.status = static_cast<std::uint32_t>(get(record_field::status));
-    r.probation_ends = get(record_field::probation_ends_high) << 32 | get(record_field::probation_ends_low);
-    r.quarantine_capable = static_cast<std::uint32_t>(get(record_field::quarantine_capable));
-    r.sent_pot_exp_time = static_cast<std::uint32_t>(get(record_field::sent_pot_exp_time));
-    r.ack_pot_exp_time = static_cast<std::uint32_t>(get(record_field::ack_pot_exp_time));
-    r.recv_pot_exp_time = static_cast<std::uint32_t>(get(record_field::recv_pot_exp_time));
-    r.start_time = static_cast<std::uint32_t>(get(record_field::start_time));
-    r.clt_last_trans_time = static_cast<std::uint32_t>(get(record_field::clt_last_trans_time));
-    r.last_bnd_upd_time = static_cast<std::uint32_t>(get(record_field::last_bnd_upd_time));
-    r.bnd_msg_status = static_cast<std::uint32_t>(get(record_field::bnd_msg_status));
-    r.flags = static_cast<std::uint8_t>(get(record_field::flags));
-  }
+  void record_flat(const flat_values& v) { assign_scalars(v, *current_); }
 
   void data_bytes(const std::uint8_t* p, std::size_t n) { current_->client_hardware_address.data.emplace(p, p + n); }
 
   void string_units(record_field which, const std::uint8_t* p, std::size_t n) {
     std::u16string units(n, u'\0');
     for (std::size_t i = 0; i < n; ++i) units[i] = static_cast<char16_t>(load<std::uint16_t, 2, O>(p + 2 * i));
-    string_of(which) = utf16_string::from_owned_units(std::move(units));
+    string_of(*current_, which) = utf16_string::from_owned_units(std::move(units));
   }
 
   void array_begin(std::uint32_t num_elements, bool clients_present) {
@@ -72,16 +52,6 @@ class value_builder : public walk_sink_base {
   [[nodiscard]] std::uint32_t returned() const noexcept { return return_value_; }
 
  private:
-  utf16_string& string_of(record_field which) {
-    switch (which) {
-      case record_field::client_name: return current_->client_name;
-      case record_field::client_comment: return current_->client_comment;
-      case record_field::net_bios_name: return current_->owner_host.net_bios_name;
-      case record_field::host_name: return current_->owner_host.host_name;
-      default: return current_->policy_name;
-    }
-  }
-
   client_info* single_ = nullptr;
   client_info_array* array_ = nullptr;
   client_info* current_ = nullptr;

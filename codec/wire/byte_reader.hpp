@@ -21,6 +21,28 @@ template <class T, std::size_t N, order O>
   return boost::endian::endian_load<T, N, O>(p);
 }
 
+// Loads an unsigned integer of `size` bytes (1, 2, 4 or 8) in order O.
+template <order O>
+[[nodiscard]] inline std::uint64_t load_uint(const std::uint8_t* p, std::size_t size) noexcept {
+  switch (size) {
+    case 1: return p[0];
+    case 2: return load<std::uint16_t, 2, O>(p);
+    case 4: return load<std::uint32_t, 4, O>(p);
+    default: return load<std::uint64_t, 8, O>(p);
+  }
+}
+
+// Stores the low `size` bytes (1, 2, 4 or 8) of value at p in order O.
+template <order O>
+inline void store_uint(std::uint8_t* p, std::size_t size, std::uint64_t value) noexcept {
+  switch (size) {
+    case 1: p[0] = static_cast<std::uint8_t>(value); break;
+    case 2: boost::endian::endian_store<std::uint16_t, 2, O>(p, static_cast<std::uint16_t>(value)); break;
+    case 4: boost::endian::endian_store<std::uint32_t, 4, O>(p, static_cast<std::uint32_t>(value)); break;
+    default: boost::endian::endian_store<std::uint64_t, 8, O>(p, value); break;
+  }
+}
+
 class byte_reader {
  public:
   // origin is the offset from which alignment is counted: NDR aligns relative

@@ -45,6 +45,9 @@ class byte_writer {
 
   void put_bytes(const std::uint8_t* p, std::size_t n) { out_.insert(out_.end(), p, p + n); }
 
+  // Bytes already written, to be filled in place (valid until the next append).
+  [[nodiscard]] std::uint8_t* data_at(std::size_t at) noexcept { return out_.data() + at; }
+
  private:
   std::vector<std::uint8_t>& out_;
   std::size_t origin_;

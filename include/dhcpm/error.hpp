@@ -24,6 +24,10 @@ enum class error_code : std::uint8_t {
   invalid_header,            // a type serialization header with a wrong version, DREP, length or syntax
   length_mismatch,           // ObjectBufferLength disagrees with the bytes present or the value
   nonzero_padding,           // a pickled body's padding is not zero (strict only)
+  missing_trailing_pad,      // an NDR64 struct that ends the input without its trailing pad (strict only)
+  pointer_out_of_image,      // a native pointer whose pointee does not lie wholly inside the image
+  misaligned_pointer,        // a native pointer not aligned for its pointee (strict only)
+  overlapping_pointee,       // a native array record overlapping the array's pointer table (strict only)
   // Limits from decode_options.
   element_limit,             // more array elements than max_elements
   string_limit,              // a string longer than max_string_units
@@ -32,6 +36,7 @@ enum class error_code : std::uint8_t {
   value_out_of_range,        // e.g. a Status above 65535 in NDR 2.0
   inconsistent_value,        // e.g. Data holding a different number of bytes than DataLength
   invalid_json,              // JSON that is not a value of the requested type
+  unsupported,               // a layout that cannot carry the framing asked for (a pickled response)
   // A bug in dhcpm, never bad input. Fuzzers turn it into a crash.
   internal_error = 255,
 };

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <optional>
+#include <span>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -20,6 +22,10 @@ namespace dhcpm {
 // {"ClientInfo": record or null, "ReturnValue": DWORD}
 [[nodiscard]] std::string to_json(const get_client_info_response& value);
 
+// A JSON list of values: what a buffer of several pickled values decodes to.
+[[nodiscard]] std::string to_json(std::span<const client_info> values);
+[[nodiscard]] std::string to_json(std::span<const client_info_array> values);
+
 // Errors are error_code::invalid_json; the path names the offending field
 // (`Clients[2].OwnerHost.IpAddress`), the offset is the byte offset in the text
 // for syntax errors and 0 otherwise.
@@ -27,6 +33,9 @@ namespace dhcpm {
 [[nodiscard]] result<std::optional<client_info>> optional_client_from_json(std::string_view text);
 [[nodiscard]] result<client_info_array> array_from_json(std::string_view text);
 [[nodiscard]] result<std::optional<client_info_array>> optional_array_from_json(std::string_view text);
+// A JSON list of values; element paths start with their index (`[2].Flags`).
+[[nodiscard]] result<std::vector<client_info>> client_list_from_json(std::string_view text);
+[[nodiscard]] result<std::vector<client_info_array>> array_list_from_json(std::string_view text);
 // Either {"ClientInfo": ..., "ReturnValue": ...} or a bare record (ReturnValue 0).
 [[nodiscard]] result<get_client_info_response> response_from_json(std::string_view text);
 

@@ -8,12 +8,35 @@
 
 namespace dhcpm {
 
-// Wire layouts of the NDR family.
+// Every layout the record lives in.
 enum class layout : std::uint8_t {
   ndr20,    // NDR 2.0, little-endian (DREP 0x10)
   ndr20be,  // NDR 2.0, big-endian (DREP 0x00)
   ndr64,    // NDR64 (always little-endian)
+  // MS-RPCE type serialization: a header, then the value as a bare NDR body.
+  pickle,         // decode only: version and transfer syntax taken from the header
+  pickle_ndr20,   // version 1, NDR 2.0 little-endian
+  pickle_ndr20be, // version 1, NDR 2.0 big-endian
+  pickle_ndr64,   // version 2, NDR64
+  pickle2_ndr20,  // version 2, NDR 2.0
+  // A Windows process's memory image (see native.hpp): the value at the base.
+  x64,  // LLP64, pointers 8 bytes
+  x86,  // pointers 4 bytes
 };
+
+// ndr20, ndr20be, ndr64: the layouts that carry every framing.
+[[nodiscard]] constexpr bool is_ndr(layout l) noexcept {
+  return l == layout::ndr20 || l == layout::ndr20be || l == layout::ndr64;
+}
+[[nodiscard]] constexpr bool is_pickle(layout l) noexcept {
+  return l >= layout::pickle && l <= layout::pickle2_ndr20;
+}
+[[nodiscard]] constexpr bool is_native(layout l) noexcept { return l == layout::x64 || l == layout::x86; }
+
+inline constexpr layout all_layouts[] = {layout::ndr20,          layout::ndr20be,       layout::ndr64,
+                                         layout::pickle,         layout::pickle_ndr20,  layout::pickle_ndr20be,
+                                         layout::pickle_ndr64,   layout::pickle2_ndr20, layout::x64,
+                                         layout::x86};
 
 // How the value sits in the bytes.
 enum class framing : std::uint8_t {
@@ -22,7 +45,7 @@ enum class framing : std::uint8_t {
   response,  // opnum 98 response stub: [out] pointer, value, DWORD return value
 };
 
-[[nodiscard]] std::string_view to_string(layout l) noexcept;
+[[nodiscard]] std::string_view to_string(layout l) noexcept;  // "ndr20", "pickle-ndr64", ...
 [[nodiscard]] std::string_view to_string(framing f) noexcept;
 [[nodiscard]] std::optional<layout> parse_layout(std::string_view name) noexcept;
 [[nodiscard]] std::optional<framing> parse_framing(std::string_view name) noexcept;

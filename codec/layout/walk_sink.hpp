@@ -1,4 +1,4 @@
-// What the NDR walker tells its sink. A sink is any class with these members;
+// What a walker (NDR or native image) tells its sink. A sink is any class with these members;
 // deriving from walk_sink_base gives no-op defaults, so a sink implements only
 // what it consumes: building a value, indexing a view, or naming every byte
 // region for dissection. All checks live in the walker, none in a sink.
@@ -9,13 +9,10 @@
 #include <cstdint>
 
 #include "layout/field_path.hpp"
+#include "layout/flat_values.hpp"
 #include "layout/record_layout.hpp"
 
 namespace dhcpm::detail {
-
-// The raw values of a record's flat part, widened to 64 bits, indexed by
-// record_field. Pointer fields hold the referent id (0 = NULL).
-using flat_values = std::array<std::uint64_t, record_field_count>;
 
 enum class region_kind : std::uint8_t {
   field,          // a scalar field of a flat part

@@ -1,0 +1,106 @@
+// Writes a native memory image: the value at the base, then its referents in
+// field order (Data bytes, then each string with its NUL), records aligned to
+// the struct's alignment and strings to 2, pointers as absolute addresses —
+// the deterministic layout of the golden vectors.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dhcpm/client_info.hpp"
+#include "dhcpm/error.hpp"
+#include "layout/field_path.hpp"
+#include "layout/flat_values.hpp"
+#include "native/native_format.hpp"
+#include "wire/byte_writer.hpp"
+
+namespace dhcpm::detail {
+
+template <class N>
+class native_encoder {
+ public:
+  // out must be empty: offsets in it are offsets from `base`.
+  native_encoder(std::vector<std::uint8_t>& out, std::uint64_t base) : out_(out), base_(base) {}
+
+  [[nodiscard]] bool record(const client_info& r, const field_path& path) {
+    out_.align(N::record.alignment);
+    const std::size_t at = out_.reserve_zeroed(N::record.size);
+    const binary_data& hw = r.client_hardware_address;
+    if (hw.data && hw.data->size() != hw.data_length) {
+      return fail(error_code::inconsistent_value, at + N::record[record_field::data].offset,
+                  path.at(record_field_path(record_field::data)),
+                  "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
+                      std::to_string(hw.data_length));
+    }
+    // Each referent's address is where it is about to be appended.
+    flat_values v = scalars_of(r);
+    if (hw.data) {
+      field(v, record_field::data) = address_here();
+      out_.put_bytes(hw.data->data(), hw.data->size());
+    }
+    for (const record_field f : string_fields) {
+      const utf16_string& s = string_of(r, f);
+      if (s.is_null()) continue;
+      out_.align(2);
+      field(v, f) = address_here();
+      const std::size_t units_at = out_.reserve_zeroed(2 * (s.size() + 1));  // the NUL stays zero
+      for (std::size_t i = 0; i < s.size(); ++i) {
+        store_uint<N::byte_order>(out_.data_at(units_at + 2 * i), 2, s.units()[i]);
+      }
+    }
+    store_flat<N>(out_.data_at(at), v);
+    return fits_address_space(path);
+  }
+
+  [[nodiscard]] bool array(const client_info_array& a, const field_path& path) {
+    if (a.clients && a.clients->size() != a.num_elements) {
+      return fail(error_code::inconsistent_value, N::array.clients.offset, path.at("Clients"),
+                  "Clients holds " + std::to_string(a.clients->size()) + " elements but NumElements is " +
+                      std::to_string(a.num_elements));
+    }
+    out_.align(N::array.alignment);
+    const std::size_t at = out_.reserve_zeroed(N::array.size);
+    store_uint<N::byte_order>(out_.data_at(at + N::array.num_elements.offset), 4, a.num_elements);
+    if (!a.clients) return true;
+    const client_list& clients = *a.clients;
+    out_.align(N::pointer_size);
+    store_uint<N::byte_order>(out_.data_at(at + N::array.clients.offset), N::pointer_size, address_here());
+    const std::size_t table = out_.reserve_zeroed(clients.size() * N::pointer_size);
+    for (std::size_t i = 0; i < clients.size(); ++i) {
+      if (clients[i] == nullptr) continue;
+      out_.align(N::record.alignment);
+      const std::uint64_t address = address_here();
+      if (!record(*clients[i], path.element_at(static_cast<std::int64_t>(i)))) return false;
+      store_uint<N::byte_order>(out_.data_at(table + i * N::pointer_size), N::pointer_size, address);
+    }
+    return fits_address_space(path);
+  }
+
+  [[nodiscard]] error take_failure() { return std::move(failure_); }
+
+ private:
+  [[nodiscard]] std::uint64_t address_here() const noexcept { return base_ + out_.position(); }
+
+  // An x86 image must end below 4 GiB.
+  bool fits_address_space(const field_path& path) {
+    if (out_.position() > N::max_address - base_) {
+      return fail(error_code::value_out_of_range, out_.position(), path,
+                  "the image does not fit the " + std::to_string(8 * N::pointer_size) + "-bit address space");
+    }
+    return true;
+  }
+
+  bool fail(error_code code, std::size_t at, const field_path& path, std::string message) {
+    failure_ = error{code, at, path.str(), std::move(message)};
+    return false;
+  }
+
+  byte_writer out_;
+  std::uint64_t base_;
+  error failure_;
+};
+
+}  // namespace dhcpm::detail

@@ -1,0 +1,28 @@
+// What differs between the Windows x64 (LLP64) and x86 layouts of the record.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "layout/record_layout.hpp"
+#include "wire/byte_reader.hpp"
+
+namespace dhcpm::detail {
+
+struct x64_format {
+  static constexpr order byte_order = order::little;
+  static constexpr std::size_t pointer_size = 8;
+  static constexpr std::uint64_t max_address = UINT64_MAX;
+  static constexpr const record_layout& record = x64_record_layout;
+  static constexpr const array_layout& array = x64_array_layout;
+};
+
+struct x86_format {
+  static constexpr order byte_order = order::little;
+  static constexpr std::size_t pointer_size = 4;
+  static constexpr std::uint64_t max_address = UINT32_MAX;
+  static constexpr const record_layout& record = x86_record_layout;
+  static constexpr const array_layout& array = x86_array_layout;
+};
+
+}  // namespace dhcpm::detail
