@@ -1,6 +1,8 @@
 #include "command.hpp"
 
 #include <array>
+#include <charconv>
+#include <system_error>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -13,13 +15,12 @@ namespace {
 
 // Every layout the library knows, spelled by dhcpm::to_string so that the CLI
 // and the library cannot disagree on a name.
-constexpr std::array all_layouts{layout::ndr20, layout::ndr20be, layout::ndr64};
 constexpr std::array all_framings{framing::bare, framing::ptr, framing::response};
 
-template <class Enum, std::size_t N>
-std::vector<std::string> names_of(const std::array<Enum, N>& values) {
+template <class Range>
+std::vector<std::string> names_of(const Range& values) {
   std::vector<std::string> names;
-  for (Enum v : values) names.emplace_back(to_string(v));
+  for (const auto v : values) names.emplace_back(to_string(v));
   return names;
 }
 
@@ -42,7 +43,7 @@ std::function<void()> add_selection_options(CLI::App& command, value_selection& 
   auto text = std::make_shared<selection_text>();
   command.add_option("--layout", text->layout_name, "Wire layout")
       ->required()
-      ->check(CLI::IsMember(names_of(all_layouts)))
+      ->check(CLI::IsMember(layout_names()))
       ->type_name("LAYOUT");
   command.add_option("--type", text->type_name, "Record: one client record or the _ARRAY")
       ->check(CLI::IsMember({"client", "array"}))
@@ -64,12 +65,43 @@ std::function<void()> add_selection_options(CLI::App& command, value_selection& 
     selection.wire = *wire;
     selection.frame = *frame;
     selection.type = text->type_name == "array" ? value_type::array : value_type::client;
+    if (!is_ndr(selection.wire) && selection.frame != framing::bare) {
+      throw CLI::ValidationError("--framing " + text->framing_name,
+                                 "layout " + text->layout_name + " carries bare values only");
+    }
     if (selection.type == value_type::array && selection.frame == framing::response) {
       throw CLI::ValidationError("--framing response",
                                  "the opnum 98 response carries one client record; use --type client");
     }
   };
 }
+
+std::vector<std::string> layout_names() { return names_of(all_layouts); }
+
+namespace {
+
+std::optional<std::uint64_t> address_value(const std::string& text) {
+  const bool hex = text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+  const char* first = text.data() + (hex ? 2 : 0);
+  const char* last = text.data() + text.size();
+  std::uint64_t value = 0;
+  const auto [stop, status] = std::from_chars(first, last, value, hex ? 16 : 10);
+  if (first == last || status != std::errc{} || stop != last) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+CLI::Validator address_validator() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        if (!address_value(text)) return "expected an address (0x-prefixed hex or decimal), got '" + text + "'";
+        return {};
+      },
+      "ADDR");
+}
+
+std::uint64_t parse_address(const std::string& text) { return address_value(text).value_or(0); }
 
 int report(const error& e) {
   print_line(stderr, "error: " + format_error(e));

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <functional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -30,6 +32,14 @@ struct value_selection {
 // not exist (an array in an opnum 98 response).
 [[nodiscard]] std::function<void()> add_selection_options(CLI::App& command, value_selection& selection);
 
+// Every layout name, for CLI::IsMember.
+[[nodiscard]] std::vector<std::string> layout_names();
+
+// A validator for virtual addresses: 0x-prefixed hex or decimal, up to 2^64-1.
+[[nodiscard]] CLI::Validator address_validator();
+// The value of a text that address_validator accepted.
+[[nodiscard]] std::uint64_t parse_address(const std::string& text);
+
 // A command's work, run after a successful parse; returns an exit code.
 using command_runner = std::function<int()>;
 
@@ -37,6 +47,7 @@ using command_runner = std::function<int()>;
 // parsed, it stores its work in `run`.
 void add_decode_command(CLI::App& app, command_runner& run);
 void add_encode_command(CLI::App& app, command_runner& run);
+void add_convert_command(CLI::App& app, command_runner& run);
 
 // Print `error: <format_error(e)>` on stderr and return the matching exit code.
 [[nodiscard]] int report(const error& e);

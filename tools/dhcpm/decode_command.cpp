@@ -4,6 +4,7 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <system_error>
 #include <variant>
@@ -11,6 +12,8 @@
 #include "command.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/json.hpp"
+#include "dhcpm/native.hpp"
+#include "dhcpm/pickle.hpp"
 #include "exit_code.hpp"
 
 namespace dhcpm::cli {
@@ -19,6 +22,9 @@ namespace {
 struct decode_request {
   value_selection selection;
   bool lenient = false;
+  bool all = false;  // every value of a pickled buffer, as a JSON list
+  std::string base;  // native images: virtual address of the first byte
+  std::string at;    // native images: address of the value (default: the base)
   decode_options options;
   std::string input_path{standard_stream};
 };
@@ -52,6 +58,17 @@ int print_decoded(const result<decoded<T>>& outcome) {
   return exit_code::success;
 }
 
+template <class T>
+int print_all(const result<decoded_values<T>>& outcome) {
+  if (!outcome) return report(outcome.error_value());
+  for (const error& warning : outcome->warnings) warn(warning);
+  std::string text = to_json(std::span<const T>(outcome->values));
+  text += '\n';
+  const auto written = write_all(std::string(standard_stream), as_byte_span(text));
+  if (const io_error* failure = std::get_if<io_error>(&written)) return report(*failure);
+  return exit_code::success;
+}
+
 int run_decode(const decode_request& request) {
   auto input = read_all(request.input_path);
   if (const io_error* failure = std::get_if<io_error>(&input)) return report(*failure);
@@ -61,6 +78,18 @@ int run_decode(const decode_request& request) {
   options.strict = !request.lenient;
   const value_selection& s = request.selection;
 
+  if (is_native(s.wire)) {
+    const std::uint64_t base = request.base.empty() ? default_image_base : parse_address(request.base);
+    const std::uint64_t at = request.at.empty() ? base : parse_address(request.at);
+    const native_image image{bytes_in, base};
+    return s.type == value_type::client ? print_decoded(decode_native_client(image, at, s.wire, options))
+                                        : print_decoded(decode_native_array(image, at, s.wire, options));
+  }
+  if (request.all) {
+    const std::optional<pickle_kind> kind = pickle_kind_of(s.wire);
+    return s.type == value_type::client ? print_all(decode_pickled_clients(bytes_in, kind, options))
+                                        : print_all(decode_pickled_arrays(bytes_in, kind, options));
+  }
   if (s.type == value_type::client) {
     switch (s.frame) {
       case framing::bare:
@@ -87,9 +116,15 @@ int run_decode(const decode_request& request) {
 
 void add_decode_command(CLI::App& app, command_runner& run) {
   auto request = std::make_shared<decode_request>();
-  CLI::App* command = app.add_subcommand("decode", "Decode NDR bytes and print the value as JSON");
+  CLI::App* command = app.add_subcommand("decode", "Decode bytes (NDR, pickled or a memory image) and print the value as JSON");
   auto finish_selection = add_selection_options(*command, request->selection);
 
+  command->add_flag("--all", request->all,
+                    "Decode every value of a pickled buffer and print them as a JSON list (pickle layouts only)");
+  command->add_option("--base", request->base, "x64/x86 images: virtual address of the file's first byte (0x10000)")
+      ->check(address_validator());
+  command->add_option("--at", request->at, "x64/x86 images: virtual address of the value (default: the base)")
+      ->check(address_validator());
   command->add_flag("--lenient", request->lenient,
                     "Keep going where the bytes still parse; report each problem as a warning on stderr");
   command
@@ -115,6 +150,12 @@ void add_decode_command(CLI::App& app, command_runner& run) {
 
   command->callback([request, finish_selection, &run] {
     finish_selection();
+    if ((!request->base.empty() || !request->at.empty()) && !is_native(request->selection.wire)) {
+      throw CLI::ValidationError("--base/--at", "only x64 and x86 images have addresses");
+    }
+    if (request->all && !is_pickle(request->selection.wire)) {
+      throw CLI::ValidationError("--all", "only type-serialized (pickle) input holds several values");
+    }
     run = [request] { return run_decode(*request); };
   });
 }

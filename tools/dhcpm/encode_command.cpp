@@ -1,11 +1,15 @@
 // `dhcpm encode`: JSON in, canonical NDR bytes out.
 #include <memory>
+#include <span>
+#include <type_traits>
 #include <string>
 #include <variant>
 
 #include "command.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/json.hpp"
+#include "dhcpm/native.hpp"
+#include "dhcpm/pickle.hpp"
 #include "exit_code.hpp"
 
 namespace dhcpm::cli {
@@ -15,6 +19,8 @@ struct encode_request {
   value_selection selection;
   std::string input_path{standard_stream};
   std::string output_path{standard_stream};
+  bool all = false;  // a JSON list of values, written as one pickled buffer
+  std::string base;  // native images: virtual address of the first byte
 };
 
 // Parse, encode, and only then open the output, so that bad input never
@@ -35,6 +41,21 @@ int run_encode(const encode_request& request) {
   const std::string_view json = as_text(std::get<std::vector<std::uint8_t>>(input));
   const value_selection& s = request.selection;
 
+  if (is_native(s.wire) && !request.base.empty()) {
+    const std::uint64_t base = parse_address(request.base);
+    const auto encode_at_base = [base](const auto& value, layout wire) { return encode_native(value, wire, base); };
+    return s.type == value_type::client ? encode_and_write(client_from_json(json), encode_at_base, request)
+                                        : encode_and_write(array_from_json(json), encode_at_base, request);
+  }
+  if (request.all) {
+    const pickle_kind kind = *pickle_kind_of(s.wire);  // checked while parsing the command line
+    const auto encode_list = [kind](const auto& values, layout) {
+      using value_type_t = typename std::decay_t<decltype(values)>::value_type;
+      return encode_pickled(std::span<const value_type_t>(values), kind);
+    };
+    return s.type == value_type::client ? encode_and_write(client_list_from_json(json), encode_list, request)
+                                        : encode_and_write(array_list_from_json(json), encode_list, request);
+  }
   if (s.type == value_type::client) {
     switch (s.frame) {
       case framing::bare:
@@ -61,7 +82,7 @@ int run_encode(const encode_request& request) {
 
 void add_encode_command(CLI::App& app, command_runner& run) {
   auto request = std::make_shared<encode_request>();
-  CLI::App* command = app.add_subcommand("encode", "Encode a JSON value as canonical NDR bytes");
+  CLI::App* command = app.add_subcommand("encode", "Encode a JSON value as canonical bytes of a layout");
   auto finish_selection = add_selection_options(*command, request->selection);
 
   command->add_option("json_file", request->input_path, "JSON value to encode; - reads stdin")
@@ -71,8 +92,22 @@ void add_encode_command(CLI::App& app, command_runner& run) {
       ->capture_default_str()
       ->type_name("OUT");
 
+  command->add_option("--base", request->base, "x64/x86 images: virtual address of the first byte (0x10000)")
+      ->check(address_validator());
+  command->add_flag("--all", request->all,
+                    "Read a JSON list and write every value into one pickled buffer (explicit pickle layouts)");
+
   command->callback([request, finish_selection, &run] {
     finish_selection();
+    if (!request->base.empty() && !is_native(request->selection.wire)) {
+      throw CLI::ValidationError("--base", "only x64 and x86 images have addresses");
+    }
+    if (request->selection.wire == layout::pickle) {
+      throw CLI::ValidationError("--layout pickle", "encoding needs pickle-ndr20, pickle-ndr20be, pickle-ndr64 or pickle2-ndr20");
+    }
+    if (request->all && !pickle_kind_of(request->selection.wire)) {
+      throw CLI::ValidationError("--all", "needs one of pickle-ndr20, pickle-ndr20be, pickle-ndr64, pickle2-ndr20");
+    }
     run = [request] { return run_encode(*request); };
   });
 }

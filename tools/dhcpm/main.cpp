@@ -25,7 +25,7 @@ std::string usage_error_line(const CLI::App* app, const CLI::Error& e) {
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"dhcpm: decode and encode the MS-DHCPM DHCPV4_FAILOVER_CLIENT_INFO record and its _ARRAY in NDR.\n"
+  CLI::App app{"dhcpm: decode and encode the MS-DHCPM DHCPV4_FAILOVER_CLIENT_INFO record and its _ARRAY in every layout.\n"
                "Exit codes: 0 success, 1 malformed input, 2 usage error, 3 I/O error, 4 internal error.",
                "dhcpm"};
   app.set_version_flag("--version", DHCPM_VERSION);
@@ -35,6 +35,7 @@ int run(int argc, char** argv) {
   dhcpm::cli::command_runner chosen;
   dhcpm::cli::add_decode_command(app, chosen);
   dhcpm::cli::add_encode_command(app, chosen);
+  dhcpm::cli::add_convert_command(app, chosen);
 
   try {
     app.parse(argc, argv);

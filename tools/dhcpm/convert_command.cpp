@@ -1,0 +1,107 @@
+// `dhcpm convert`: bytes of one layout in, the same value in another layout
+// out. The value goes through the owning decoder and the canonical encoder, so
+// the output is canonical and a value the target cannot hold (a Status above
+// 65535 into NDR 2.0) is refused with the encoder's error.
+#include <memory>
+#include <string>
+#include <variant>
+
+#include "command.hpp"
+#include "dhcpm/codec.hpp"
+#include "dhcpm/native.hpp"
+#include "exit_code.hpp"
+
+namespace dhcpm::cli {
+namespace {
+
+struct convert_request {
+  std::string from_name;
+  std::string to_name;
+  std::string type_name = "client";
+  std::string input_path{standard_stream};
+  std::string output_path{standard_stream};
+  std::string base;      // source image: virtual address of its first byte
+  std::string at;        // source image: address of the value
+  std::string out_base;  // target image: virtual address of its first byte
+};
+
+result<bytes> encode_bare(const client_info& value, layout to, std::uint64_t out_base) {
+  return is_native(to) ? encode_native(value, to, out_base) : encode_client(value, to);
+}
+result<bytes> encode_bare(const client_info_array& value, layout to, std::uint64_t out_base) {
+  return is_native(to) ? encode_native(value, to, out_base) : encode_array(value, to);
+}
+
+template <class T>
+int convert(const result<decoded<T>>& in, layout to, std::uint64_t out_base, const std::string& output_path) {
+  if (!in) return report(in.error_value());
+  const result<bytes> out = encode_bare(in->value, to, out_base);
+  if (!out) return report(out.error_value());
+  const auto written = write_all(output_path, *out);
+  if (const io_error* failure = std::get_if<io_error>(&written)) return report(*failure);
+  return exit_code::success;
+}
+
+int run_convert(const convert_request& request) {
+  auto input = read_all(request.input_path);
+  if (const io_error* failure = std::get_if<io_error>(&input)) return report(*failure);
+  const byte_span bytes_in(std::get<std::vector<std::uint8_t>>(input));
+  const layout from = *parse_layout(request.from_name);  // checked by IsMember
+  const layout to = *parse_layout(request.to_name);
+  const std::uint64_t base = request.base.empty() ? default_image_base : parse_address(request.base);
+  const std::uint64_t at = request.at.empty() ? base : parse_address(request.at);
+  const std::uint64_t out_base = request.out_base.empty() ? default_image_base : parse_address(request.out_base);
+  if (request.type_name == "client") {
+    return convert(is_native(from) ? decode_native_client({bytes_in, base}, at, from) : decode_client(bytes_in, from),
+                   to, out_base, request.output_path);
+  }
+  return convert(is_native(from) ? decode_native_array({bytes_in, base}, at, from) : decode_array(bytes_in, from), to,
+                 out_base, request.output_path);
+}
+
+}  // namespace
+
+void add_convert_command(CLI::App& app, command_runner& run) {
+  auto request = std::make_shared<convert_request>();
+  CLI::App* command = app.add_subcommand("convert", "Convert a value from one layout to another (bare values)");
+  command->add_option("--from", request->from_name, "Layout of the input")
+      ->required()
+      ->check(CLI::IsMember(layout_names()))
+      ->type_name("LAYOUT");
+  command->add_option("--to", request->to_name, "Layout of the output")
+      ->required()
+      ->check(CLI::IsMember(layout_names()))
+      ->type_name("LAYOUT");
+  command->add_option("--type", request->type_name, "Record: one client record or the _ARRAY")
+      ->check(CLI::IsMember({"client", "array"}))
+      ->capture_default_str()
+      ->type_name("TYPE");
+  command->add_option("--base", request->base, "x64/x86 input: virtual address of its first byte (0x10000)")
+      ->check(address_validator());
+  command->add_option("--at", request->at, "x64/x86 input: virtual address of the value (default: the base)")
+      ->check(address_validator());
+  command->add_option("--out-base", request->out_base, "x64/x86 output: virtual address of its first byte (0x10000)")
+      ->check(address_validator());
+  command->add_option("file", request->input_path, "Bytes to convert; - reads stdin")
+      ->capture_default_str()
+      ->type_name("IN");
+  command->add_option("-o,--output", request->output_path, "Where to write the bytes; - is stdout")
+      ->capture_default_str()
+      ->type_name("OUT");
+
+  command->callback([request, &run] {
+    if (request->to_name == to_string(layout::pickle)) {
+      throw CLI::ValidationError("--to pickle", "name the kind: pickle-ndr20, pickle-ndr20be, pickle-ndr64 or pickle2-ndr20");
+    }
+    const layout from = *parse_layout(request->from_name);
+    if ((!request->base.empty() || !request->at.empty()) && !is_native(from)) {
+      throw CLI::ValidationError("--base/--at", "only x64 and x86 input has addresses");
+    }
+    if (!request->out_base.empty() && !is_native(*parse_layout(request->to_name))) {
+      throw CLI::ValidationError("--out-base", "only x64 and x86 output has addresses");
+    }
+    run = [request] { return run_convert(*request); };
+  });
+}
+
+}  // namespace dhcpm::cli
