@@ -1,0 +1,74 @@
+// Prints a C11 file that declares the record the way dhcpsapi.h does and
+// static_asserts every offset and size of dhcpm's layout table for Windows
+// x64 and x86. Compiled by a Windows-ABI compiler (mingw-w64), it proves that
+// the one table the native walker and encoder use matches what a Windows
+// process really holds.
+#include <cstdio>
+#include <string>
+
+#include "layout/record_layout.hpp"
+
+namespace {
+
+using dhcpm::detail::array_layout;
+using dhcpm::detail::record_field;
+using dhcpm::detail::record_field_count;
+using dhcpm::detail::record_field_path;
+using dhcpm::detail::record_layout;
+
+constexpr const char* declarations = R"(#include <stddef.h>
+#include <wchar.h>
+typedef unsigned long DWORD; /* 32 bits under LLP64 and ILP32 */
+typedef unsigned char BYTE;
+typedef int BOOL;
+typedef wchar_t *LPWSTR;
+typedef struct _DHCP_BINARY_DATA { DWORD DataLength; BYTE *Data; } DHCP_BINARY_DATA, DHCP_CLIENT_UID;
+typedef struct _DATE_TIME { DWORD dwLowDateTime; DWORD dwHighDateTime; } DATE_TIME;
+typedef struct _DHCP_HOST_INFO { DWORD IpAddress; LPWSTR NetBiosName; LPWSTR HostName; } DHCP_HOST_INFO;
+typedef enum _QuarantineStatus { NOQUARANTINE, RESTRICTEDACCESS, DROPPACKET, PROBATION, EXEMPT,
+                                 DEFAULTQUARSETTING, NOQUARINFO } QuarantineStatus;
+typedef struct _DHCPV4_FAILOVER_CLIENT_INFO {
+  DWORD ClientIpAddress; DWORD SubnetMask; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName;
+  LPWSTR ClientComment; DATE_TIME ClientLeaseExpires; DHCP_HOST_INFO OwnerHost; BYTE bClientType;
+  BYTE AddressState; QuarantineStatus Status; DATE_TIME ProbationEnds; BOOL QuarantineCapable;
+  DWORD SentPotExpTime; DWORD AckPotExpTime; DWORD RecvPotExpTime; DWORD StartTime; DWORD CltLastTransTime;
+  DWORD LastBndUpdTime; DWORD BndMsgStatus; LPWSTR PolicyName; BYTE Flags;
+} DHCPV4_FAILOVER_CLIENT_INFO;
+typedef struct _DHCPV4_FAILOVER_CLIENT_INFO_ARRAY {
+  DWORD NumElements; DHCPV4_FAILOVER_CLIENT_INFO **Clients;
+} DHCPV4_FAILOVER_CLIENT_INFO_ARRAY;
+#define CHECK(expr) _Static_assert(expr, #expr)
+)";
+
+void print_checks(const record_layout& record, const array_layout& array) {
+  for (std::size_t i = 0; i < record_field_count; ++i) {
+    const auto f = static_cast<record_field>(i);
+    const std::string member(record_field_path(f));
+    std::printf("CHECK(offsetof(DHCPV4_FAILOVER_CLIENT_INFO, %s) == %u);\n", member.c_str(),
+                static_cast<unsigned>(record.fields[i].offset));
+    std::printf("CHECK(sizeof(((DHCPV4_FAILOVER_CLIENT_INFO *)0)->%s) == %u);\n", member.c_str(),
+                static_cast<unsigned>(record.fields[i].size));
+  }
+  std::printf("CHECK(sizeof(DHCPV4_FAILOVER_CLIENT_INFO) == %u);\n", static_cast<unsigned>(record.size));
+  std::printf("CHECK(_Alignof(DHCPV4_FAILOVER_CLIENT_INFO) == %u);\n", static_cast<unsigned>(record.alignment));
+  std::printf("CHECK(offsetof(DHCPV4_FAILOVER_CLIENT_INFO_ARRAY, NumElements) == %u);\n",
+              static_cast<unsigned>(array.num_elements.offset));
+  std::printf("CHECK(offsetof(DHCPV4_FAILOVER_CLIENT_INFO_ARRAY, Clients) == %u);\n",
+              static_cast<unsigned>(array.clients.offset));
+  std::printf("CHECK(sizeof(((DHCPV4_FAILOVER_CLIENT_INFO_ARRAY *)0)->Clients) == %u);\n",
+              static_cast<unsigned>(array.clients.size));
+  std::printf("CHECK(sizeof(DHCPV4_FAILOVER_CLIENT_INFO_ARRAY) == %u);\n", static_cast<unsigned>(array.size));
+  std::printf("CHECK(_Alignof(DHCPV4_FAILOVER_CLIENT_INFO_ARRAY) == %u);\n", static_cast<unsigned>(array.alignment));
+}
+
+}  // namespace
+
+int main() {
+  std::fputs(declarations, stdout);
+  std::puts("#if defined(_WIN64)");
+  print_checks(dhcpm::detail::x64_record_layout, dhcpm::detail::x64_array_layout);
+  std::puts("#elif defined(_WIN32)");
+  print_checks(dhcpm::detail::x86_record_layout, dhcpm::detail::x86_array_layout);
+  std::puts("#else\n#error \"compile this with a Windows-ABI compiler\"\n#endif");
+  return 0;
+}
