@@ -76,11 +76,13 @@ class native_walker {
     for (std::uint64_t i = 0; i < num; ++i) sink_.element(i, element_at(i) != 0);
     const std::size_t table_end = table + std::size_t{num} * ps;
     for (std::uint64_t i = 0; i < num; ++i) {
-      const std::uint64_t address = element_at(i);
-      if (address == 0) continue;
+      const std::uint64_t element_address = element_at(i);
+      if (element_address == 0) continue;
       const field_path element_path = path.element_at(static_cast<std::int64_t>(i));
       std::size_t record_at = 0;
-      if (!locate(address, N::record.size, N::record.alignment, table + i * ps, element_path, record_at)) return false;
+      if (!locate(element_address, N::record.size, N::record.alignment, table + i * ps, element_path, record_at)) {
+        return false;
+      }
       // A record that overlaps the pointer table reads pointers as fields (or
       // fields as pointers): no Windows process lays memory out like that.
       if (record_at < table_end && table < record_at + N::record.size &&

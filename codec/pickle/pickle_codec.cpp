@@ -9,9 +9,12 @@
 
 #include "dhcpm/pickle.hpp"
 #include "ndr/ndr_decoding.hpp"
+#include "ndr/ndr_walker.hpp"
+#include "ndr/value_builder.hpp"
 #include "ndr/ndr_encoder.hpp"
 #include "pickle/pickle_codec.hpp"
 #include "pickle/pickle_header.hpp"
+#include "pickle/pickle_walk.hpp"
 
 namespace dhcpm {
 namespace {
@@ -19,109 +22,38 @@ namespace {
 using detail::field_path;
 using detail::pickle_stream;
 
-constexpr std::string_view object_length_path = "PrivateHeader.ObjectBufferLength";
-
-// Calls body with a value of the NDR format type that carries `kind`'s bodies.
-template <class Body>
-auto with_body_format(pickle_kind kind, Body&& body) {
-  switch (kind) {
-    case pickle_kind::v1_ndr20be: return body(detail::ndr20_be{});
-    case pickle_kind::v2_ndr64: return body(detail::ndr64_format{});
-    case pickle_kind::v1_ndr20:
-    case pickle_kind::v2_ndr20: break;
-  }
-  return body(detail::ndr20_le{});
+template <class Walker>
+bool walk_value(Walker& walker, client_info&) {
+  return walker.top_record(field_path{});
+}
+template <class Walker>
+bool walk_value(Walker& walker, client_info_array&) {
+  return walker.top_array(field_path{});
 }
 
-error length_error(std::size_t at, std::string message) {
-  return error{error_code::length_mismatch, at, std::string(object_length_path), std::move(message)};
-}
-
-// Decodes the body at [body, body + length) into value. Errors carry offsets
-// in the whole buffer.
-template <class T>
-bool decode_body(byte_span input, const pickle_stream& stream, std::size_t body, std::size_t length,
-                 const decode_options& options, T& value, std::uint64_t& budget, decoded_values<T>& out,
-                 error& failure) {
-  return with_body_format(stream.kind, [&](auto format) {
-    detail::ndr_decoding<decltype(format)> d(detail::byte_reader(input.first(body + length), body), options);
-    d.walker.checks().start_budget_at(budget);
-    if (!d.top_value(value, field_path{})) {
-      failure = d.walker.take_failure();
-      return false;
-    }
-    budget = d.walker.checks().decoded_bytes();
-    for (error& w : d.warnings) {
-      if (out.warnings.size() < options.max_warnings) out.warnings.push_back(std::move(w));
-    }
-    // What is left of the body is padding: shorter than the alignment, zeros.
-    const std::size_t end = d.walker.position();
-    const std::size_t padding = body + length - end;
-    if (padding >= stream.body_alignment) {
-      failure = length_error(body - stream.private_header_size,
-                             "ObjectBufferLength " + std::to_string(length) + " but the value takes " +
-                                 std::to_string(end - body) + " bytes");
-      return false;
-    }
-    const auto first_nonzero = std::find_if(input.begin() + static_cast<std::ptrdiff_t>(end),
-                                            input.begin() + static_cast<std::ptrdiff_t>(body + length),
-                                            [](std::uint8_t b) { return b != 0; });
-    if (first_nonzero != input.begin() + static_cast<std::ptrdiff_t>(body + length)) {
-      error e{error_code::nonzero_padding, static_cast<std::size_t>(first_nonzero - input.begin()), "",
-              "the body's padding is not zero"};
-      if (options.strict) {
-        failure = std::move(e);
-        return false;
-      }
-      if (out.warnings.size() < options.max_warnings) out.warnings.push_back(std::move(e));
-    }
-    return true;
-  });
-}
-
-// With `single`, the buffer must hold exactly one value: more are trailing
-// bytes (an error when strict, a warning when lenient).
+// With `single`, the buffer must hold exactly one value.
 template <class T>
 result<decoded_values<T>> decode_all(byte_span input, std::optional<pickle_kind> expect,
                                      const decode_options& options, bool single = false) {
-  result<pickle_stream> header = detail::read_common_header(input, expect);
-  if (!header) return std::move(header).error_value();
-  const pickle_stream stream = *header;
   decoded_values<T> out;
-  out.kind = stream.kind;
-  std::uint64_t budget = 0;
-  std::size_t at = stream.common_header_size;
-  do {
-    if (input.size() - at < stream.private_header_size) {
-      return error{error_code::truncated, at, std::string(object_length_path),
-                   at == stream.common_header_size ? "no value follows the common header"
-                                                   : "the private header is cut off"};
+  error failure;
+  const auto decode_body = [&](auto format, detail::byte_reader body, std::size_t, detail::body_walk& state) {
+    using builder = detail::value_builder<decltype(format)::byte_order>;
+    builder sink;
+    detail::ndr_walker<decltype(format), builder> walker(body, options, sink, out.warnings);
+    walker.checks().start_budget_at(state.budget);
+    sink.target(&out.values.emplace_back());
+    if (!walk_value(walker, out.values.back())) {
+      failure = walker.take_failure();
+      return false;
     }
-    const std::uint32_t length =
-        stream.byte_order == detail::order::big ? detail::load<std::uint32_t, 4, detail::order::big>(input.data() + at)
-                                                : detail::load<std::uint32_t, 4, detail::order::little>(input.data() + at);
-    const std::size_t body = at + stream.private_header_size;
-    if (length % stream.body_alignment != 0) {
-      return length_error(at, "ObjectBufferLength " + std::to_string(length) + " is not a multiple of " +
-                                  std::to_string(stream.body_alignment));
-    }
-    if (length > input.size() - body) {
-      return length_error(at, "ObjectBufferLength " + std::to_string(length) + " exceeds the " +
-                                  std::to_string(input.size() - body) + " bytes that remain");
-    }
-    T value{};
-    error failure;
-    if (!decode_body(input, stream, body, length, options, value, budget, out, failure)) return failure;
-    out.values.push_back(std::move(value));
-    at = body + length;
-    if (single && at < input.size()) {
-      error extra{error_code::trailing_bytes, at, "",
-                  std::to_string(input.size() - at) + " bytes (more pickled values?) after the value"};
-      if (options.strict) return extra;
-      if (out.warnings.size() < options.max_warnings) out.warnings.push_back(std::move(extra));
-      break;
-    }
-  } while (at < input.size());
+    state.budget = walker.checks().decoded_bytes();
+    state.value_end = walker.position();
+    return true;
+  };
+  if (!detail::walk_pickled(input, expect, options, single, out.warnings, failure, out.kind, decode_body)) {
+    return failure;
+  }
   return out;
 }
 
@@ -133,7 +65,7 @@ result<bytes> encode_all(std::span<const T> values, pickle_kind kind) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     const std::size_t header = detail::begin_private_header(out, stream);
     const std::size_t body = out.size();
-    const std::optional<error> failure = with_body_format(kind, [&](auto format) -> std::optional<error> {
+    const std::optional<error> failure = detail::with_body_format(kind, [&](auto format) -> std::optional<error> {
       detail::ndr_encoder<decltype(format)> encoder(out);
       bool written = false;
       if constexpr (std::is_same_v<T, client_info>) {
@@ -148,7 +80,7 @@ result<bytes> encode_all(std::span<const T> values, pickle_kind kind) {
     const std::size_t padded = (out.size() - body + stream.body_alignment - 1) / stream.body_alignment *
                                stream.body_alignment;
     if (padded > UINT32_MAX) {
-      return error{error_code::value_out_of_range, header, std::string(object_length_path),
+      return error{error_code::value_out_of_range, header, std::string(detail::object_length_path),
                    "the value is too large for a 32-bit ObjectBufferLength"};
     }
     out.resize(body + padded, 0);

@@ -1,0 +1,109 @@
+// The index behind array_view: where each record's parts lie in the input,
+// built by a sink of the same walkers that decode, so a view accepts exactly
+// what the owning decoder accepts.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "dhcpm/view.hpp"
+#include "layout/flat_values.hpp"
+#include "layout/record_layout.hpp"
+#include "layout/walk_sink.hpp"
+
+namespace dhcpm::detail {
+
+// Offsets into the input of one record's parts (inputs are < 4 GiB).
+struct record_location {
+  std::uint32_t flat;          // the flat part
+  std::uint32_t present;       // bit i: pointer field record_pointer_fields[i] is non-NULL
+  std::uint32_t data;          // the bytes of Data
+  std::uint32_t data_size;
+  std::uint32_t string_units[5];  // the units of each string of string_fields
+  std::uint32_t string_size[5];   // units, terminator excluded
+};
+inline constexpr std::size_t location_words = sizeof(record_location) / sizeof(std::uint32_t);
+static_assert(sizeof(record_location) == location_words * sizeof(std::uint32_t));
+
+// How a view reads fields: the layout table and the byte order.
+struct view_format {
+  const record_layout* record;
+  bool big_endian;
+};
+inline constexpr view_format ndr20_le_view{&ndr20_record_layout, false};
+inline constexpr view_format ndr20_be_view{&ndr20_record_layout, true};
+inline constexpr view_format x64_view{&x64_record_layout, false};  // NDR64 too
+inline constexpr view_format x86_view{&x86_record_layout, false};
+
+inline constexpr std::uint32_t no_record = UINT32_MAX;
+
+[[nodiscard]] constexpr std::size_t string_slot(record_field f) noexcept {
+  for (std::size_t i = 0; i < string_fields.size(); ++i) {
+    if (string_fields[i] == f) return i;
+  }
+  return 0;
+}
+[[nodiscard]] constexpr std::uint32_t presence_bit(record_field f) noexcept {
+  for (std::size_t i = 0; i < record_pointer_fields.size(); ++i) {
+    if (record_pointer_fields[i] == f) return 1u << i;
+  }
+  return 0;
+}
+
+// Fills an array_view's index: one slot word per element, then one
+// record_location per non-NULL record, in one allocation sized by the walker
+// from counts it has already proved to fit in the input.
+class index_builder : public walk_sink_base {
+ public:
+  index_builder(const std::uint8_t* input, std::vector<std::uint32_t>& index) noexcept : input_(input), index_(index) {}
+
+  void array_begin(std::uint32_t num_elements, bool clients_present) noexcept {
+    num_elements_ = num_elements;
+    clients_present_ = clients_present;
+  }
+  void elements_begin(std::uint64_t count, std::uint64_t records) {
+    slots_ = count;
+    records_ = records;
+    index_.assign(count + records * location_words, 0);
+  }
+  void element(std::uint64_t i, bool present) noexcept {
+    index_[i] = present ? static_cast<std::uint32_t>(next_record_++) : no_record;
+  }
+  void record_begin(std::size_t offset) noexcept {
+    current_ = reinterpret_cast<record_location*>(index_.data() + slots_ + location_words * next_location_++);
+    current_->flat = static_cast<std::uint32_t>(offset);
+  }
+  void record_flat(const flat_values& v) noexcept {
+    for (const record_field f : record_pointer_fields) {
+      if (field(v, f) != 0) current_->present |= presence_bit(f);
+    }
+  }
+  void data_bytes(const std::uint8_t* p, std::size_t n) noexcept {
+    current_->data = static_cast<std::uint32_t>(p - input_);
+    current_->data_size = static_cast<std::uint32_t>(n);
+  }
+  void string_units(record_field which, const std::uint8_t* p, std::size_t n) noexcept {
+    const std::size_t slot = string_slot(which);
+    current_->string_units[slot] = static_cast<std::uint32_t>(p - input_);
+    current_->string_size[slot] = static_cast<std::uint32_t>(n);
+  }
+
+  [[nodiscard]] std::uint32_t num_elements() const noexcept { return num_elements_; }
+  [[nodiscard]] bool clients_present() const noexcept { return clients_present_; }
+  [[nodiscard]] std::size_t slots() const noexcept { return slots_; }
+  [[nodiscard]] std::size_t records() const noexcept { return records_; }
+
+ private:
+  const std::uint8_t* input_;
+  std::vector<std::uint32_t>& index_;
+  record_location* current_ = nullptr;
+  std::uint32_t num_elements_ = 0;
+  bool clients_present_ = false;
+  std::size_t slots_ = 0;
+  std::size_t records_ = 0;
+  std::size_t next_record_ = 0;
+  std::size_t next_location_ = 0;
+};
+
+}  // namespace dhcpm::detail
