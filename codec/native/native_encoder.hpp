@@ -44,6 +44,11 @@ class native_encoder {
     for (const record_field f : string_fields) {
       const utf16_string& s = string_of(r, f);
       if (s.is_null()) continue;
+      // In memory a string ends at its first NUL: one inside it would cut it.
+      if (s.units().find(u'\0') != std::u16string_view::npos) {
+        return fail(error_code::value_out_of_range, at + N::record[f].offset, path.at(record_field_path(f)),
+                    "a NUL inside the string cannot be held by a NUL-terminated string in memory");
+      }
       out_.align(2);
       field(v, f) = address_here();
       const std::size_t units_at = out_.reserve_zeroed(2 * (s.size() + 1));  // the NUL stays zero
