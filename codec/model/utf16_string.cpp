@@ -140,17 +140,14 @@ std::optional<std::u16string> utf8_to_utf16(std::string_view utf8) {
 std::optional<utf16_string> utf16_string::from_utf8(std::string_view utf8) {
   std::optional<std::u16string> units = utf8_to_utf16(utf8);
   if (!units) return std::nullopt;
-  utf16_string s;
-  s.null_ = false;
-  s.units_ = std::move(*units);
-  return s;
+  return from_units(*units);
 }
 
-bool utf16_string::is_valid_utf16() const noexcept { return dhcpm::is_valid_utf16(units_); }
+bool utf16_string::is_valid_utf16() const noexcept { return dhcpm::is_valid_utf16(units()); }
 
 std::optional<std::string> utf16_string::to_utf8() const {
-  if (null_) return std::nullopt;
-  return utf16_to_utf8(units_);
+  if (is_null()) return std::nullopt;
+  return utf16_to_utf8(units());
 }
 
 }  // namespace dhcpm

@@ -20,7 +20,9 @@ struct ndr_decoding {
   std::vector<error> warnings;
   ndr_walker<F, builder> walker;
 
-  ndr_decoding(byte_reader input, const decode_options& options) : walker(input, options, sink, warnings) {}
+  ndr_decoding(byte_reader input, const decode_options& options) : walker(input, options, sink, warnings) {
+    sink.string_storage_hint(input.remaining() / 2);  // every unit takes two input bytes
+  }
 
   // The value as a top-level parameter: a record or an _ARRAY.
   [[nodiscard]] bool top_value(client_info& value, const field_path& path) {

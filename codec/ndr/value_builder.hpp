@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <utility>
 
@@ -20,6 +21,10 @@ class value_builder : public walk_sink_base {
   // Where the next record goes: a single record, or the records of an array.
   void target(client_info* single) noexcept { single_ = single; }
   void target(client_info_array* array) noexcept { array_ = array; }
+  // An upper bound of the string units an array's records can hold (half the
+  // input's bytes for NDR): the size of the list's one block of string
+  // storage. Units beyond it (native images that share strings) are owned.
+  void string_storage_hint(std::size_t units) noexcept { storage_hint_ = units; }
 
   void record_begin(std::size_t /*offset*/) {
     current_ = single_ != nullptr ? single_ : &array_->clients->record(next_record_++);
@@ -30,16 +35,25 @@ class value_builder : public walk_sink_base {
   void data_bytes(const std::uint8_t* p, std::size_t n) { current_->client_hardware_address.data.emplace(p, p + n); }
 
   void string_units(record_field which, const std::uint8_t* p, std::size_t n) {
+    char16_t* storage = single_ == nullptr ? array_->clients->allocate_string_units(n) : nullptr;
+    if (storage != nullptr) {
+      copy_units(p, n, storage);
+      string_of(*current_, which).borrow({storage, n});
+      return;
+    }
     std::u16string units(n, u'\0');
-    for (std::size_t i = 0; i < n; ++i) units[i] = static_cast<char16_t>(load<std::uint16_t, 2, O>(p + 2 * i));
-    string_of(*current_, which) = utf16_string::from_owned_units(std::move(units));
+    copy_units(p, n, units.data());
+    string_of(*current_, which) = utf16_string::from_units(units);
   }
 
   void array_begin(std::uint32_t num_elements, bool clients_present) {
     array_->num_elements = num_elements;
     if (clients_present) array_->clients.emplace();
   }
-  void elements_begin(std::uint64_t count, std::uint64_t records) { array_->clients->reserve(count, records); }
+  void elements_begin(std::uint64_t count, std::uint64_t records) {
+    array_->clients->reserve(count, records);
+    array_->clients->reserve_string_storage(storage_hint_);
+  }
   void element(std::uint64_t /*index*/, bool present) {
     if (present) {
       array_->clients->push_back(client_info{});
@@ -52,11 +66,20 @@ class value_builder : public walk_sink_base {
   [[nodiscard]] std::uint32_t returned() const noexcept { return return_value_; }
 
  private:
+  static void copy_units(const std::uint8_t* p, std::size_t n, char16_t* out) noexcept {
+    if constexpr (O == order::native) {
+      std::memcpy(out, p, 2 * n);  // the wire order is the machine's: a plain copy
+    } else {
+      for (std::size_t i = 0; i < n; ++i) out[i] = static_cast<char16_t>(load<std::uint16_t, 2, O>(p + 2 * i));
+    }
+  }
+
   client_info* single_ = nullptr;
   client_info_array* array_ = nullptr;
   client_info* current_ = nullptr;
   std::size_t next_record_ = 0;
   std::uint32_t return_value_ = 0;
+  std::size_t storage_hint_ = 0;
 };
 
 }  // namespace dhcpm::detail

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <utility>
 #include <optional>
 #include <vector>
 
@@ -64,6 +66,18 @@ struct client_info {
 class client_list {
  public:
   client_list() = default;
+  // Copies own their strings (they do not share the string storage below).
+  client_list(const client_list& other) : slots_(other.slots_), records_(other.records_) {}
+  client_list& operator=(const client_list& other) {
+    if (this != &other) {
+      client_list copy(other);
+      *this = std::move(copy);
+    }
+    return *this;
+  }
+  client_list(client_list&&) noexcept = default;
+  client_list& operator=(client_list&&) noexcept = default;
+  ~client_list() = default;
 
   [[nodiscard]] std::size_t size() const noexcept { return slots_.size(); }
   [[nodiscard]] bool empty() const noexcept { return slots_.empty(); }
@@ -91,6 +105,23 @@ class client_list {
     records_.reserve(records);
   }
 
+  // For decoders: one block of string storage for `units` UTF-16 units, so
+  // that the strings of a decoded array cost no allocation each. Strings that
+  // borrow() from it live as long as this list (they
+  // copy their units when copied or moved out of it).
+  void reserve_string_storage(std::size_t units) {
+    string_storage_.reset(units != 0 ? new char16_t[units] : nullptr);
+    storage_size_ = units;
+    storage_used_ = 0;
+  }
+  // n units of that storage, or nullptr when it cannot hold them.
+  [[nodiscard]] char16_t* allocate_string_units(std::size_t n) noexcept {
+    if (n > storage_size_ - storage_used_) return nullptr;
+    char16_t* p = string_storage_.get() + storage_used_;
+    storage_used_ += n;
+    return p;
+  }
+
   friend bool operator==(const client_list& a, const client_list& b) noexcept {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
@@ -106,6 +137,9 @@ class client_list {
   static constexpr std::uint32_t null_slot = UINT32_MAX;
   std::vector<std::uint32_t> slots_;  // index into records_, or null_slot
   std::vector<client_info> records_;
+  std::unique_ptr<char16_t[]> string_storage_;  // units of the records' borrowing strings
+  std::size_t storage_size_ = 0;
+  std::size_t storage_used_ = 0;
 };
 
 // DHCPV4_FAILOVER_CLIENT_INFO_ARRAY. num_elements is kept as on the wire, even

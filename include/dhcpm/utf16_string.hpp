@@ -13,40 +13,93 @@ namespace dhcpm {
 
 class utf16_string {
  public:
-  utf16_string() = default;  // NULL
+  utf16_string() noexcept = default;  // NULL
+  utf16_string(const utf16_string& other) { assign_copy(other.units(), other.is_null()); }
+  utf16_string& operator=(const utf16_string& other) {
+    if (this != &other) {
+      utf16_string copy(other);
+      swap(copy);
+    }
+    return *this;
+  }
+  // A moved owning string hands over its units; a moved borrowed string
+  // copies them, so that no string ever outlives the arena it borrows from.
+  utf16_string(utf16_string&& other) { take(other); }
+  utf16_string& operator=(utf16_string&& other) {
+    if (this != &other) {
+      utf16_string moved(std::move(other));
+      swap(moved);
+    }
+    return *this;
+  }
+  ~utf16_string() { release(); }
 
-  [[nodiscard]] static utf16_string null() { return {}; }
+  [[nodiscard]] static utf16_string null() noexcept { return {}; }
   [[nodiscard]] static utf16_string from_units(std::u16string_view units) {
     utf16_string s;
-    s.null_ = false;
-    s.units_.assign(units);
+    s.assign_copy(units, false);
     return s;
   }
-  // Takes the units without copying them.
-  [[nodiscard]] static utf16_string from_owned_units(std::u16string units) noexcept {
-    utf16_string s;
-    s.null_ = false;
-    s.units_ = std::move(units);
-    return s;
+  [[nodiscard]] static utf16_string from_owned_units(const std::u16string& units) { return from_units(units); }
+  // For decoders filling a container that keeps the units (client_list's
+  // string storage): this string refers to the units without copying them,
+  // so they must outlive it. Copies and moves of it own their units.
+  void borrow(std::u16string_view units) noexcept {
+    release();
+    data_ = units.data();
+    size_ = units.size();
+    kind_ = kind::borrowed;
   }
   // UTF-8 that is not well formed gives std::nullopt.
   [[nodiscard]] static std::optional<utf16_string> from_utf8(std::string_view utf8);
 
-  [[nodiscard]] bool is_null() const noexcept { return null_; }
+  [[nodiscard]] bool is_null() const noexcept { return kind_ == kind::null; }
   // The code units without the terminating NUL; empty for NULL.
-  [[nodiscard]] std::u16string_view units() const noexcept { return units_; }
-  [[nodiscard]] std::size_t size() const noexcept { return units_.size(); }
+  [[nodiscard]] std::u16string_view units() const noexcept { return {data_, size_}; }
+  [[nodiscard]] std::size_t size() const noexcept { return size_; }
 
   // True when the units are well-formed UTF-16 (every surrogate paired).
   [[nodiscard]] bool is_valid_utf16() const noexcept;
   // UTF-8 of the units, or std::nullopt for NULL or ill-formed UTF-16.
   [[nodiscard]] std::optional<std::string> to_utf8() const;
 
-  friend bool operator==(const utf16_string&, const utf16_string&) = default;
+  friend bool operator==(const utf16_string& a, const utf16_string& b) noexcept {
+    return a.is_null() == b.is_null() && a.units() == b.units();
+  }
+
+  void swap(utf16_string& other) noexcept {
+    std::swap(data_, other.data_);
+    std::swap(size_, other.size_);
+    std::swap(kind_, other.kind_);
+  }
 
  private:
-  bool null_ = true;
-  std::u16string units_;
+  enum class kind : unsigned char { null, owned, borrowed };
+
+  void assign_copy(std::u16string_view units, bool null) {
+    if (null) return;
+    if (!units.empty()) {
+      auto* owned = new char16_t[units.size()];
+      units.copy(owned, units.size());
+      data_ = owned;
+    }
+    size_ = units.size();
+    kind_ = kind::owned;
+  }
+  void take(utf16_string& other) {
+    if (other.kind_ == kind::borrowed) {
+      assign_copy(other.units(), false);
+      return;
+    }
+    swap(other);
+  }
+  void release() noexcept {
+    if (kind_ == kind::owned) delete[] data_;
+  }
+
+  const char16_t* data_ = nullptr;
+  std::size_t size_ = 0;
+  kind kind_ = kind::null;
 };
 
 // Conversions on plain unit sequences, shared with views and the JSON codec.
