@@ -89,9 +89,11 @@ class native_encoder {
  private:
   [[nodiscard]] std::uint64_t address_here() const noexcept { return base_ + out_.position(); }
 
-  // An x86 image must end below 4 GiB.
+  // Every byte of the image needs an address: an x86 image must lie below
+  // 4 GiB (it may end exactly there), an x64 one below 2^64.
   bool fits_address_space(const field_path& path) {
-    if (out_.position() > N::max_address - base_) {
+    const std::size_t size = out_.position();
+    if (base_ > N::max_address || (size != 0 && size - 1 > N::max_address - base_)) {
       return fail(error_code::value_out_of_range, out_.position(), path,
                   "the image does not fit the " + std::to_string(8 * N::pointer_size) + "-bit address space");
     }

@@ -279,7 +279,8 @@ class ndr_walker {
       for (std::size_t i = 0; i < record_field_count; ++i) {
         const field_slot s = F::record.fields[i];
         if (std::size_t{s.offset} + s.size > available) {
-          return fail(error_code::truncated, at + s.offset, path.at(record_field_path(static_cast<record_field>(i))),
+          // The field may start past the end when the padding before it is cut off.
+          return fail(error_code::truncated, clamp(at + s.offset), path.at(record_field_path(static_cast<record_field>(i))),
                       "the record is cut off");
         }
       }

@@ -46,7 +46,7 @@ result<pickle_stream> read_common_header(std::span<const std::uint8_t> input, st
   const std::uint8_t drep = input[1];
   pickle_kind kind{};
   if (version == 1) {
-    if (input.size() < 8) return header_error(error_code::truncated, input.size(), "Filler", "the common header is cut off");
+    if (input.size() < 8) return header_error(error_code::truncated, 4, "Filler", "the common header is cut off");
     if (drep != drep_little && drep != drep_big) {
       return header_error(error_code::invalid_header, 1, "Endianness",
                           "data representation " + std::to_string(drep) + " is neither 0x10 nor 0x00");
