@@ -11,17 +11,6 @@
 namespace dhcpm::detail {
 namespace {
 
-// Calls body with a value of the format type that `wire` names.
-template <class Body>
-auto with_format(layout wire, Body&& body) {
-  switch (wire) {
-    case layout::ndr20be: return body(ndr20_be{});
-    case layout::ndr64: return body(ndr64_format{});
-    default: break;  // codec.cpp sends only NDR layouts here
-  }
-  return body(ndr20_le{});
-}
-
 // The root of every path in a response is the [out] parameter's name.
 constexpr field_path response_root{"ClientInfo", -1, {}};
 constexpr field_path return_value_path{{}, -1, "ReturnValue"};
@@ -35,7 +24,7 @@ result<decoded<T>> finish(ndr_decoding<F>& d, T&& value) {
 // Runs `write` with an encoder for `wire` and returns the bytes it wrote.
 template <class Write>
 result<bytes> encode_with(layout wire, Write&& write) {
-  return with_format(wire, [&](auto format) -> result<bytes> {
+  return with_ndr_format(wire, [&](auto format) -> result<bytes> {
     bytes out;
     ndr_encoder<decltype(format)> encoder(out);
     if (!write(encoder)) return encoder.take_failure();
@@ -54,7 +43,7 @@ bool encode_value(auto& encoder, const client_info_array& value, const field_pat
 
 template <class T>
 result<decoded<T>> ndr_decode_bare(byte_span input, layout wire, const decode_options& options) {
-  return with_format(wire, [&](auto format) -> result<decoded<T>> {
+  return with_ndr_format(wire, [&](auto format) -> result<decoded<T>> {
     ndr_decoding<decltype(format)> d(byte_reader(input), options);
     T value;
     if (!d.top_value(value, {})) return d.walker.take_failure();
@@ -64,7 +53,7 @@ result<decoded<T>> ndr_decode_bare(byte_span input, layout wire, const decode_op
 
 template <class T>
 result<decoded<std::optional<T>>> ndr_decode_ptr(byte_span input, layout wire, const decode_options& options) {
-  return with_format(wire, [&](auto format) -> result<decoded<std::optional<T>>> {
+  return with_ndr_format(wire, [&](auto format) -> result<decoded<std::optional<T>>> {
     ndr_decoding<decltype(format)> d(byte_reader(input), options);
     std::optional<T> value;
     bool present = false;
@@ -76,7 +65,7 @@ result<decoded<std::optional<T>>> ndr_decode_ptr(byte_span input, layout wire, c
 
 result<decoded<get_client_info_response>> ndr_decode_response(byte_span input, layout wire,
                                                               const decode_options& options) {
-  return with_format(wire, [&](auto format) -> result<decoded<get_client_info_response>> {
+  return with_ndr_format(wire, [&](auto format) -> result<decoded<get_client_info_response>> {
     ndr_decoding<decltype(format)> d(byte_reader(input), options);
     get_client_info_response value;
     bool present = false;

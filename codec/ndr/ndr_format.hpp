@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "dhcpm/options.hpp"
 #include "layout/record_layout.hpp"
 #include "wire/byte_reader.hpp"
 
@@ -36,5 +37,17 @@ struct ndr64_format {
 
 using ndr20_le = ndr20_format<order::little>;
 using ndr20_be = ndr20_format<order::big>;
+
+// Calls body with a value of the format type that an NDR layout names
+// (ndr20, ndr20be or ndr64; callers route other layouts elsewhere).
+template <class Body>
+auto with_ndr_format(layout wire, Body&& body) {
+  switch (wire) {
+    case layout::ndr20be: return body(ndr20_be{});
+    case layout::ndr64: return body(ndr64_format{});
+    default: break;
+  }
+  return body(ndr20_le{});
+}
 
 }  // namespace dhcpm::detail

@@ -39,16 +39,6 @@ constexpr const detail::view_format* view_format_of() {
   }
 }
 
-template <class Body>
-auto with_ndr_format(layout wire, Body&& body) {
-  switch (wire) {
-    case layout::ndr20be: return body(detail::ndr20_be{});
-    case layout::ndr64: return body(detail::ndr64_format{});
-    default: break;
-  }
-  return body(detail::ndr20_le{});
-}
-
 }  // namespace
 
 result<array_view> view_array(byte_span input, layout wire, const decode_options& options) {
@@ -86,7 +76,7 @@ result<array_view> view_array(byte_span input, layout wire, const decode_options
     };
     ok = detail::walk_pickled(input, pickle_kind_of(wire), options, true, warnings, failure, kind, walk_body);
   } else {
-    ok = with_ndr_format(wire, [&](auto ndr) {
+    ok = detail::with_ndr_format(wire, [&](auto ndr) {
       detail::ndr_walker<decltype(ndr), detail::index_builder> walker(detail::byte_reader(input), options, sink,
                                                                       warnings);
       format = view_format_of<decltype(ndr)>();
