@@ -112,9 +112,25 @@ client_info_array load_array(std::string_view vector_name) {
 }
 
 file_format format_of(std::string_view kind) {
+  const std::string whole(kind);
   file_format f;
   f.canonical = !kind.starts_with("foreign.");
   if (kind.starts_with("foreign.")) kind.remove_prefix(8);
+  // Type serialization: a bare value behind the pickling headers.
+  if (kind.starts_with("pickle.") || kind.starts_with("pickle2.")) {
+    if (kind == "pickle.ndr20") {
+      f.wire = layout::pickle_ndr20;
+    } else if (kind == "pickle.ndr20be") {
+      f.wire = layout::pickle_ndr20be;
+    } else if (kind == "pickle.ndr64") {
+      f.wire = layout::pickle_ndr64;
+    } else if (kind == "pickle2.ndr20") {
+      f.wire = layout::pickle2_ndr20;
+    } else {
+      throw std::runtime_error("no type serialization layout for file kind " + whole);
+    }
+    return f;
+  }
   if (kind.starts_with("ptr.")) {
     f.frame = framing::ptr;
     kind.remove_prefix(4);
@@ -129,7 +145,7 @@ file_format format_of(std::string_view kind) {
   } else if (kind == "ndr64") {
     f.wire = layout::ndr64;
   } else {
-    throw std::runtime_error("no NDR layout for file kind " + std::string(kind));
+    throw std::runtime_error("no NDR layout for file kind " + whole);
   }
   return f;
 }

@@ -68,7 +68,11 @@ inline void PrintTo(const vector_file& f, std::ostream* os) { *os << f.file_name
 [[nodiscard]] client_info_array load_array(std::string_view vector_name);
 
 // What a vector file kind holds: "ptr.ndr20" is NDR 2.0 little-endian behind a
-// unique pointer; "foreign.ndr20" is bare NDR 2.0 from another encoder.
+// unique pointer; "foreign.ndr20" is bare NDR 2.0 from another encoder;
+// "pickle.ndr64" is a bare value in type serialization version 2 with NDR64
+// (layout::pickle_ndr64), "pickle2.ndr20" version 2 with NDR 2.0, and
+// "foreign.pickle.ndr20be" Samba's big-endian version 1 (layout::pickle_ndr20be).
+// Unknown kinds throw std::runtime_error.
 struct file_format {
   layout wire = layout::ndr20;
   framing frame = framing::bare;
