@@ -130,7 +130,7 @@ class ndr_encoder {
   std::uint64_t next_referent_id() noexcept {
     std::uint64_t id = 0;
     do {
-      id = (0x00020000u + 4 * referents_++) & (ps == 4 ? 0xFFFFFFFFu : ~std::uint64_t{0});
+      id = (0x00020000u + 4 * referents_++) & F::referent_mask;  // 32-bit ids, NDR64 too
     } while (id == 0);
     return id;
   }
