@@ -1,0 +1,396 @@
+// dhcpm's benchmarks (Google Benchmark). Names are stable — scripts/bench and
+// docs/performance.md refer to them:
+//
+//   BM_Memcpy/<layout>/<N>        memcpy of the bytes that BM_OwningDecode/<layout>/<N> decodes
+//   BM_OwningDecode/<layout>/<N>  dhcpm::decode_array into an owning value (freeing it included)
+//   BM_Encode/<layout>/<N>        dhcpm::encode_array of the value into a fresh byte vector
+//   BM_ViewDecode/<layout>/<N>    dhcpm::view_array validation plus a read of every field of every
+//                                 client (see view_validate_and_read_all)
+//   BM_SambaPull/<ndr>/<N>        Samba libndr's pidl-style pull (ndr_pull_struct_blob_all) into
+//                                 talloc memory, freeing it included (only with libndr)
+//   BM_SambaPush/<ndr>/<N>        Samba libndr's pidl-style push (ndr_push_struct_blob), N <= 100,000
+//                                 (talloc caps one allocation at 256 MiB)
+//
+// <layout> is ndr20, ndr64 or x64 (Samba: ndr20, ndr64); <N> is the client count: 1, 100, 10000,
+// 100000, 1000000. Inputs are bench::data_for(N): realistic clients from a fixed seed. Each
+// benchmark reports bytes/s (the layout's input bytes, or the bytes produced) and items/s (clients),
+// plus the counters `clients` and `input_bytes`.
+//
+// Every benchmark sets up outside its timed loop and checks, once per layout and N and outside the
+// loop, that what it produces is right: decode(encode(x)) == x and its checksum; the view's checksum;
+// Samba's pull equals the value and its push decodes to it. At startup, when built with libndr, the
+// Samba peer must agree with dhcpm on the golden vectors (byte for byte and value for value) or the
+// program aborts; `--dhcpm_check_only` runs just that check (the samba_peer_agrees test).
+#include <benchmark/benchmark.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "bench_data.hpp"
+#include "dhcpm/codec.hpp"
+#include "dhcpm/error.hpp"
+
+#include "dhcpm/view.hpp"
+#if defined(DHCPM_HAVE_SAMBA_PEER)
+#include "samba_peer/samba_bridge.hpp"
+#endif
+
+namespace dhcpm::bench {
+namespace {
+
+// ===========================================================================
+// THE VIEW HOOK — the one function BM_ViewDecode times.
+//
+// Validate `input` once with the view API, then read every field of every
+// client through the view and fold it into a checksum_builder exactly as
+// bench::fold(checksum_builder&, const client_info&) does for an owning value
+// (bench_data.hpp lists what each field contributes: strings give their
+// length in units and their first and last unit — read through the view, not
+// converted). Return the checksum, or the view's error for a rejected input.
+// BM_ViewDecode checks the result against checksum(value) before timing and
+// reports an error (not a crash) when they differ.
+// ===========================================================================
+void fold_string(checksum_builder& sum, const utf16_view& s) noexcept {
+  if (s.is_null()) {
+    sum.string_null();
+  } else if (s.empty()) {
+    sum.string(0, u'\0', u'\0');
+  } else {
+    sum.string(s.size(), s[0], s[s.size() - 1]);
+  }
+}
+
+void fold(checksum_builder& sum, const client_view& c) noexcept {
+  sum.add(c.client_ip_address());
+  sum.add(c.subnet_mask());
+  sum.add(c.data_length());
+  if (const auto data = c.data(); !data) {
+    sum.data_null();
+  } else {
+    sum.data(data->size(), data->empty() ? 0 : data->front(), data->empty() ? 0 : data->back());
+  }
+  fold_string(sum, c.client_name());
+  fold_string(sum, c.client_comment());
+  sum.add(c.client_lease_expires());
+  sum.add(c.owner_ip_address());
+  fold_string(sum, c.owner_net_bios_name());
+  fold_string(sum, c.owner_host_name());
+  sum.add(c.client_type());
+  sum.add(c.address_state());
+  sum.add(c.status());
+  sum.add(c.probation_ends());
+  sum.add(c.quarantine_capable());
+  sum.add(c.sent_pot_exp_time());
+  sum.add(c.ack_pot_exp_time());
+  sum.add(c.recv_pot_exp_time());
+  sum.add(c.start_time());
+  sum.add(c.clt_last_trans_time());
+  sum.add(c.last_bnd_upd_time());
+  sum.add(c.bnd_msg_status());
+  fold_string(sum, c.policy_name());
+  sum.add(c.flags());
+}
+
+[[maybe_unused]] result<std::uint64_t> view_validate_and_read_all(byte_span input, layout wire) {
+  auto view = view_array(input, wire);
+  if (!view) return view.error_value();
+  checksum_builder sum;
+  sum.add(view->num_elements());
+  if (view->clients_is_null()) {
+    sum.clients_null();
+    return sum.value();
+  }
+  sum.clients(view->size());
+  for (std::size_t i = 0; i < view->size(); ++i) {
+    const auto client = (*view)[i];
+    if (!client) {
+      sum.element_null();
+    } else {
+      fold(sum, *client);
+    }
+  }
+  return sum.value();
+}
+
+constexpr std::size_t samba_push_max_clients = 100'000;  // talloc: one allocation <= 256 MiB
+
+// Benchmarks need 100,000 too: encode is compared with Samba's push there.
+constexpr std::size_t counts[] = {1, 100, 10'000, 100'000, 1'000'000};
+
+[[noreturn]] void die(const std::string& what) {
+  std::fprintf(stderr, "dhcpm_bench: %s\n", what.c_str());
+  std::fflush(stderr);
+  std::abort();
+}
+
+std::string bench_name(const char* family, std::string_view wire, std::size_t n) {
+  return std::string(family) + "/" + std::string(wire) + "/" + std::to_string(n);
+}
+
+void set_counters(benchmark::State& state, std::size_t bytes_per_iteration, std::size_t clients) {
+  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(bytes_per_iteration));
+  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) * static_cast<std::int64_t>(clients));
+  state.counters["clients"] = static_cast<double>(clients);
+  state.counters["input_bytes"] = static_cast<double>(bytes_per_iteration);
+}
+
+// The data of N, keeping only this one of the large sets in memory.
+const data_set& prepare(std::size_t n) {
+  release_large_sets_except(n);
+  return data_for(n);
+}
+
+// Once per (what, layout, N): has the check run and passed?
+bool first_time(const std::string& key) {
+  static std::set<std::string> done;
+  return done.insert(key).second;
+}
+
+// ---------------------------------------------------------------------------
+
+void bm_memcpy(benchmark::State& state, layout wire, std::size_t n) {
+  const bytes& input = prepare(n).encoded(wire);
+  std::vector<std::uint8_t> out(input.size());
+  std::memset(out.data(), 0xA5, out.size());  // fault the pages in outside the loop
+  for (auto _ : state) {
+    std::memcpy(out.data(), input.data(), input.size());
+    benchmark::DoNotOptimize(out.data());
+    benchmark::ClobberMemory();
+  }
+  if (std::memcmp(out.data(), input.data(), input.size()) != 0) state.SkipWithError("memcpy copied wrong bytes");
+  set_counters(state, input.size(), n);
+}
+
+void bm_owning_decode(benchmark::State& state, layout wire, std::size_t n) {
+  const data_set& set = prepare(n);
+  const bytes& input = set.encoded(wire);
+  if (first_time("owning/" + std::string(layout_name(wire)) + "/" + std::to_string(n))) {
+    auto decoded = decode_array(input, wire);
+    if (!decoded) die(bench_name("BM_OwningDecode", layout_name(wire), n) + ": " + format_error(decoded.error_value()));
+    if (!(decoded->value == set.value) || checksum(decoded->value) != checksum(set.value))
+      die(bench_name("BM_OwningDecode", layout_name(wire), n) + ": decode(encode(x)) != x");
+  }
+  for (auto _ : state) {
+    auto decoded = decode_array(input, wire);
+    if (!decoded) {
+      state.SkipWithError("decode_array failed");
+      break;
+    }
+    benchmark::DoNotOptimize(decoded->value.num_elements);
+    benchmark::DoNotOptimize(decoded);
+    // the value is freed here, inside the loop: a program decoding input after input pays for it
+  }
+  set_counters(state, input.size(), n);
+}
+
+void bm_encode(benchmark::State& state, layout wire, std::size_t n) {
+  const data_set& set = prepare(n);
+  const bytes& expected = set.encoded(wire);
+  for (auto _ : state) {
+    auto encoded = encode_array(set.value, wire);
+    if (!encoded) {
+      state.SkipWithError("encode_array failed");
+      break;
+    }
+    benchmark::DoNotOptimize(encoded->data());
+    benchmark::ClobberMemory();
+  }
+  if (first_time("encode/" + std::string(layout_name(wire)) + "/" + std::to_string(n))) {
+    auto encoded = encode_array(set.value, wire);
+    if (!encoded || encoded.value() != expected) die(bench_name("BM_Encode", layout_name(wire), n) + ": encoding is not stable");
+  }
+  set_counters(state, expected.size(), n);
+}
+
+[[maybe_unused]] void bm_view_decode(benchmark::State& state, layout wire, std::size_t n) {
+  const data_set& set = prepare(n);
+  const bytes& input = set.encoded(wire);
+  auto first = view_validate_and_read_all(input, wire);
+  if (!first) {
+    state.SkipWithError(("view: " + format_error(first.error_value())).c_str());
+    return;
+  }
+  if (first.value() != checksum(set.value)) {
+    state.SkipWithError("view checksum differs from the value's checksum (view_validate_and_read_all)");
+    return;
+  }
+  for (auto _ : state) {
+    auto sum = view_validate_and_read_all(input, wire);
+    benchmark::DoNotOptimize(sum);
+  }
+  set_counters(state, input.size(), n);
+}
+
+#if defined(DHCPM_HAVE_SAMBA_PEER)
+
+void bm_samba_pull(benchmark::State& state, bool ndr64, std::size_t n) {
+  const data_set& set = prepare(n);
+  const bytes& input = ndr64 ? set.ndr64 : set.ndr20;
+  const char* wire = ndr64 ? "ndr64" : "ndr20";
+  if (first_time(std::string("samba-pull/") + wire + "/" + std::to_string(n))) {
+    std::string why;
+    auto pulled = samba::pull(input, ndr64, &why);
+    if (!pulled) die(bench_name("BM_SambaPull", wire, n) + ": " + why);
+    if (!(*pulled == set.value)) die(bench_name("BM_SambaPull", wire, n) + ": Samba's pull differs from the value");
+  }
+  for (auto _ : state) {
+    void* ctx = samba_peer_new_context();
+    DHCPV4_FAILOVER_CLIENT_INFO_ARRAY out{};
+    if (samba_peer_pull_array(ctx, input.data(), input.size(), ndr64 ? 1 : 0, &out, nullptr) != 0) {
+      samba_peer_free(ctx);
+      state.SkipWithError("Samba pull failed");
+      break;
+    }
+    benchmark::DoNotOptimize(out.NumElements);
+    benchmark::DoNotOptimize(out.Clients);
+    samba_peer_free(ctx);  // talloc_free of the whole tree, as a Samba program would
+  }
+  set_counters(state, input.size(), n);
+}
+
+// Samba-shaped inputs for push, built outside the timed loop once per N.
+const samba::push_input& samba_push_input(std::size_t n) {
+  static std::map<std::size_t, std::unique_ptr<samba::push_input>> inputs;
+  for (auto it = inputs.begin(); it != inputs.end();) it = it->first > 100 && it->first != n ? inputs.erase(it) : std::next(it);
+  auto& slot = inputs[n];
+  if (!slot) {
+    std::string why;
+    auto in = samba::to_samba(data_for(n).value, &why);
+    if (!in) die("BM_SambaPush: " + why);
+    slot = std::make_unique<samba::push_input>(std::move(*in));
+  }
+  return *slot;
+}
+
+void bm_samba_push(benchmark::State& state, bool ndr64, std::size_t n) {
+  const data_set& set = prepare(n);
+  const samba::push_input& in = samba_push_input(n);
+  const bytes& expected = ndr64 ? set.ndr64 : set.ndr20;
+  const char* wire = ndr64 ? "ndr64" : "ndr20";
+  if (first_time(std::string("samba-push/") + wire + "/" + std::to_string(n))) {
+    std::string why;
+    auto pushed = samba::push(set.value, ndr64, &why);
+    if (!pushed) die(bench_name("BM_SambaPush", wire, n) + ": " + why);
+    // Samba ORs its pointer counter into 0x20000, so its referent ids leave the
+    // canonical 0x20000 + 4k after 32768 pointers: compare values, not bytes.
+    auto back = decode_array(*pushed, ndr64 ? layout::ndr64 : layout::ndr20);
+    if (!back || !(back->value == set.value)) die(bench_name("BM_SambaPush", wire, n) + ": Samba's push does not decode to the value");
+    if (pushed->size() != expected.size()) die(bench_name("BM_SambaPush", wire, n) + ": Samba's push has a different size");
+  }
+  std::size_t produced = 0;
+  for (auto _ : state) {
+    void* ctx = samba_peer_new_context();
+    std::uint8_t* data = nullptr;
+    std::size_t length = 0;
+    if (samba_peer_push_array(ctx, in.get(), ndr64 ? 1 : 0, &data, &length, nullptr) != 0) {
+      samba_peer_free(ctx);
+      state.SkipWithError("Samba push failed");
+      break;
+    }
+    benchmark::DoNotOptimize(data);
+    produced = length;
+    samba_peer_free(ctx);
+  }
+  benchmark::DoNotOptimize(produced);
+  set_counters(state, expected.size(), n);
+}
+
+bool samba_ndr64_agrees = false;
+
+void check_samba_peer_or_abort() {
+  std::string failure;
+  const std::size_t ndr20_files = samba::check_vectors(DHCPM_BENCH_VECTOR_DIR, false, &failure);
+  if (ndr20_files == 0) die("the Samba peer disagrees with dhcpm (NDR 2.0): " + failure);
+  // The benchmark data too, at a size where Samba's referent ids are still canonical.
+  const data_set& small = data_for(100);
+  std::string why;
+  auto pushed = samba::push(small.value, false, &why);
+  if (!pushed || *pushed != small.ndr20) die("the Samba peer's push of the 100-client benchmark data differs from dhcpm's bytes " + why);
+  auto pulled = samba::pull(small.ndr20, false, &why);
+  if (!pulled || !(*pulled == small.value)) die("the Samba peer's pull of the 100-client benchmark data differs from the value " + why);
+
+  // NDR64 is optional: libndr's NDR64 is used only by a few Samba pipes.
+  std::string ndr64_failure;
+  const std::size_t ndr64_files = samba::check_vectors(DHCPM_BENCH_VECTOR_DIR, true, &ndr64_failure);
+  samba_ndr64_agrees = ndr64_files > 0;
+  if (samba_ndr64_agrees) {
+    auto pushed64 = samba::push(small.value, true, &why);
+    auto pulled64 = samba::pull(small.ndr64, true, &why);
+    samba_ndr64_agrees = pushed64 && *pushed64 == small.ndr64 && pulled64 && *pulled64 == small.value;
+    if (!samba_ndr64_agrees) ndr64_failure = "benchmark data: " + why;
+  }
+  std::fprintf(stderr, "dhcpm_bench: the Samba libndr peer agrees with dhcpm on %zu NDR 2.0 vectors and the benchmark data",
+               ndr20_files);
+  if (samba_ndr64_agrees) {
+    std::fprintf(stderr, ", and on %zu NDR64 vectors\n", ndr64_files);
+  } else {
+    std::fprintf(stderr, "; NDR64 not benchmarked (%s)\n", ndr64_failure.c_str());
+  }
+}
+
+#endif  // DHCPM_HAVE_SAMBA_PEER
+
+void register_all() {
+  // Client count outermost: only one large data set is in memory at a time.
+  for (std::size_t n : counts) {
+    for (layout wire : bench_layouts) {
+      const std::string_view name = layout_name(wire);
+      benchmark::RegisterBenchmark(bench_name("BM_Memcpy", name, n).c_str(), bm_memcpy, wire, n);
+      benchmark::RegisterBenchmark(bench_name("BM_OwningDecode", name, n).c_str(), bm_owning_decode, wire, n);
+      benchmark::RegisterBenchmark(bench_name("BM_Encode", name, n).c_str(), bm_encode, wire, n);
+      benchmark::RegisterBenchmark(bench_name("BM_ViewDecode", name, n).c_str(), bm_view_decode, wire, n);
+    }
+#if defined(DHCPM_HAVE_SAMBA_PEER)
+    for (bool ndr64 : {false, true}) {
+      if (ndr64 && !samba_ndr64_agrees) continue;
+      const char* name = ndr64 ? "ndr64" : "ndr20";
+      benchmark::RegisterBenchmark(bench_name("BM_SambaPull", name, n).c_str(), bm_samba_pull, ndr64, n);
+      if (n <= samba_push_max_clients)
+        benchmark::RegisterBenchmark(bench_name("BM_SambaPush", name, n).c_str(), bm_samba_push, ndr64, n);
+    }
+#endif
+  }
+}
+
+}  // namespace
+}  // namespace dhcpm::bench
+
+int main(int argc, char** argv) {
+  bool check_only = false;
+  int kept = 1;
+  for (int i = 1; i < argc; ++i) {
+    if (std::strcmp(argv[i], "--dhcpm_check_only") == 0) {
+      check_only = true;
+    } else {
+      argv[kept++] = argv[i];
+    }
+  }
+  argc = kept;
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+
+#if defined(DHCPM_HAVE_SAMBA_PEER)
+  dhcpm::bench::check_samba_peer_or_abort();
+  benchmark::AddCustomContext("dhcpm_samba_peer", DHCPM_BENCH_NDR_VERSION);
+#else
+  benchmark::AddCustomContext("dhcpm_samba_peer", "absent");
+  if (check_only) {
+    std::fprintf(stderr, "dhcpm_bench: built without libndr; nothing to check\n");
+    return 77;
+  }
+#endif
+  if (check_only) return 0;
+  benchmark::AddCustomContext("dhcpm_view", "yes");
+  dhcpm::bench::register_all();
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

@@ -1,0 +1,261 @@
+#!/usr/bin/env python3
+"""Turns one run of dhcpm_bench (Google Benchmark JSON) and dhcpm_rss_probe into
+the table of ratios of issue 5, the picture docs/performance.svg, and the table
+section of docs/performance.md. Standard library only; scripts/bench calls it.
+
+Every number in the table comes from the same run. Times are CPU time per
+iteration (the machine is shared; wall time would charge other processes'
+work to us), the median of the repetitions when there are several.
+"""
+
+import argparse
+import datetime
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+
+MIB = 1024 * 1024
+COUNTS = [1, 100, 10_000, 100_000, 1_000_000]
+TIME_UNITS = {"ns": 1e-9, "us": 1e-6, "ms": 1e-3, "s": 1.0}
+TABLE_BEGIN = "<!-- BEGIN scripts/bench table: generated, do not edit by hand -->"
+TABLE_END = "<!-- END scripts/bench table -->"
+
+
+def load_runs(path):
+    """{run name: {"seconds": cpu s/iteration, "bytes_per_second": ..., "error": str|None}}"""
+    with open(path, encoding="utf-8") as f:
+        doc = json.load(f)
+    runs, singles = {}, {}
+    for b in doc.get("benchmarks", []):
+        name = b.get("run_name", b["name"])
+        if b.get("error_occurred"):
+            runs.setdefault(name, {"error": b.get("error_message", "error")})
+            continue
+        entry = {
+            "seconds": b["cpu_time"] * TIME_UNITS[b.get("time_unit", "ns")],
+            "bytes_per_second": b.get("bytes_per_second"),
+            "clients": b.get("clients"),
+            "input_bytes": b.get("input_bytes"),
+            "error": None,
+        }
+        if b.get("run_type") == "aggregate":
+            if b.get("aggregate_name") == "median":
+                runs[name] = entry
+        else:
+            singles.setdefault(name, []).append(entry)
+    for name, entries in singles.items():
+        if name not in runs:  # no aggregates: a single repetition
+            entries.sort(key=lambda e: e["seconds"])
+            runs[name] = entries[len(entries) // 2]
+    return doc.get("context", {}), runs
+
+
+def load_rss(path):
+    """{what: {key: int}} from the probe's key=value lines."""
+    out = {}
+    if not path or not os.path.exists(path):
+        return out
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            fields = dict(kv.split("=", 1) for kv in line.split() if "=" in kv)
+            if "what" in fields:
+                out[fields["what"]] = {k: int(v) for k, v in fields.items() if k.endswith("bytes") or k == "clients"}
+    return out
+
+
+class Table:
+    def __init__(self, runs):
+        self.runs = runs
+        self.rows = []  # (measure, value text, target text, verdict)
+
+    def run(self, family, wire, n):
+        r = self.runs.get(f"{family}/{wire}/{n}")
+        return r if r and not r.get("error") else None
+
+    def seconds(self, family, wire, n):
+        r = self.run(family, wire, n)
+        return r["seconds"] if r else None
+
+    def add(self, measure, value, target_text, passed, note=""):
+        if value is None:
+            self.rows.append((measure, "n/a", target_text, "not measured" + (f" ({note})" if note else "")))
+            return
+        verdict = "" if passed is None else ("pass" if passed else "MISS")
+        if note:
+            verdict = f"{verdict} ({note})" if verdict else note
+        self.rows.append((measure, value, target_text, verdict))
+
+
+def ratio_text(x):
+    return f"{x:.2f}×" if x < 100 else f"{x:.0f}×"
+
+
+def build_table(runs, rss):
+    t = Table(runs)
+
+    # 1. View validation + read of every field vs memcpy of the same bytes.
+    view, copy = t.run("BM_ViewDecode", "ndr20", 1_000_000), t.run("BM_Memcpy", "ndr20", 1_000_000)
+    if view and copy:
+        r = view["bytes_per_second"] / copy["bytes_per_second"]
+        t.add("view (validate + read all) / memcpy throughput, ndr20, 1,000,000", ratio_text(r), "≥ 1.0×", r >= 1.0,
+              f"view {view['bytes_per_second'] / 1e9:.2f} GB/s, memcpy {copy['bytes_per_second'] / 1e9:.2f} GB/s")
+    else:
+        t.add("view (validate + read all) / memcpy throughput, ndr20, 1,000,000", None, "≥ 1.0×", None)
+
+    # 2. Samba pull time / owning decode time at the largest N both ran.
+    for wire, has_target in (("ndr20", True), ("ndr64", False)):
+        both = [n for n in COUNTS if t.seconds("BM_SambaPull", wire, n) and t.seconds("BM_OwningDecode", wire, n)]
+        label = f"Samba pull time / owning decode time, {wire}"
+        if both:
+            n = both[-1]
+            r = t.seconds("BM_SambaPull", wire, n) / t.seconds("BM_OwningDecode", wire, n)
+            t.add(f"{label}, {n:,}", ratio_text(r), "≥ 5×" if has_target else "(no target)", r >= 5 if has_target else None)
+        elif has_target:
+            t.add(label, None, "≥ 5×", None, "no Samba peer")
+
+    # 3. Samba push time / encode time at 10,000 and 100,000.
+    for n in (10_000, 100_000):
+        samba, mine = t.seconds("BM_SambaPush", "ndr20", n), t.seconds("BM_Encode", "ndr20", n)
+        target = n == 100_000
+        label = f"Samba push time / encode time, ndr20, {n:,}"
+        if samba and mine:
+            r = samba / mine
+            t.add(label, ratio_text(r), "≥ 5×" if target else "(no target)", r >= 5 if target else None)
+        else:
+            t.add(label, None, "≥ 5×" if target else "(no target)", None)
+
+    # 4. Per-client time at 1,000,000 vs 10,000.
+    for family, what in (("BM_OwningDecode", "owning decode"), ("BM_ViewDecode", "view")):
+        big, small = t.seconds(family, "ndr20", 1_000_000), t.seconds(family, "ndr20", 10_000)
+        label = f"per-client time at 1,000,000 / at 10,000, {what}, ndr20"
+        if big and small:
+            r = (big / 1_000_000) / (small / 10_000)
+            t.add(label, ratio_text(r), "≤ 1.5×", r <= 1.5,
+                  f"{big / 1_000_000 * 1e9:.0f} ns vs {small / 10_000 * 1e9:.0f} ns")
+        else:
+            t.add(label, None, "≤ 1.5×", None)
+
+    # 5. Peak RSS of read + decode of the 1,000,000-client file.
+    for what, label, has_target in (("dhcpm-decode", "dhcpm owning decode", True), ("samba-pull", "Samba pull", False)):
+        m = rss.get(what)
+        full = f"peak RSS / file size, read + {label}, 1,000,000 (ndr20)"
+        if not m:
+            if has_target:
+                t.add(full, None, "≤ 2.5× + 16 MiB", None)
+            continue
+        file_bytes, peak = m["file_bytes"], m["peak_rss_bytes"]
+        limit = 2.5 * file_bytes + 16 * MIB
+        t.add(full, ratio_text(peak / file_bytes), "≤ 2.5× + 16 MiB" if has_target else "(no target)",
+              peak <= limit if has_target else None,
+              f"{peak / MIB:.0f} MiB for a {file_bytes / MIB:.0f} MiB file"
+              + (f"; limit {limit / MIB:.0f} MiB" if has_target else ""))
+    return t.rows
+
+
+def markdown_table(rows):
+    lines = ["| measure | value | target | result |", "|---|---|---|---|"]
+    lines += [f"| {m} | {v} | {tg} | {vd} |" for m, v, tg, vd in rows]
+    return "\n".join(lines)
+
+
+def plain_table(rows):
+    header = ("measure", "value", "target", "result")
+    widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(4)]
+    fmt = "  ".join("{:<%d}" % w for w in widths)
+    out = [fmt.format(*header), fmt.format(*("-" * w for w in widths))]
+    out += [fmt.format(*r) for r in rows]
+    return "\n".join(out)
+
+
+SERIES = [  # (column title, family, wire)
+    ("dhcpm view (validate + read all)", "BM_ViewDecode", "ndr20"),
+    ("dhcpm owning decode", "BM_OwningDecode", "ndr20"),
+    ("dhcpm encode", "BM_Encode", "ndr20"),
+    ("Samba libndr pull", "BM_SambaPull", "ndr20"),
+    ("Samba libndr push", "BM_SambaPush", "ndr20"),
+    ("memcpy of the same bytes", "BM_Memcpy", "ndr20"),
+]
+
+
+def write_plot(runs, data_path, svg_path, title):
+    with open(data_path, "w", encoding="utf-8") as f:
+        f.write("# clients " + " | ".join(s[0] for s in SERIES) + "  (bytes/s, CPU time)\n")
+        for n in COUNTS:
+            cells = []
+            for _, family, wire in SERIES:
+                r = runs.get(f"{family}/{wire}/{n}")
+                cells.append(f"{r['bytes_per_second']:.6g}" if r and not r.get("error") and r.get("bytes_per_second") else "?")
+            f.write(f"{n} " + " ".join(cells) + "\n")
+    plots = []
+    styles = ["lc rgb '#1b9e77' pt 7", "lc rgb '#d95f02' pt 5", "lc rgb '#7570b3' pt 9",
+              "lc rgb '#e7298a' pt 11 dt 2", "lc rgb '#66a61e' pt 13 dt 2", "lc rgb '#666666' pt 1 dt 3"]
+    for i, (label, family, wire) in enumerate(SERIES):
+        if any(runs.get(f"{family}/{wire}/{n}") and not runs[f"{family}/{wire}/{n}"].get("error") for n in COUNTS):
+            plots.append(f"'{data_path}' using 1:{i + 2} with linespoints lw 2 {styles[i]} title '{label}'")
+    script = f"""
+set terminal svg size 900,560 dynamic enhanced font 'sans,12' background rgb 'white'
+set output '{svg_path}'
+set title '{title}'
+set logscale x 10
+set logscale y 10
+set xrange [0.5:2000000]
+set xtics ('1' 1, '100' 100, '10k' 10000, '100k' 100000, '1M' 1000000)
+set format y '%.0s %cB/s'
+set xlabel 'clients in the DHCPV4\\_FAILOVER\\_CLIENT\\_INFO\\_ARRAY'
+set ylabel 'throughput (NDR 2.0 bytes per CPU second)'
+set grid xtics ytics mytics
+set key outside bottom center horizontal maxrows 2 box
+set datafile missing '?'
+plot {', '.join(plots)}
+"""
+    subprocess.run(["gnuplot"], input=script, text=True, check=True)
+
+
+def rewrite_markdown(path, section):
+    text = open(path, encoding="utf-8").read() if os.path.exists(path) else f"# dhcpm performance\n\n{TABLE_BEGIN}\n{TABLE_END}\n"
+    if TABLE_BEGIN not in text or TABLE_END not in text:
+        text = text.rstrip("\n") + f"\n\n{TABLE_BEGIN}\n{TABLE_END}\n"
+    before, rest = text.split(TABLE_BEGIN, 1)
+    _, after = rest.split(TABLE_END, 1)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(before + TABLE_BEGIN + "\n" + section.strip("\n") + "\n" + TABLE_END + after)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--bench", required=True, help="dhcpm_bench JSON output")
+    p.add_argument("--rss", help="dhcpm_rss_probe output lines")
+    p.add_argument("--plot-data", help="where to write the gnuplot data")
+    p.add_argument("--svg", help="where to write the picture")
+    p.add_argument("--markdown", help="docs/performance.md: its table section is rewritten")
+    p.add_argument("--commit", default="", help="the commit measured")
+    args = p.parse_args()
+
+    context, runs = load_runs(args.bench)
+    rss = load_rss(args.rss)
+    rows = build_table(runs, rss)
+    print(plain_table(rows))
+
+    cpu = context.get("cpu_model") or ""
+    if not cpu and os.path.exists("/proc/cpuinfo"):
+        m = re.search(r"model name\s*:\s*(.*)", open("/proc/cpuinfo", encoding="utf-8").read())
+        cpu = m.group(1).strip() if m else ""
+    date = context.get("date", datetime.datetime.now().isoformat(timespec="seconds"))
+    machine = f"{context.get('num_cpus', '?')} × {cpu or 'CPU'} at {context.get('mhz_per_cpu', '?')} MHz"
+    peer = context.get("dhcpm_samba_peer", "absent")
+
+    if args.svg and args.plot_data:
+        write_plot(runs, args.plot_data, args.svg, "dhcpm and Samba libndr, realistic clients, NDR 2.0")
+    if args.markdown:
+        commit = f", commit {args.commit}" if args.commit else ""
+        section = (f"Measured {date} on {machine}{commit}; Samba peer: {peer}. "
+                   f"CPU time per iteration, median of the repetitions.\n\n{markdown_table(rows)}\n")
+        rewrite_markdown(args.markdown, section)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
