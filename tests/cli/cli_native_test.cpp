@@ -30,144 +30,12 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-extern char** environ;
+#include "cli_run.hpp"
 
 namespace {
 
-namespace fs = std::filesystem;
+using namespace dhcpm_cli_test;  // running the binary, scratch files, diagnostics
 using json = nlohmann::json;
-
-const fs::path vector_dir{DHCPM_VECTOR_DIR};
-
-// The documented exit codes (docs/cli.md).
-constexpr int exit_success = 0;
-constexpr int exit_malformed_input = 1;
-constexpr int exit_usage = 2;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_file(const fs::path& path, const std::string& data) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(data.data(), static_cast<std::streamsize>(data.size()));
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-}
-
-// A scratch directory for the whole run, removed at the end.
-class scratch_environment : public ::testing::Environment {
- public:
-  static const fs::path& dir() { return dir_; }
-
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "dhcpm-cli-native-test-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::system_error(errno, std::generic_category(), "mkdtemp");
-    dir_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
- private:
-  static inline fs::path dir_;
-};
-
-const auto* const scratch = ::testing::AddGlobalTestEnvironment(new scratch_environment);
-
-fs::path scratch_file(const std::string& name) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string test = info != nullptr ? std::string(info->test_suite_name()) + "." + info->name() : "global";
-  for (char& c : test) {
-    if (c == '/') c = '_';
-  }
-  return scratch_environment::dir() / (test + "." + name);
-}
-
-struct run_result {
-  int exit_code = -1;  // the exit status, or -signal when killed
-  std::string out;
-  std::string err;
-};
-
-// Runs dhcpm with `args`, stdin from `stdin_path`, stdout and stderr captured
-// separately (through files, so neither can block the other).
-run_result run_cli(const std::vector<std::string>& args, const fs::path& stdin_path = "/dev/null") {
-  const fs::path out_path = scratch_file("stdout");
-  const fs::path err_path = scratch_file("stderr");
-
-  std::vector<std::string> storage{DHCPM_CLI_PATH};
-  storage.insert(storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& s : storage) argv.push_back(s.data());
-  argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) throw std::system_error(spawned, std::generic_category(), "posix_spawn " DHCPM_CLI_PATH);
-
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) throw std::system_error(errno, std::generic_category(), "waitpid");
-  }
-  run_result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-  r.out = read_file(out_path);
-  r.err = read_file(err_path);
-  return r;
-}
-
-std::string command_line(const std::vector<std::string>& args) {
-  std::string line = "dhcpm";
-  for (const std::string& a : args) line += " " + a;
-  return line;
-}
-
-// One diagnostic line: `<severity>: <code> at offset 0x<hex>: <path>: <message>`.
-struct diagnostic {
-  std::string severity;
-  std::string code;
-  std::string offset_hex;
-  std::string path;
-  std::string message;
-};
-
-std::optional<diagnostic> parse_diagnostic(std::string_view line) {
-  const auto take_until = [&line](std::string_view separator) -> std::optional<std::string> {
-    const std::size_t at = line.find(separator);
-    if (at == std::string_view::npos || at == 0) return std::nullopt;
-    std::string part(line.substr(0, at));
-    line.remove_prefix(at + separator.size());
-    return part;
-  };
-  auto severity = take_until(": ");
-  auto code = take_until(" at offset 0x");
-  auto offset = take_until(": ");
-  auto path = take_until(": ");
-  if (!severity || !code || !offset || !path || line.empty()) return std::nullopt;
-  if (offset->find_first_not_of("0123456789abcdef") != std::string::npos) return std::nullopt;
-  return diagnostic{*severity, *code, *offset, *path, std::string(line)};
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
 
 // stderr is exactly one diagnostic line with this severity, code, offset
 // (hex, without 0x) and path.
@@ -241,7 +109,7 @@ TEST_P(native_cli_vector, decode_prints_its_json) {
   const std::vector<std::string> args{"decode", "--layout", f.layout, "--type", type_of(f.vector),
                                       vector_file(f.vector, f.layout).string()};
   const run_result r = run_cli(args);
-  ASSERT_EQ(r.exit_code, exit_success) << command_line(args) << "\n" << r.err;
+  ASSERT_EQ(r.exit_code, exit_success) << shown(args) << "\n" << r.err;
   EXPECT_EQ(r.err, "");
   ASSERT_FALSE(r.out.empty());
   EXPECT_EQ(r.out.back(), '\n');
@@ -253,9 +121,9 @@ TEST_P(native_cli_vector, encode_reproduces_the_file) {
   const std::vector<std::string> args{"encode", "--layout", f.layout, "--type", type_of(f.vector),
                                       (vector_dir / (f.vector + ".json")).string()};
   const run_result r = run_cli(args);
-  ASSERT_EQ(r.exit_code, exit_success) << command_line(args) << "\n" << r.err;
+  ASSERT_EQ(r.exit_code, exit_success) << shown(args) << "\n" << r.err;
   EXPECT_EQ(r.err, "");
-  EXPECT_TRUE(r.out == read_file(vector_file(f.vector, f.layout))) << "bytes differ: " << command_line(args);
+  EXPECT_TRUE(r.out == read_file(vector_file(f.vector, f.layout))) << "bytes differ: " << shown(args);
 }
 
 INSTANTIATE_TEST_SUITE_P(images, native_cli_vector, ::testing::ValuesIn(image_files()),
@@ -343,9 +211,9 @@ TEST(native_cli_errors, unterminated_string_at_the_image_end) {
       std::vector<std::string> args{"decode", "--layout", layout, cut.string()};
       if (lenient) args.push_back("--lenient");
       const run_result r = run_cli(args);
-      EXPECT_EQ(r.exit_code, exit_malformed_input) << command_line(args);
+      EXPECT_EQ(r.exit_code, exit_malformed_input) << shown(args);
       EXPECT_EQ(r.out, "");
-      EXPECT_TRUE(one_diagnostic(r.err, "error", "missing_terminator", policy_name, "PolicyName")) << command_line(args);
+      EXPECT_TRUE(one_diagnostic(r.err, "error", "missing_terminator", policy_name, "PolicyName")) << shown(args);
     }
   }
 }
@@ -450,11 +318,11 @@ TEST_P(convert_cli, to_every_layout_gives_the_canonical_file) {
     const std::vector<std::string> args{"convert", "--from", s.from->name, "--to", to.name, "--type", type,
                                         in.string(), "-o", out.string()};
     const run_result r = run_cli(args);
-    ASSERT_EQ(r.exit_code, exit_success) << command_line(args) << "\n" << r.err;
-    EXPECT_EQ(r.out, "") << command_line(args);
-    EXPECT_EQ(r.err, "") << command_line(args);
+    ASSERT_EQ(r.exit_code, exit_success) << shown(args) << "\n" << r.err;
+    EXPECT_EQ(r.out, "") << shown(args);
+    EXPECT_EQ(r.err, "") << shown(args);
     EXPECT_TRUE(read_file(out) == read_file(vector_file(s.vector, to.kind)))
-        << command_line(args) << ": differs from " << vector_file(s.vector, to.kind).filename();
+        << shown(args) << ": differs from " << vector_file(s.vector, to.kind).filename();
   }
   EXPECT_EQ(targets, 9u);
 }
@@ -603,10 +471,10 @@ TEST(native_cli_usage, bad_command_lines) {
   };
   for (const auto& args : cases) {
     const run_result r = run_cli(args);
-    EXPECT_EQ(r.exit_code, exit_usage) << command_line(args) << "\n" << r.err;
-    EXPECT_EQ(r.out, "") << command_line(args);
-    EXPECT_TRUE(one_usage_error(r.err)) << command_line(args);
-    EXPECT_FALSE(fs::exists(out)) << command_line(args) << " wrote its output";
+    EXPECT_EQ(r.exit_code, exit_usage) << shown(args) << "\n" << r.err;
+    EXPECT_EQ(r.out, "") << shown(args);
+    EXPECT_TRUE(one_usage_error(r.err)) << shown(args);
+    EXPECT_FALSE(fs::exists(out)) << shown(args) << " wrote its output";
   }
 }
 
