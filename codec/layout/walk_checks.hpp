@@ -42,9 +42,8 @@ class walk_checks {
   }
 
   bool charge(std::uint64_t bytes, std::size_t at, const field_path& path) {
-    if (bytes > options_.max_decoded_bytes - decoded_bytes_) {  // decoded_bytes_ <= max always
-      return fail(error_code::decoded_size_limit, at, path,
-                  "the decoded value would exceed " + std::to_string(options_.max_decoded_bytes) + " bytes");
+    if (bytes > options_.max_decoded_bytes - decoded_bytes_) [[unlikely]] {  // decoded_bytes_ <= max always
+      return over_budget(at, path);
     }
     decoded_bytes_ += bytes;
     return true;
@@ -58,6 +57,12 @@ class walk_checks {
   void start_budget_at(std::uint64_t already_charged) noexcept { decoded_bytes_ = already_charged; }
 
  private:
+  // Kept out of line so that charge() stays small enough to inline into the walkers' loops.
+  [[gnu::cold, gnu::noinline]] bool over_budget(std::size_t at, const field_path& path) {
+    return fail(error_code::decoded_size_limit, at, path,
+                "the decoded value would exceed " + std::to_string(options_.max_decoded_bytes) + " bytes");
+  }
+
   const decode_options& options_;
   std::vector<error>& warnings_;
   std::uint64_t decoded_bytes_ = 0;

@@ -18,9 +18,10 @@
 #include "dhcpm/client_info.hpp"
 #include "dhcpm/error.hpp"
 #include "dhcpm/options.hpp"
-#include "ndr/ndr_format.hpp"
+#include "layout/flat_values.hpp"
 #include "layout/walk_checks.hpp"
 #include "layout/walk_sink.hpp"
+#include "ndr/ndr_format.hpp"
 
 namespace dhcpm::detail {
 
@@ -131,10 +132,11 @@ class ndr_walker {
         return false;
       }
     }
-    for (const record_field f : {record_field::client_name, record_field::client_comment, record_field::net_bios_name,
-                                 record_field::host_name, record_field::policy_name}) {
-      if (value_of(f) != 0 && !string(path.at(record_field_path(f)), f)) return false;
-    }
+    // Unrolled at compile time, so each string's field and path are constants.
+    const bool strings_ok = [&]<std::size_t... I>(std::index_sequence<I...>) {
+      return ((value_of(string_fields[I]) == 0 || string<string_fields[I]>(path)) && ...);
+    }(std::make_index_sequence<string_fields.size()>{});
+    if (!strings_ok) return false;
     sink_.record_end();
     return true;
   }
@@ -208,47 +210,78 @@ class ndr_walker {
   }
 
   // A [string] wchar_t*: max_count, offset, actual_count, then the units.
-  bool string(const field_path& path, record_field which) {
-    std::uint64_t max = 0;
-    std::uint64_t offset = 0;
-    std::uint64_t actual = 0;
-    std::size_t max_at = 0;
-    std::size_t offset_at = 0;
-    std::size_t actual_at = 0;
-    if (!read_count(path, max, max_at, region_kind::max_count) ||
-        !read_count(path, offset, offset_at, region_kind::string_offset) ||
-        !read_count(path, actual, actual_at, region_kind::actual_count)) {
-      return false;
+  // The three counts are read with one range check; anything unusual leaves
+  // the hot path for a cold function that makes the check and its message.
+  template <record_field Which>
+  bool string(const field_path& record_path) {
+    const std::size_t max_at = in_.aligned(cs);
+    if (!in_.fits_at(max_at, 3 * cs)) [[unlikely]] return string_header_cut(record_path.at(record_field_path(Which)));
+    pad_region(record_path.at(record_field_path(Which)), max_at);
+    const std::uint8_t* header = in_.data() + max_at;
+    const std::uint64_t max = load<std::uint64_t, cs, F::byte_order>(header);
+    const std::uint64_t offset = load<std::uint64_t, cs, F::byte_order>(header + cs);
+    const std::uint64_t actual = load<std::uint64_t, cs, F::byte_order>(header + 2 * cs);
+    const std::size_t actual_at = max_at + 2 * cs;
+    if constexpr (Sink::wants_regions) {
+      const field_path path = record_path.at(record_field_path(Which));
+      sink_.region(region_kind::max_count, path, max_at, cs);
+      sink_.region(region_kind::string_offset, path, max_at + cs, cs);
+      sink_.region(region_kind::actual_count, path, actual_at, cs);
     }
+    in_.seek(max_at + 3 * cs);
+    if (offset != 0 || actual > max) [[unlikely]] {
+      if (!string_variance(record_path.at(record_field_path(Which)), max, offset, actual, max_at)) return false;
+    }
+    if (actual > in_.remaining() / 2 || actual > checks_.options().max_string_units) [[unlikely]] {
+      return string_too_long(record_path.at(record_field_path(Which)), actual, actual_at);
+    }
+    if (!charge(actual * 2, actual_at, record_path.at(record_field_path(Which)))) return false;
+    const std::size_t at = in_.position();
+    const std::uint8_t* units = in_.data() + at;
+    const bool terminated = actual != 0 && load<std::uint16_t, 2, F::byte_order>(units + 2 * (actual - 1)) == 0;
+    if (!terminated) [[unlikely]] {
+      if (!soft(error_code::missing_terminator, actual == 0 ? actual_at : at + 2 * (actual - 1),
+                record_path.at(record_field_path(Which)), "the string does not end in a NUL unit")) {
+        return false;
+      }
+    }
+    if constexpr (Sink::wants_regions) {
+      sink_.region(region_kind::string_units, record_path.at(record_field_path(Which)), at, 2 * actual);
+    }
+    sink_.string_units(Which, units, terminated ? actual - 1 : actual);
+    in_.skip(2 * actual);
+    return true;
+  }
+
+  // The counts do not all fit: read them one by one to name the one cut off.
+  [[gnu::cold, gnu::noinline]] bool string_header_cut(const field_path& path) {
+    std::uint64_t value = 0;
+    std::size_t at = 0;
+    return read_count(path, value, at, region_kind::max_count) &&
+           read_count(path, value, at, region_kind::string_offset) &&
+           read_count(path, value, at, region_kind::actual_count) &&
+           fail(error_code::internal_error, at, path, "a string header was both cut off and whole");
+  }
+
+  // A non-zero offset or actual_count > max_count: soft checks, in wire order.
+  [[gnu::cold, gnu::noinline]] bool string_variance(const field_path& path, std::uint64_t max, std::uint64_t offset,
+                                                    std::uint64_t actual, std::size_t max_at) {
     if (offset != 0 &&
-        !soft(error_code::nonzero_string_offset, offset_at, path, "offset is " + std::to_string(offset) + ", not 0")) {
+        !soft(error_code::nonzero_string_offset, max_at + cs, path, "offset is " + std::to_string(offset) + ", not 0")) {
       return false;
     }
-    if (actual > max && !soft(error_code::actual_count_exceeds_max, actual_at, path,
-                              "actual_count " + std::to_string(actual) + " exceeds max_count " + std::to_string(max))) {
-      return false;
-    }
+    return actual <= max || soft(error_code::actual_count_exceeds_max, max_at + 2 * cs, path,
+                                 "actual_count " + std::to_string(actual) + " exceeds max_count " + std::to_string(max));
+  }
+
+  [[gnu::cold, gnu::noinline]] bool string_too_long(const field_path& path, std::uint64_t actual, std::size_t actual_at) {
     if (actual > in_.remaining() / 2) {
       return fail(error_code::count_exceeds_input, actual_at, path,
                   "actual_count " + std::to_string(actual) + " needs more bytes than remain");
     }
-    if (actual > checks_.options().max_string_units) {
-      return fail(error_code::string_limit, actual_at, path,
-                  std::to_string(actual) + " units exceed the limit of " + std::to_string(checks_.options().max_string_units));
-    }
-    if (!charge(actual * 2, actual_at, path)) return false;
-    const std::size_t at = in_.position();
-    const std::uint8_t* units = in_.data() + at;
-    const bool terminated = actual != 0 && load<std::uint16_t, 2, F::byte_order>(units + 2 * (actual - 1)) == 0;
-    if (!terminated &&
-        !soft(error_code::missing_terminator, actual == 0 ? actual_at : at + 2 * (actual - 1), path,
-              "the string does not end in a NUL unit")) {
-      return false;
-    }
-    if constexpr (Sink::wants_regions) sink_.region(region_kind::string_units, path, at, 2 * actual);
-    sink_.string_units(which, units, terminated ? actual - 1 : actual);
-    in_.skip(2 * actual);
-    return true;
+    return fail(error_code::string_limit, actual_at, path,
+                std::to_string(actual) + " units exceed the limit of " +
+                    std::to_string(checks_.options().max_string_units));
   }
 
   bool read_pointer(const field_path& path, std::uint64_t& id) {

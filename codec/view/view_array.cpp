@@ -23,8 +23,10 @@ struct view_access {
     view.clients_present_ = built.clients_present();
     view.slots_ = built.slots();
     view.records_ = built.records();
+    view.slots_index_ = view.index_.get();
+    view.locations_ = reinterpret_cast<const detail::record_location*>(view.index_.get() + view.slots_);
   }
-  static std::vector<std::uint32_t>& index(array_view& view) { return view.index_; }
+  static detail::large_array<std::uint32_t>& index(array_view& view) { return view.index_; }
   static std::vector<error>& warnings(array_view& view) { return view.warnings_; }
 };
 

@@ -5,7 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <vector>
+#include <memory>
 
 #include "dhcpm/view.hpp"
 #include "layout/flat_values.hpp"
@@ -14,27 +14,46 @@
 
 namespace dhcpm::detail {
 
-// Offsets into the input of one record's parts (inputs are < 4 GiB).
-struct record_location {
-  std::uint32_t flat;          // the flat part
-  std::uint32_t present;       // bit i: pointer field record_pointer_fields[i] is non-NULL
-  std::uint32_t data;          // the bytes of Data
-  std::uint32_t data_size;
-  std::uint32_t string_units[5];  // the units of each string of string_fields
-  std::uint32_t string_size[5];   // units, terminator excluded
-};
 inline constexpr std::size_t location_words = sizeof(record_location) / sizeof(std::uint32_t);
 static_assert(sizeof(record_location) == location_words * sizeof(std::uint32_t));
 
-// How a view reads fields: the layout table and the byte order.
-struct view_format {
-  const record_layout* record;
-  bool big_endian;
-};
-inline constexpr view_format ndr20_le_view{&ndr20_record_layout, false};
-inline constexpr view_format ndr20_be_view{&ndr20_record_layout, true};
-inline constexpr view_format x64_view{&x64_record_layout, false};  // NDR64 too
-inline constexpr view_format x86_view{&x86_record_layout, false};
+// The public accessors name string slots and presence bits by number: they
+// must be the order of string_fields and record_pointer_fields.
+static_assert(string_fields == std::array{record_field::client_name, record_field::client_comment,
+                                          record_field::net_bios_name, record_field::host_name,
+                                          record_field::policy_name});
+static_assert(record_pointer_fields[0] == record_field::data);
+
+[[nodiscard]] constexpr view_format make_view_format(const record_layout& l, bool big_endian) noexcept {
+  const auto at = [&l](record_field f) { return l[f].offset; };
+  return view_format{&l,
+                     big_endian,
+                     l[record_field::status].size,
+                     at(record_field::client_ip_address),
+                     at(record_field::subnet_mask),
+                     at(record_field::data_length),
+                     at(record_field::lease_expires_low),
+                     at(record_field::lease_expires_high),
+                     at(record_field::owner_ip_address),
+                     at(record_field::client_type),
+                     at(record_field::address_state),
+                     at(record_field::status),
+                     at(record_field::probation_ends_low),
+                     at(record_field::probation_ends_high),
+                     at(record_field::quarantine_capable),
+                     at(record_field::sent_pot_exp_time),
+                     at(record_field::ack_pot_exp_time),
+                     at(record_field::recv_pot_exp_time),
+                     at(record_field::start_time),
+                     at(record_field::clt_last_trans_time),
+                     at(record_field::last_bnd_upd_time),
+                     at(record_field::bnd_msg_status),
+                     at(record_field::flags)};
+}
+inline constexpr view_format ndr20_le_view = make_view_format(ndr20_record_layout, false);
+inline constexpr view_format ndr20_be_view = make_view_format(ndr20_record_layout, true);
+inline constexpr view_format x64_view = make_view_format(x64_record_layout, false);  // NDR64 too
+inline constexpr view_format x86_view = make_view_format(x86_record_layout, false);
 
 inline constexpr std::uint32_t no_record = UINT32_MAX;
 
@@ -44,6 +63,7 @@ inline constexpr std::uint32_t no_record = UINT32_MAX;
   }
   return 0;
 }
+// Bit 0: Data; bit 1 + s: string slot s (the bits record_location::present uses).
 [[nodiscard]] constexpr std::uint32_t presence_bit(record_field f) noexcept {
   for (std::size_t i = 0; i < record_pointer_fields.size(); ++i) {
     if (record_pointer_fields[i] == f) return 1u << i;
@@ -56,7 +76,8 @@ inline constexpr std::uint32_t no_record = UINT32_MAX;
 // from counts it has already proved to fit in the input.
 class index_builder : public walk_sink_base {
  public:
-  index_builder(const std::uint8_t* input, std::vector<std::uint32_t>& index) noexcept : input_(input), index_(index) {}
+  index_builder(const std::uint8_t* input, large_array<std::uint32_t>& index) noexcept
+      : input_(input), index_(index) {}
 
   void array_begin(std::uint32_t num_elements, bool clients_present) noexcept {
     num_elements_ = num_elements;
@@ -65,14 +86,17 @@ class index_builder : public walk_sink_base {
   void elements_begin(std::uint64_t count, std::uint64_t records) {
     slots_ = count;
     records_ = records;
-    index_.assign(count + records * location_words, 0);
+    // Not zeroed: every slot and each record's flat and present are written
+    // by the walk, and the other parts are read only when present says so.
+    index_ = make_large_array<std::uint32_t>(count + records * location_words);
   }
   void element(std::uint64_t i, bool present) noexcept {
     index_[i] = present ? static_cast<std::uint32_t>(next_record_++) : no_record;
   }
   void record_begin(std::size_t offset) noexcept {
-    current_ = reinterpret_cast<record_location*>(index_.data() + slots_ + location_words * next_location_++);
+    current_ = reinterpret_cast<record_location*>(index_.get() + slots_ + location_words * next_location_++);
     current_->flat = static_cast<std::uint32_t>(offset);
+    current_->present = 0;
   }
   void record_flat(const flat_values& v) noexcept {
     for (const record_field f : record_pointer_fields) {
@@ -96,7 +120,7 @@ class index_builder : public walk_sink_base {
 
  private:
   const std::uint8_t* input_;
-  std::vector<std::uint32_t>& index_;
+  large_array<std::uint32_t>& index_;
   record_location* current_ = nullptr;
   std::uint32_t num_elements_ = 0;
   bool clients_present_ = false;

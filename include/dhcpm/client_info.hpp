@@ -10,6 +10,7 @@
 #include <optional>
 #include <vector>
 
+#include "dhcpm/large_block.hpp"
 #include "dhcpm/utf16_string.hpp"
 
 namespace dhcpm {
@@ -110,7 +111,7 @@ class client_list {
   // borrow() from it live as long as this list (they
   // copy their units when copied or moved out of it).
   void reserve_string_storage(std::size_t units) {
-    string_storage_.reset(units != 0 ? new char16_t[units] : nullptr);
+    string_storage_ = units != 0 ? detail::make_large_array<char16_t>(units) : nullptr;
     storage_size_ = units;
     storage_used_ = 0;
   }
@@ -136,8 +137,8 @@ class client_list {
  private:
   static constexpr std::uint32_t null_slot = UINT32_MAX;
   std::vector<std::uint32_t> slots_;  // index into records_, or null_slot
-  std::vector<client_info> records_;
-  std::unique_ptr<char16_t[]> string_storage_;  // units of the records' borrowing strings
+  std::vector<client_info, detail::large_block_allocator<client_info>> records_;
+  detail::large_array<char16_t> string_storage_;  // units of the records' borrowing strings
   std::size_t storage_size_ = 0;
   std::size_t storage_used_ = 0;
 };
