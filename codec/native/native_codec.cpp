@@ -50,14 +50,16 @@ result<bytes> encode_image(const T& value, layout wire, std::uint64_t base) {
   }
   return with_native_format(wire, [&](auto format) -> result<bytes> {
     bytes out;
-    detail::native_encoder<decltype(format)> encoder(out, base);
-    bool ok = false;
-    if constexpr (std::is_same_v<T, client_info>) {
-      ok = encoder.record(value, {});
-    } else {
-      ok = encoder.array(value, {});
+    {
+      detail::native_encoder<decltype(format)> encoder(out, base);  // sizes `out` when it goes out of scope
+      bool ok = false;
+      if constexpr (std::is_same_v<T, client_info>) {
+        ok = encoder.record(value, {});
+      } else {
+        ok = encoder.array(value, {});
+      }
+      if (!ok) return encoder.take_failure();
     }
-    if (!ok) return encoder.take_failure();
     return out;
   });
 }

@@ -26,8 +26,10 @@ template <class Write>
 result<bytes> encode_with(layout wire, Write&& write) {
   return with_ndr_format(wire, [&](auto format) -> result<bytes> {
     bytes out;
-    ndr_encoder<decltype(format)> encoder(out);
-    if (!write(encoder)) return encoder.take_failure();
+    {
+      ndr_encoder<decltype(format)> encoder(out);  // sizes `out` when it goes out of scope
+      if (!write(encoder)) return encoder.take_failure();
+    }
     return out;
   });
 }

@@ -3,7 +3,9 @@
 // pointers appear in the bytes — which is what Windows and Samba produce.
 #pragma once
 
+#include <cassert>
 #include <cstddef>
+#include <cstring>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -64,6 +66,8 @@ class ndr_encoder {
     out_.put_at<std::uint64_t, ps, F::byte_order>(at + F::array.clients.offset, a.clients ? next_referent_id() : 0);
     if (!a.clients) return true;
     const client_list& clients = *a.clients;
+    const std::size_t expected_end = elements_end(clients, out_.position());
+    out_.reserve(expected_end - out_.position());  // one allocation, zeroed once
     out_.align(cs);
     out_.put<std::uint64_t, cs, F::byte_order>(clients.size());
     for (std::size_t i = 0; i < clients.size(); ++i) {
@@ -72,6 +76,7 @@ class ndr_encoder {
     for (std::size_t i = 0; i < clients.size(); ++i) {
       if (clients[i] != nullptr && !record(*clients[i], path.element_at(static_cast<std::int64_t>(i)))) return false;
     }
+    assert(out_.position() == expected_end);
     return true;
   }
 
@@ -121,9 +126,30 @@ class ndr_encoder {
     out_.put<std::uint64_t, cs, F::byte_order>(0);                 // offset
     out_.put<std::uint64_t, cs, F::byte_order>(units.size() + 1);  // actual_count
     const std::size_t at = out_.reserve_zeroed(2 * (units.size() + 1));  // the terminator stays zero
-    for (std::size_t i = 0; i < units.size(); ++i) {
-      out_.put_at<std::uint16_t, 2, F::byte_order>(at + 2 * i, static_cast<std::uint16_t>(units[i]));
+    if constexpr (F::byte_order == order::native) {
+      if (!units.empty()) std::memcpy(out_.data_at(at), units.data(), 2 * units.size());  // already in wire order
+    } else {
+      for (std::size_t i = 0; i < units.size(); ++i) {
+        out_.put_at<std::uint16_t, 2, F::byte_order>(at + 2 * i, static_cast<std::uint16_t>(units[i]));
+      }
     }
+  }
+
+  // Where the pointee of Clients that array() writes from `at` ends: the
+  // same order and alignment rules, added up, so the output is allocated once.
+  [[nodiscard]] static std::size_t elements_end(const client_list& clients, std::size_t at) noexcept {
+    const auto align = [](std::size_t n, std::size_t a) { return (n + a - 1) / a * a; };
+    at = align(at, cs) + cs + clients.size() * ps;
+    for (std::size_t k = 0; k < clients.record_count(); ++k) {
+      const client_info& r = clients.record(k);
+      at = align(at, F::record.alignment) + F::record.size;
+      if (const auto& data = r.client_hardware_address.data) at = align(at, cs) + cs + data->size();
+      for (const record_field f : string_fields) {
+        const utf16_string& s = string_of(r, f);
+        if (!s.is_null()) at = align(at, cs) + 3 * cs + 2 * (s.size() + 1);
+      }
+    }
+    return at;
   }
 
   // 0x00020000 + 4k, never 0 even after wrapping around the 32-bit space.

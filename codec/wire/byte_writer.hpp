@@ -1,11 +1,19 @@
 // Appending wire integers to a byte buffer, through Boost.Endian. Padding is
 // always written as zeros: canonical output.
+//
+// The writer keeps its own end and grows the vector ahead of it, zero-filled,
+// so an append is a range check and a store, and padding and terminators need
+// no writes at all. Callers that know the final size say so with reserve():
+// then the buffer is allocated and zeroed exactly once. The destructor gives
+// the vector its final size.
 #pragma once
 
 #include <boost/endian/conversion.hpp>
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace dhcpm::detail {
@@ -13,21 +21,30 @@ namespace dhcpm::detail {
 class byte_writer {
  public:
   // Alignment is counted from `origin` (the start of the stub data or body).
-  explicit byte_writer(std::vector<std::uint8_t>& out) noexcept : out_(out), origin_(out.size()) {}
+  explicit byte_writer(std::vector<std::uint8_t>& out) noexcept : out_(out), origin_(out.size()), end_(out.size()) {}
+  byte_writer(const byte_writer&) = delete;
+  byte_writer& operator=(const byte_writer&) = delete;
+  ~byte_writer() { out_.resize(end_); }  // shrinking: never throws
 
-  [[nodiscard]] std::size_t position() const noexcept { return out_.size(); }
+  // Room for n more bytes, allocated (and zeroed) now rather than by doubling.
+  void reserve(std::size_t n) {
+    if (n > out_.size() - end_) out_.resize(end_ + n);
+  }
+
+  [[nodiscard]] std::size_t position() const noexcept { return end_; }
 
   void align(std::size_t alignment) {
-    const std::size_t rel = out_.size() - origin_;
+    const std::size_t rel = end_ - origin_;
     const std::size_t pad = (alignment - (rel & (alignment - 1))) & (alignment - 1);
-    out_.insert(out_.end(), pad, std::uint8_t{0});
+    room(pad);
+    end_ += pad;  // the bytes past end_ are zero
   }
 
   template <class T, std::size_t N, boost::endian::order O>
   void put(T value) {
-    const std::size_t at = out_.size();
-    out_.resize(at + N);
-    boost::endian::endian_store<T, N, O>(out_.data() + at, value);
+    room(N);
+    boost::endian::endian_store<T, N, O>(out_.data() + end_, value);
+    end_ += N;
   }
 
   // Stores into bytes already written (a fixed-size part filled field by field).
@@ -38,19 +55,30 @@ class byte_writer {
 
   // Appends n zero bytes and returns where they start.
   std::size_t reserve_zeroed(std::size_t n) {
-    const std::size_t at = out_.size();
-    out_.resize(at + n);
+    room(n);
+    const std::size_t at = end_;
+    end_ += n;
     return at;
   }
 
-  void put_bytes(const std::uint8_t* p, std::size_t n) { out_.insert(out_.end(), p, p + n); }
+  void put_bytes(const std::uint8_t* p, std::size_t n) {
+    room(n);
+    if (n != 0) std::memcpy(out_.data() + end_, p, n);
+    end_ += n;
+  }
 
   // Bytes already written, to be filled in place (valid until the next append).
   [[nodiscard]] std::uint8_t* data_at(std::size_t at) noexcept { return out_.data() + at; }
 
  private:
-  std::vector<std::uint8_t>& out_;
+  void room(std::size_t n) {
+    if (n > out_.size() - end_) [[unlikely]] grow(n);
+  }
+  void grow(std::size_t n) { out_.resize(std::max(end_ + n, 2 * out_.size())); }
+
+  std::vector<std::uint8_t>& out_;  // out_[end_, size()) is zero
   std::size_t origin_;
+  std::size_t end_;
 };
 
 }  // namespace dhcpm::detail
