@@ -56,7 +56,7 @@ class value_builder : public walk_sink_base {
   }
   void element(std::uint64_t /*index*/, bool present) {
     if (present) {
-      array_->clients->push_back(client_info{});
+      array_->clients->emplace_back();
     } else {
       array_->clients->push_back_null();
     }

@@ -100,6 +100,11 @@ class client_list {
     records_.push_back(std::move(record));
     return records_.back();
   }
+  // A default record built in place (decoders fill it field by field).
+  client_info& emplace_back() {
+    slots_.push_back(static_cast<std::uint32_t>(records_.size()));
+    return records_.emplace_back();
+  }
   void push_back_null() { slots_.push_back(null_slot); }
   void reserve(std::size_t slots, std::size_t records) {
     slots_.reserve(slots);

@@ -4,7 +4,9 @@
 // was on the wire, and encoders must be able to produce it again.
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -44,10 +46,11 @@ class utf16_string {
   // For decoders filling a container that keeps the units (client_list's
   // string storage): this string refers to the units without copying them,
   // so they must outlive it. Copies and moves of it own their units.
-  void borrow(std::u16string_view units) noexcept {
+  void borrow(std::u16string_view units) {
+    check_size(units.size());
     release();
     data_ = units.data();
-    size_ = units.size();
+    size_ = static_cast<std::uint32_t>(units.size());
     kind_ = kind::borrowed;
   }
   // UTF-8 that is not well formed gives std::nullopt.
@@ -78,12 +81,13 @@ class utf16_string {
 
   void assign_copy(std::u16string_view units, bool null) {
     if (null) return;
+    check_size(units.size());
     if (!units.empty()) {
       auto* owned = new char16_t[units.size()];
       units.copy(owned, units.size());
       data_ = owned;
     }
-    size_ = units.size();
+    size_ = static_cast<std::uint32_t>(units.size());
     kind_ = kind::owned;
   }
   void take(utf16_string& other) {
@@ -97,8 +101,14 @@ class utf16_string {
     if (kind_ == kind::owned) delete[] data_;
   }
 
+  // No wire count can describe more units (NDR64's 64-bit counts are held to
+  // max_string_units); 32 bits keep a decoded record small.
+  static void check_size(std::size_t units) {
+    if (units > UINT32_MAX) throw std::length_error("dhcpm::utf16_string holds at most 2^32 - 1 units");
+  }
+
   const char16_t* data_ = nullptr;
-  std::size_t size_ = 0;
+  std::uint32_t size_ = 0;
   kind kind_ = kind::null;
 };
 
