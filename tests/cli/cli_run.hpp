@@ -1,7 +1,6 @@
 // Running the real `dhcpm` binary from a test: a scratch directory for the
 // run, the process with stdin from a file and stdout/stderr captured, and
-// checks of the one-line diagnostics of docs/cli.md. For cli_pickle_test.cpp;
-// cli_test.cpp keeps its own copies in its anonymous namespace.
+// checks of the one-line diagnostics of docs/cli.md. Shared by the CLI tests.
 #pragma once
 
 #include <fcntl.h>

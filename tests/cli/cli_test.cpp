@@ -1,165 +1,27 @@
 // The CLI contract (docs/cli.md), tested through the real `dhcpm` binary:
 // every NDR 2.0 golden vector in both directions, stdin and -o, the one-line
 // error format and the exit codes of each kind of failure.
-#include <fcntl.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cerrno>
 #include <cstdint>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <ostream>
 #include <optional>
-#include <stdexcept>
+#include <ostream>
 #include <string>
 #include <string_view>
-#include <system_error>
 #include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-extern char** environ;
+#include "cli_run.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
 
-const fs::path vector_dir{DHCPM_VECTOR_DIR};
+using namespace dhcpm_cli_test;  // the binary runner, scratch files and diagnostic parsing
 
-// The documented exit codes (docs/cli.md). Spelled out here rather than taken
-// from the tool's header: the test checks the contract, not the code.
-constexpr int exit_success = 0;
-constexpr int exit_malformed_input = 1;
-constexpr int exit_usage = 2;
-constexpr int exit_io = 3;
-
-std::string read_file(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_file(const fs::path& path, const std::string& data) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out.write(data.data(), static_cast<std::streamsize>(data.size()));
-  if (!out) throw std::runtime_error("cannot write " + path.string());
-}
-
-// A scratch directory for the whole run, removed at the end.
-class scratch_environment : public ::testing::Environment {
- public:
-  static const fs::path& dir() { return dir_; }
-
-  void SetUp() override {
-    std::string pattern = (fs::temp_directory_path() / "dhcpm-cli-test-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) throw std::system_error(errno, std::generic_category(), "mkdtemp");
-    dir_ = pattern;
-  }
-  void TearDown() override {
-    std::error_code ignored;
-    fs::remove_all(dir_, ignored);
-  }
-
- private:
-  static inline fs::path dir_;
-};
-
-const auto* const scratch = ::testing::AddGlobalTestEnvironment(new scratch_environment);
-
-fs::path scratch_file(const std::string& name) {
-  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-  std::string test = info != nullptr ? std::string(info->test_suite_name()) + "." + info->name() : "global";
-  for (char& c : test) {
-    if (c == '/') c = '_';
-  }
-  return scratch_environment::dir() / (test + "." + name);
-}
-
-struct run_result {
-  int exit_code = -1;  // the exit status, or -signal when killed
-  std::string out;
-  std::string err;
-};
-
-// Runs dhcpm with `args`, stdin from `stdin_path`, stdout and stderr captured
-// separately (through files, so neither can block the other).
-run_result run_cli(const std::vector<std::string>& args, const fs::path& stdin_path = "/dev/null") {
-  const fs::path out_path = scratch_file("stdout");
-  const fs::path err_path = scratch_file("stderr");
-
-  std::vector<std::string> storage{DHCPM_CLI_PATH};
-  storage.insert(storage.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (std::string& s : storage) argv.push_back(s.data());
-  argv.push_back(nullptr);
-
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, stdin_path.c_str(), O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, 2, err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = 0;
-  const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (spawned != 0) throw std::system_error(spawned, std::generic_category(), "posix_spawn " DHCPM_CLI_PATH);
-
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0) {
-    if (errno != EINTR) throw std::system_error(errno, std::generic_category(), "waitpid");
-  }
-  run_result r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
-  r.out = read_file(out_path);
-  r.err = read_file(err_path);
-  return r;
-}
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
-// One diagnostic line: `<severity>: <code> at offset 0x<hex>: <path>: <message>`
-// (docs/cli.md). Parsed by hand: GCC 12's <regex> warns under -O1 + sanitizers.
-struct diagnostic {
-  std::string severity;  // "error" or "warning"
-  std::string code;
-  std::string offset_hex;
-  std::string path;
-  std::string message;
-};
-
-std::optional<diagnostic> parse_diagnostic(std::string_view line) {
-  const auto take_until = [&line](std::string_view separator) -> std::optional<std::string> {
-    const std::size_t at = line.find(separator);
-    if (at == std::string_view::npos || at == 0) return std::nullopt;
-    std::string part(line.substr(0, at));
-    line.remove_prefix(at + separator.size());
-    return part;
-  };
-  diagnostic d;
-  auto severity = take_until(": ");
-  auto code = take_until(" at offset 0x");
-  auto offset = take_until(": ");
-  auto path = take_until(": ");
-  if (!severity || !code || !offset || !path || line.empty()) return std::nullopt;
-  if (offset->find_first_not_of("0123456789abcdef") != std::string::npos) return std::nullopt;
-  return diagnostic{*severity, *code, *offset, *path, std::string(line)};
-}
+constexpr int exit_io = 3;  // docs/cli.md
 
 // stderr holds exactly one newline-terminated line.
 ::testing::AssertionResult one_line(const std::string& err, std::string& line) {
@@ -183,17 +45,6 @@ std::optional<diagnostic> parse_diagnostic(std::string_view line) {
     return ::testing::AssertionFailure() << "unexpected line [" << line << "]: wanted " << severity << " " << code
                                          << (path_suffix.empty() ? "" : " path ..." + path_suffix)
                                          << (message.empty() ? "" : " message " + message);
-  }
-  return ::testing::AssertionSuccess();
-}
-
-// stderr is exactly one `error: usage: <message>` line.
-::testing::AssertionResult one_usage_error(const std::string& err) {
-  std::string line;
-  if (auto single = one_line(err, line); !single) return single;
-  const std::string prefix = "error: usage: ";
-  if (!line.starts_with(prefix) || line.size() == prefix.size()) {
-    return ::testing::AssertionFailure() << "not a usage error line: [" << line << "]";
   }
   return ::testing::AssertionSuccess();
 }
@@ -545,9 +396,9 @@ TEST(cli_io, missing_input_file) {
 }
 
 TEST(cli_io, unreadable_input_is_a_directory) {
-  const run_result r = run_cli({"encode", "--layout", "ndr20", scratch_environment::dir().string()});
+  const run_result r = run_cli({"encode", "--layout", "ndr20", scratch_directory::path().string()});
   EXPECT_EQ(r.exit_code, exit_io);
-  EXPECT_TRUE(one_diagnostic(r.err, "error", "io", scratch_environment::dir().string(), "Is a directory"));
+  EXPECT_TRUE(one_diagnostic(r.err, "error", "io", scratch_directory::path().string(), "Is a directory"));
 }
 
 TEST(cli_io, unwritable_output) {
