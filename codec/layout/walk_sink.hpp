@@ -49,4 +49,24 @@ struct walk_sink_base {
   void return_value(std::uint32_t) {}
 };
 
+// The regions of a record's flat part at `at` (`size` bytes, trailing pad
+// included): each field, and the padding between and after them. Pointer
+// fields are referent_id regions (in a native image, addresses). With
+// `fields` < record_field_count, only the first `fields` fields (a record cut
+// off by the end of the input: `size` then ends where the input does).
+template <class Sink>
+void report_flat_regions(Sink& sink, const record_layout& layout, const field_path& path, std::size_t at,
+                         std::size_t size, std::size_t fields = record_field_count) {
+  std::size_t end = at;
+  for (std::size_t i = 0; i < fields; ++i) {
+    const field_slot s = layout.fields[i];
+    const auto f = static_cast<record_field>(i);
+    if (at + s.offset > end) sink.region(region_kind::padding, path, end, at + s.offset - end);
+    sink.region(is_pointer_field(f) ? region_kind::referent_id : region_kind::field, path.at(record_field_path(f)),
+                at + s.offset, s.size);
+    end = at + s.offset + s.size;
+  }
+  if (at + size > end) sink.region(region_kind::padding, path, end, at + size - end);
+}
+
 }  // namespace dhcpm::detail

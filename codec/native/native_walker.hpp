@@ -40,6 +40,7 @@ class native_walker {
   [[nodiscard]] bool top_array(std::uint64_t address, const field_path& path) {
     std::size_t at = 0;
     if (!locate(address, N::array.size, N::array.alignment, 0, path, at)) return false;
+    if constexpr (Sink::wants_regions) array_regions(path, at);
     const std::uint8_t* p = image_.data() + at;
     const auto num = load<std::uint32_t, 4, N::byte_order>(p + N::array.num_elements.offset);
     const std::uint64_t clients = load_uint<N::byte_order>(p + N::array.clients.offset, ps);
@@ -73,6 +74,11 @@ class native_walker {
       ++records;
     }
     sink_.elements_begin(num, records);
+    if constexpr (Sink::wants_regions) {
+      for (std::uint64_t i = 0; i < num; ++i) {
+        sink_.region(region_kind::referent_id, path.element_at(static_cast<std::int64_t>(i)), table + i * ps, ps);
+      }
+    }
     for (std::uint64_t i = 0; i < num; ++i) sink_.element(i, element_at(i) != 0);
     const std::size_t table_end = table + std::size_t{num} * ps;
     for (std::uint64_t i = 0; i < num; ++i) {
@@ -102,6 +108,7 @@ class native_walker {
 
   bool record(std::size_t at, const field_path& path) {
     sink_.record_begin(at);
+    if constexpr (Sink::wants_regions) report_flat_regions(sink_, N::record, path, at, N::record.size);
     flat_values v;
     load_flat<N>(image_.data() + at, v);
     sink_.record_flat(v);
@@ -122,6 +129,7 @@ class native_walker {
           !charge(data_length, pointer_at(record_field::data), data_path)) {
         return false;
       }
+      if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, data_path, data_at, data_length);
       sink_.data_bytes(image_.data() + data_at, data_length);
     }
     for (const record_field f : {record_field::client_name, record_field::client_comment, record_field::net_bios_name,
@@ -130,6 +138,16 @@ class native_walker {
     }
     sink_.record_end();
     return true;
+  }
+
+  // The _ARRAY's own bytes: NumElements, the pad before Clients, Clients.
+  void array_regions(const field_path& path, std::size_t at) {
+    sink_.region(region_kind::field, path.at("NumElements"), at + N::array.num_elements.offset, 4);
+    if (N::array.clients.offset > N::array.num_elements.offset + 4) {
+      sink_.region(region_kind::padding, path, at + N::array.num_elements.offset + 4,
+                   N::array.clients.offset - (N::array.num_elements.offset + 4));
+    }
+    sink_.region(region_kind::referent_id, path.at("Clients"), at + N::array.clients.offset, ps);
   }
 
   // A NUL-terminated UTF-16LE string at `address`; `where` is the pointer's offset.
@@ -149,6 +167,7 @@ class native_walker {
                   "the string has no NUL within the limit of " + std::to_string(checks_.options().max_string_units) + " units");
     }
     if (!charge(2 * (n + 1), where, path)) return false;
+    if constexpr (Sink::wants_regions) sink_.region(region_kind::string_units, path, at, 2 * (n + 1));
     sink_.string_units(which, units, n);
     return true;
   }

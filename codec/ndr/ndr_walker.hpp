@@ -50,6 +50,12 @@ class ndr_walker {
     const std::size_t at = in_.aligned(F::array.alignment);
     if (!in_.fits_at(at, F::array.size)) {
       const bool count_fits = in_.fits_at(at, F::array.num_elements.size);
+      if constexpr (Sink::wants_regions) {  // dissection shows NumElements when it did arrive
+        if (count_fits) {
+          pad_region(path, at);
+          sink_.region(region_kind::field, path.at("NumElements"), at + F::array.num_elements.offset, 4);
+        }
+      }
       return fail(error_code::truncated, clamp(count_fits ? at + F::array.clients.offset : at),
                   path.at(count_fits ? "Clients" : "NumElements"), "the array header does not fit");
     }
@@ -118,7 +124,7 @@ class ndr_walker {
     flat_values v;
     load_flat<F>(in_.data() + at, v);
     for (const record_field f : record_pointer_fields) v[static_cast<std::size_t>(f)] &= F::referent_mask;
-    if constexpr (Sink::wants_regions) flat_regions(path, at, size);
+    if constexpr (Sink::wants_regions) report_flat_regions(sink_, F::record, path, at, size);
     in_.seek(at + size);
     sink_.record_flat(v);
 
@@ -312,6 +318,10 @@ class ndr_walker {
       for (std::size_t i = 0; i < record_field_count; ++i) {
         const field_slot s = F::record.fields[i];
         if (std::size_t{s.offset} + s.size > available) {
+          if constexpr (Sink::wants_regions) {  // dissection shows the fields that did arrive
+            pad_region(path, at);
+            report_flat_regions(sink_, F::record, path, at, s.offset < available ? s.offset : available, i);
+          }
           // The field may start past the end when the padding before it is cut off.
           return fail(error_code::truncated, clamp(at + s.offset), path.at(record_field_path(static_cast<record_field>(i))),
                       "the record is cut off");
@@ -320,19 +330,6 @@ class ndr_walker {
     }
     return fail(error_code::truncated, in_.size(), path.at(record_field_path(record_field::client_ip_address)),
                 "the record is cut off");
-  }
-
-  void flat_regions(const field_path& path, std::size_t at, std::size_t size) {
-    std::size_t end = at;
-    for (std::size_t i = 0; i < record_field_count; ++i) {
-      const field_slot s = F::record.fields[i];
-      const auto f = static_cast<record_field>(i);
-      gap_region(path, end, at + s.offset);
-      sink_.region(is_pointer_field(f) ? region_kind::referent_id : region_kind::field, path.at(record_field_path(f)),
-                   at + s.offset, s.size);
-      end = at + s.offset + s.size;
-    }
-    gap_region(path, end, at + size);
   }
 
   // Alignment padding between the current position and `to`.

@@ -45,6 +45,18 @@ enum class framing : std::uint8_t {
   response,  // opnum 98 response stub: [out] pointer, value, DWORD return value
 };
 
+// Which record the bytes hold: one DHCPV4_FAILOVER_CLIENT_INFO or the _ARRAY.
+enum class value_type : std::uint8_t { client, array };
+
+[[nodiscard]] constexpr std::string_view to_string(value_type t) noexcept {
+  return t == value_type::array ? "array" : "client";
+}
+[[nodiscard]] constexpr std::optional<value_type> parse_value_type(std::string_view name) noexcept {
+  if (name == "client") return value_type::client;
+  if (name == "array") return value_type::array;
+  return std::nullopt;
+}
+
 [[nodiscard]] std::string_view to_string(layout l) noexcept;  // "ndr20", "pickle-ndr64", ...
 [[nodiscard]] std::string_view to_string(framing f) noexcept;
 [[nodiscard]] std::optional<layout> parse_layout(std::string_view name) noexcept;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <vector>
 
+#include "dhcpm/dissect.hpp"
 #include "exit_code.hpp"
 
 namespace dhcpm::cli {
@@ -24,6 +25,9 @@ std::vector<std::string> names_of(const Range& values) {
   return names;
 }
 
+// The --layout value that asks for detection.
+constexpr std::string_view auto_layout = "auto";
+
 // Holds the option strings until parsing is complete.
 struct selection_text {
   std::string layout_name;
@@ -39,12 +43,24 @@ void print_line(std::FILE* stream, const std::string& line) {
 
 }  // namespace
 
-std::function<void()> add_selection_options(CLI::App& command, value_selection& selection) {
+std::function<void()> add_selection_options(CLI::App& command, value_selection& selection, layout_choice choice) {
   auto text = std::make_shared<selection_text>();
-  command.add_option("--layout", text->layout_name, "Wire layout")
-      ->required()
-      ->check(CLI::IsMember(layout_names()))
-      ->type_name("LAYOUT");
+  if (choice == layout_choice::required) {
+    command.add_option("--layout", text->layout_name, "Wire layout")
+        ->required()
+        ->check(CLI::IsMember(layout_names()))
+        ->type_name("LAYOUT");
+  } else {
+    std::vector<std::string> names = layout_names();
+    names.emplace_back(auto_layout);
+    text->layout_name = auto_layout;
+    command
+        .add_option("--layout", text->layout_name,
+                    "Wire layout; auto recognises type-serialized (pickle) input by its header")
+        ->check(CLI::IsMember(names))
+        ->capture_default_str()
+        ->type_name("LAYOUT");
+  }
   command.add_option("--type", text->type_name, "Record: one client record or the _ARRAY")
       ->check(CLI::IsMember({"client", "array"}))
       ->capture_default_str()
@@ -57,14 +73,21 @@ std::function<void()> add_selection_options(CLI::App& command, value_selection& 
       ->type_name("FRAMING");
 
   return [text, &selection] {
-    const std::optional<layout> wire = parse_layout(text->layout_name);
+    selection.detect_layout = text->layout_name == auto_layout;
+    const std::optional<layout> wire = selection.detect_layout ? layout::pickle : parse_layout(text->layout_name);
     const std::optional<framing> frame = parse_framing(text->framing_name);
     // The IsMember checks admit only names that dhcpm::to_string produced.
     if (!wire) throw CLI::ValidationError("--layout", "unknown layout " + text->layout_name);
     if (!frame) throw CLI::ValidationError("--framing", "unknown framing " + text->framing_name);
     selection.wire = *wire;
     selection.frame = *frame;
-    selection.type = text->type_name == "array" ? value_type::array : value_type::client;
+    selection.type = parse_value_type(text->type_name).value_or(value_type::client);
+    // Detection recognises only type serialization, which carries bare values.
+    if (selection.detect_layout && selection.frame != framing::bare) {
+      throw CLI::ValidationError("--framing " + text->framing_name,
+                                 "name the layout with --layout: only NDR layouts carry framings, and only "
+                                 "type-serialized input is recognised without one");
+    }
     if (!is_ndr(selection.wire) && selection.frame != framing::bare) {
       throw CLI::ValidationError("--framing " + text->framing_name,
                                  "layout " + text->layout_name + " carries bare values only");
@@ -103,6 +126,22 @@ CLI::Validator address_validator() {
 
 std::uint64_t parse_address(const std::string& text) { return address_value(text).value_or(0); }
 
+CLI::Validator unsigned_decimal(std::uint64_t max) {
+  return CLI::Validator(
+      [max](std::string& text) -> std::string {
+        std::uint64_t value = 0;
+        const char* end = text.data() + text.size();
+        const auto [stop, status] = std::from_chars(text.data(), end, value);
+        if (text.empty() || status != std::errc{} || stop != end) {
+          return "expected a decimal number up to " + std::to_string(max) + ", got '" + text + "'";
+        }
+        if (value > max) return text + " is larger than " + std::to_string(max);
+        text = std::to_string(value);  // canonical for the conversion that follows
+        return {};
+      },
+      "");
+}
+
 int report(const error& e) {
   print_line(stderr, "error: " + format_error(e));
   return e.code == error_code::internal_error ? exit_code::internal : exit_code::malformed_input;
@@ -114,5 +153,20 @@ int report(const io_error& e) {
 }
 
 void warn(const error& w) { print_line(stderr, "warning: " + format_error(w)); }
+
+int report_usage(const std::string& message, std::string_view command) {
+  print_line(stderr, "error: usage: " + message + " (see dhcpm " + std::string(command) + " --help)");
+  return exit_code::usage;
+}
+
+std::optional<layout> resolve_layout(const value_selection& selection, std::span<const std::uint8_t> input,
+                                     std::string_view command, int& exit) {
+  if (!selection.detect_layout) return selection.wire;
+  if (const std::optional<layout> detected = detect_layout(input)) return detected;
+  exit = report_usage("no --layout given and the input does not start with a type serialization header; "
+                      "name its layout with --layout",
+                      command);
+  return std::nullopt;
+}
 
 }  // namespace dhcpm::cli

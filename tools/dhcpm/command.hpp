@@ -3,9 +3,12 @@
 // main() calls. Each command lives in its own <name>_command.cpp.
 #pragma once
 
-#include <functional>
 #include <cstdint>
+#include <functional>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <CLI/CLI.hpp>
@@ -16,21 +19,31 @@
 
 namespace dhcpm::cli {
 
-// --type: which record the bytes hold.
-enum class value_type { client, array };
-
 // The value a command reads or writes, as chosen on the command line.
 struct value_selection {
   layout wire = layout::ndr20;
-  value_type type = value_type::client;
+  bool detect_layout = false;  // --layout auto (or none): pickled input is recognised by its header
+  value_type type = value_type::client;  // --type
   framing frame = framing::bare;
 };
 
-// Adds --layout (required), --type (default client) and --framing (default
-// bare) to a command. The returned function, called once parsing is complete,
-// fills `selection` and throws CLI::ValidationError for combinations that do
-// not exist (an array in an opnum 98 response).
-[[nodiscard]] std::function<void()> add_selection_options(CLI::App& command, value_selection& selection);
+// Whether a command may leave --layout out: commands that read bytes can
+// recognise pickled input (`auto`); commands that write need a layout.
+enum class layout_choice { required, may_detect };
+
+// Adds --layout, --type (default client) and --framing (default bare) to a
+// command. The returned function, called once parsing is complete, fills
+// `selection` and throws CLI::ValidationError for combinations that do not
+// exist (an array in an opnum 98 response).
+[[nodiscard]] std::function<void()> add_selection_options(CLI::App& command, value_selection& selection,
+                                                          layout_choice choice = layout_choice::required);
+
+// The layout of `input` for a selection with detect_layout: the pickle layout
+// when the input starts with a type serialization header. Otherwise prints a
+// usage error for `command` and returns std::nullopt; `exit` is then the code.
+[[nodiscard]] std::optional<layout> resolve_layout(const value_selection& selection,
+                                                   std::span<const std::uint8_t> input, std::string_view command,
+                                                   int& exit);
 
 // Every layout name, for CLI::IsMember.
 [[nodiscard]] std::vector<std::string> layout_names();
@@ -40,6 +53,10 @@ struct value_selection {
 // The value of a text that address_validator accepted.
 [[nodiscard]] std::uint64_t parse_address(const std::string& text);
 
+// CLI11 reads integers with strtoull in base 0 ("010" is eight, "-1" wraps),
+// so numbers are checked by this validator: plain decimal digits, at most `max`.
+[[nodiscard]] CLI::Validator unsigned_decimal(std::uint64_t max);
+
 // A command's work, run after a successful parse; returns an exit code.
 using command_runner = std::function<int()>;
 
@@ -48,11 +65,18 @@ using command_runner = std::function<int()>;
 void add_decode_command(CLI::App& app, command_runner& run);
 void add_encode_command(CLI::App& app, command_runner& run);
 void add_convert_command(CLI::App& app, command_runner& run);
+void add_validate_command(CLI::App& app, command_runner& run);
+void add_dissect_command(CLI::App& app, command_runner& run);
+void add_gen_command(CLI::App& app, command_runner& run);
 
 // Print `error: <format_error(e)>` on stderr and return the matching exit code.
 [[nodiscard]] int report(const error& e);
 [[nodiscard]] int report(const io_error& e);
 // Print `warning: <format_error(w)>` on stderr.
 void warn(const error& w);
+// Print `error: usage: <message> (see dhcpm <command> --help)` on stderr, the
+// line of a command-line mistake found only once the input is read; returns
+// the usage exit code.
+[[nodiscard]] int report_usage(const std::string& message, std::string_view command);
 
 }  // namespace dhcpm::cli

@@ -25,7 +25,8 @@ std::string usage_error_line(const CLI::App* app, const CLI::Error& e) {
 }
 
 int run(int argc, char** argv) {
-  CLI::App app{"dhcpm: decode and encode the MS-DHCPM DHCPV4_FAILOVER_CLIENT_INFO record and its _ARRAY in every layout.\n"
+  CLI::App app{"dhcpm: decode, encode, validate and dissect the MS-DHCPM DHCPV4_FAILOVER_CLIENT_INFO record and\n"
+               "its _ARRAY in every layout, and generate realistic values.\n"
                "Exit codes: 0 success, 1 malformed input, 2 usage error, 3 I/O error, 4 internal error.",
                "dhcpm"};
   app.set_version_flag("--version", DHCPM_VERSION);
@@ -36,6 +37,9 @@ int run(int argc, char** argv) {
   dhcpm::cli::add_decode_command(app, chosen);
   dhcpm::cli::add_encode_command(app, chosen);
   dhcpm::cli::add_convert_command(app, chosen);
+  dhcpm::cli::add_validate_command(app, chosen);
+  dhcpm::cli::add_dissect_command(app, chosen);
+  dhcpm::cli::add_gen_command(app, chosen);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,63 @@
+// The dissecting sink: a walker sink (walk_sink.hpp) that wants regions and
+// turns each into a public `region` — its path as text, its kind, and the
+// value decoded from its bytes — for a region_output. It is attached to the
+// same walkers as decoding, so dissect sees exactly what decode sees.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "dhcpm/dissect.hpp"
+#include "dissect/region_output.hpp"
+#include "layout/walk_sink.hpp"
+#include "wire/byte_reader.hpp"
+
+namespace dhcpm::detail {
+
+// How to read the values of the layout being walked.
+struct region_format {
+  order byte_order = order::little;
+  std::uint64_t null_mask = UINT64_MAX;  // the bits of a referent id that decide NULL
+  bool native = false;                   // pointers are addresses, not referent ids
+};
+
+class region_sink : public walk_sink_base {
+ public:
+  static constexpr bool wants_regions = true;
+
+  // `input` is what the walker's offsets count from; `value_prefix` ("[1]")
+  // goes in front of every path (the second and later pickled values).
+  region_sink(std::span<const std::uint8_t> input, region_format format, region_output& out,
+              std::string value_prefix = {}) noexcept
+      : input_(input), format_(format), out_(out), prefix_(std::move(value_prefix)) {}
+
+  void region(detail::region_kind kind, const field_path& path, std::size_t offset, std::size_t length);
+
+  // Call when the walk is over: passes on a region still held back.
+  void finish();
+
+  // Set when a walker reported a region outside the input (a bug).
+  [[nodiscard]] bool out_of_bounds() const noexcept { return out_of_bounds_; }
+
+ private:
+  [[nodiscard]] std::string path_text(const field_path& path) const;
+  // A scalar field. A DATE_TIME's low DWORD is held back until its high
+  // DWORD arrives, and the two go out as one 8-byte FILETIME region; a walk
+  // that stops between them leaves the low half as a region of its own.
+  void field(const field_path& path, std::size_t offset, std::size_t length);
+  void flush_low_half();
+
+  std::span<const std::uint8_t> input_;
+  region_format format_;
+  region_output& out_;
+  std::string prefix_;
+  std::optional<dhcpm::region> low_half_;  // a dwLowDateTime waiting for its dwHighDateTime
+  std::string date_time_path_;             // the path of the whole DATE_TIME
+  record_field low_field_{};
+  bool out_of_bounds_ = false;
+};
+
+}  // namespace dhcpm::detail

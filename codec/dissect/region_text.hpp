@@ -1,0 +1,41 @@
+// The text of a region's value, decoded from its raw bytes: dotted addresses,
+// names of bClientType / AddressState / Status, FILETIMEs as UTC, JSON-quoted
+// strings, hex Data. Dissection decodes here rather than in the walkers, which
+// only report where each region lies.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "layout/record_layout.hpp"
+#include "wire/byte_reader.hpp"
+
+namespace dhcpm::detail {
+
+// The record field a path leaf names ("OwnerHost.IpAddress"), if any.
+[[nodiscard]] std::optional<record_field> record_field_named(std::string_view leaf) noexcept;
+
+// The value of a scalar record field, given its wire value widened to 64 bits
+// (for a DATE_TIME, the whole FILETIME).
+[[nodiscard]] std::string field_text(record_field f, std::uint64_t value);
+
+// A referent id or native pointer: "NULL" or 0x-hex with two digits per byte.
+// `null_mask` selects the bits that decide NULL (NDR64 ids are 32-bit numbers
+// in 8-byte slots).
+[[nodiscard]] std::string pointer_text(std::uint64_t value, std::size_t width, std::uint64_t null_mask);
+
+// UTF-16 units in byte order `o`, a final NUL dropped, as a JSON string
+// literal; unpaired surrogates are \uXXXX escapes, so nothing is lost.
+[[nodiscard]] std::string string_text(std::span<const std::uint8_t> bytes, order o);
+
+// Lower-case hex, two digits a byte (the JSON form of Data).
+[[nodiscard]] std::string hex_text(std::span<const std::uint8_t> bytes);
+
+// An unsigned integer of `size` bytes (1, 2, 4 or 8) in order `o`.
+[[nodiscard]] std::uint64_t load_in(order o, const std::uint8_t* p, std::size_t size) noexcept;
+
+}  // namespace dhcpm::detail

@@ -1,0 +1,236 @@
+// The realistic value generator: addresses, hardware ids, times and states
+// drawn the way a Windows DHCP server's failover database would hold them.
+#include <string>
+
+#include "dhcpm/field_meaning.hpp"
+#include "dhcpm/generate.hpp"
+#include "generate/realistic_text.hpp"
+
+namespace dhcpm {
+namespace {
+
+// Seconds between 1601-01-01 (FILETIME's epoch) and 1970-01-01 (Unix time's).
+constexpr std::uint64_t filetime_epoch_offset = 11'644'473'600;
+constexpr std::uint64_t ticks_per_second = 10'000'000;
+// The "now" of each record: 2023-01-01T00:00:00Z .. 2026-12-31T23:59:59Z.
+constexpr std::uint64_t first_now = 1'672'531'200;
+constexpr std::uint64_t last_now = 1'798'761'599;
+
+constexpr std::uint64_t hour = 3600;
+constexpr std::uint64_t day = 24 * hour;
+
+std::uint64_t filetime_of(std::uint64_t unix_seconds, std::uint64_t ticks) {
+  return (unix_seconds + filetime_epoch_offset) * ticks_per_second + ticks;
+}
+
+// A subnet a client lives in: its network address and mask.
+struct subnet {
+  std::uint32_t network;
+  std::uint32_t mask;
+};
+
+subnet random_subnet(realistic_generator& g) {
+  // Each draw is its own statement: the order in which the operands of one
+  // expression are evaluated is unspecified, and the stream must not depend on it.
+  const auto octet = [&g](std::uint64_t lo, std::uint64_t hi) { return static_cast<std::uint32_t>(g.between(lo, hi)); };
+  std::uint32_t first = 192;
+  std::uint32_t second = 168;
+  switch (g.below(3)) {
+    case 0:
+      first = 10;
+      second = octet(0, 255);
+      break;
+    case 1:
+      first = 172;
+      second = octet(16, 31);
+      break;
+    default: break;
+  }
+  const std::uint32_t third = octet(0, 255);
+  const std::uint32_t network = first << 24 | second << 16 | third << 8;
+  const std::uint64_t shape = g.below(100);
+  const std::uint32_t mask = shape < 75 ? 0xFFFFFF00u : shape < 95 ? 0xFFFFFC00u : 0xFFFF0000u;  // /24, /22, /16
+  return {network & mask, mask};
+}
+
+// A usable host address of the subnet (neither network nor broadcast).
+std::uint32_t host_in(realistic_generator& g, subnet s) {
+  const std::uint32_t hosts = ~s.mask;  // 255, 1023 or 65535
+  return s.network | static_cast<std::uint32_t>(g.between(1, hosts - 1));
+}
+
+binary_data hardware_address(realistic_generator& g, std::uint32_t client_ip, subnet s) {
+  binary_data out;
+  const std::uint64_t shape = g.below(100);
+  if (shape < 3) return out;  // no hardware address: DataLength 0, Data NULL
+  const auto mac = detail::mac_address(g);
+  std::vector<std::uint8_t> bytes;
+  if (shape < 75) {
+    bytes.assign(mac.begin(), mac.end());
+  } else {
+    // The client unique id of opnum 98: the subnet address reversed, 0x01
+    // (Ethernet), then the MAC.
+    const std::uint32_t network = client_ip & s.mask;
+    bytes = {static_cast<std::uint8_t>(network), static_cast<std::uint8_t>(network >> 8),
+             static_cast<std::uint8_t>(network >> 16), static_cast<std::uint8_t>(network >> 24), 0x01};
+    bytes.insert(bytes.end(), mac.begin(), mac.end());
+  }
+  out.data_length = static_cast<std::uint32_t>(bytes.size());
+  out.data = std::move(bytes);
+  return out;
+}
+
+std::uint8_t random_client_type(realistic_generator& g) {
+  const std::uint64_t r = g.below(100);
+  if (r < 70) return client_type::dhcp;
+  if (r < 80) return client_type::both;
+  if (r < 83) return client_type::bootp;
+  if (r < 93) return client_type::dhcp | client_type::reservation_flag;
+  if (r < 96) return client_type::both | client_type::reservation_flag;
+  if (r < 98) return client_type::none;
+  return client_type::unspecified;
+}
+
+std::uint8_t random_address_state(realistic_generator& g) {
+  const std::uint64_t s = g.below(100);
+  const address_state state = s < 80 ? address_state::active
+                              : s < 88 ? address_state::offered
+                              : s < 92 ? address_state::declined
+                                       : address_state::doom;
+  const std::uint64_t d = g.below(100);
+  const dhcid_mode dhcid = d < 60 ? dhcid_mode::none
+                           : d < 80 ? dhcid_mode::with_client_id
+                           : d < 95 ? dhcid_mode::without_client_id
+                                    : dhcid_mode::with_duid;
+  const std::uint64_t f = g.below(100);
+  const std::uint8_t flags = f < 50 ? 0
+                             : f < 80 ? dns_flags::both_records
+                             : f < 90 ? dns_flags::cleanup | dns_flags::both_records
+                             : f < 95 ? dns_flags::unregistered
+                                      : dns_flags::deleted;
+  return join_address_state({state, dhcid, flags});
+}
+
+std::uint32_t random_status(realistic_generator& g) {
+  const std::uint64_t r = g.below(100);
+  if (r < 70) return static_cast<std::uint32_t>(quarantine_status::no_quarantine);
+  if (r < 90) return static_cast<std::uint32_t>(quarantine_status::no_quar_info);
+  if (r < 94) return static_cast<std::uint32_t>(quarantine_status::probation);
+  if (r < 97) return static_cast<std::uint32_t>(quarantine_status::exempt);
+  if (r < 99) return static_cast<std::uint32_t>(quarantine_status::restricted_access);
+  return static_cast<std::uint32_t>(quarantine_status::drop_packet);
+}
+
+// Windows' lease durations: 8 days (the default), 1 day, 4 hours, 1 hour, 30 days.
+std::uint64_t lease_duration(realistic_generator& g) {
+  const std::uint64_t r = g.below(100);
+  if (r < 60) return 8 * day;
+  if (r < 80) return day;
+  if (r < 90) return 4 * hour;
+  if (r < 95) return hour;
+  return 30 * day;
+}
+
+std::uint32_t seconds32(std::uint64_t unix_seconds) { return static_cast<std::uint32_t>(unix_seconds); }
+
+}  // namespace
+
+std::uint64_t realistic_generator::below(std::uint64_t bound) noexcept {
+  // Rejecting the lowest 2^64 mod bound outputs leaves a range that is a
+  // whole number of copies of [0, bound): no modulo bias, and the same
+  // answer on every platform.
+  const std::uint64_t threshold = (0 - bound) % bound;
+  std::uint64_t x = engine_();
+  while (x < threshold) x = engine_();
+  return x % bound;
+}
+
+std::uint64_t realistic_generator::between(std::uint64_t lo, std::uint64_t hi) noexcept {
+  if (lo == 0 && hi == UINT64_MAX) return engine_();
+  return lo + below(hi - lo + 1);
+}
+
+client_info realistic_generator::client() {
+  client_info c;
+  const subnet s = random_subnet(*this);
+  c.client_ip_address = host_in(*this, s);
+  c.subnet_mask = s.mask;
+  c.client_hardware_address = hardware_address(*this, c.client_ip_address, s);
+  const std::string domain = detail::domain_name(*this);
+  c.client_name = detail::client_name(*this, domain);
+  c.client_comment = detail::client_comment(*this);
+
+  const std::uint64_t now = between(first_now, last_now);
+  const std::uint64_t duration = lease_duration(*this);
+  const std::uint64_t lease_start = now - below(duration);
+  const std::uint64_t lease_end = lease_start + duration;
+  c.client_type = random_client_type(*this);
+  const bool reserved = (c.client_type & client_type::reservation_flag) != 0;
+  // A reservation that never expires has a zero FILETIME ("never").
+  c.client_lease_expires = reserved && chance(50) ? 0 : filetime_of(lease_end, below(ticks_per_second));
+  c.address_state = random_address_state(*this);
+  c.status = random_status(*this);
+  if (c.status == static_cast<std::uint32_t>(quarantine_status::probation)) {
+    const std::uint64_t probation_end = now + between(1, 48) * hour;
+    c.probation_ends = filetime_of(probation_end, below(ticks_per_second));
+  }
+  c.quarantine_capable = chance(20) ? 1 : 0;
+
+  // The owner: a failover partner on the first addresses of a server subnet.
+  c.owner_host.ip_address = (c.client_ip_address & 0xFFFF0000u) | static_cast<std::uint32_t>(between(2, 20));
+  if (!chance(10)) {
+    const std::string server = detail::server_netbios_name(*this);
+    c.owner_host.net_bios_name = *utf16_string::from_utf8(server);
+    std::string host;
+    for (const char ch : server) host += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+    if (!chance(15)) c.owner_host.host_name = *utf16_string::from_utf8(host + "." + domain);
+  }
+
+  // The failover protocol's clock: seconds (Unix time), with the maximum
+  // client lead time (1 hour by default) on top of the lease.
+  constexpr std::uint64_t mclt = hour;
+  c.start_time = seconds32(lease_start);
+  c.clt_last_trans_time = seconds32(lease_start + below(duration / 2 + 1));
+  c.last_bnd_upd_time = seconds32(lease_start + below(60));
+  c.sent_pot_exp_time = seconds32(lease_end + mclt);
+  c.ack_pot_exp_time = chance(90) ? c.sent_pot_exp_time : 0;  // not yet acknowledged
+  c.recv_pot_exp_time = chance(50) ? c.sent_pot_exp_time : 0;
+  c.bnd_msg_status = 0;  // reserved
+  c.policy_name = detail::policy_name(*this);
+  c.flags = 0;  // reserved
+  return c;
+}
+
+client_info_array realistic_generator::array() {
+  const std::uint32_t n =
+      options_.elements ? *options_.elements : static_cast<std::uint32_t>(below(std::uint64_t{options_.max_elements} + 1));
+  client_info_array a;
+  a.num_elements = n;
+  client_list& clients = a.clients.emplace();
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (chance(options_.null_element_percent)) {
+      clients.push_back_null();
+    } else {
+      clients.push_back(client());
+    }
+  }
+  return a;
+}
+
+std::vector<client_info> generate_clients(std::size_t count, std::uint64_t seed, const generate_options& options) {
+  realistic_generator g(seed, options);
+  std::vector<client_info> out;
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) out.push_back(g.client());
+  return out;
+}
+
+std::vector<client_info_array> generate_arrays(std::size_t count, std::uint64_t seed, const generate_options& options) {
+  realistic_generator g(seed, options);
+  std::vector<client_info_array> out;
+  out.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) out.push_back(g.array());
+  return out;
+}
+
+}  // namespace dhcpm

@@ -1,0 +1,169 @@
+// `dhcpm gen`: seeded, reproducible, realistic random values (the library's
+// realistic_generator) as JSON — or, with --layout, encoded directly.
+//
+// Without --count one value is printed (a JSON object); with --count N a JSON
+// list of N values, even for N = 1, so a script's output shape never depends
+// on a number. A list encodes as one pickled buffer (a pickle-* layout).
+#include <limits>
+#include <memory>
+#include <optional>
+#include <type_traits>
+#include <span>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "command.hpp"
+#include "dhcpm/codec.hpp"
+#include "dhcpm/generate.hpp"
+#include "dhcpm/json.hpp"
+#include "dhcpm/native.hpp"
+#include "dhcpm/pickle.hpp"
+#include "exit_code.hpp"
+
+namespace dhcpm::cli {
+namespace {
+
+// Most values one run makes, and most records in all of them: enough for any
+// corpus or benchmark input, bounded for memory (the values and their JSON
+// text are held whole).
+constexpr std::uint64_t max_count = 100'000;
+constexpr std::uint32_t max_elements = 1'000'000;
+constexpr std::uint64_t max_records = 1'000'000;
+
+struct gen_request {
+  std::string type_name = "client";
+  std::uint64_t count = 1;
+  bool list = false;  // --count given: a JSON list, however many
+  std::uint64_t seed = 0;
+  std::uint32_t elements = 0;
+  bool fixed_elements = false;  // --elements given
+  std::string layout_name;                // empty: JSON
+  std::string framing_name{to_string(framing::bare)};
+  std::string base;
+  std::string output_path{standard_stream};
+};
+
+int write_bytes(const result<bytes>& encoded, const std::string& path) {
+  if (!encoded) return report(encoded.error_value());
+  const auto written = write_all(path, *encoded);
+  if (const io_error* failure = std::get_if<io_error>(&written)) return report(*failure);
+  return exit_code::success;
+}
+
+int write_text(std::string text, const std::string& path) {
+  text += '\n';
+  const auto written = write_all(path, as_byte_span(text));
+  if (const io_error* failure = std::get_if<io_error>(&written)) return report(*failure);
+  return exit_code::success;
+}
+
+// One value in the layout and framing asked for.
+template <class T>
+result<bytes> encode_one(const T& value, layout wire, framing frame, std::uint64_t base) {
+  if (is_native(wire)) return encode_native(value, wire, base);
+  if constexpr (std::is_same_v<T, client_info>) {
+    if (frame == framing::ptr) return encode_client_ptr(value, wire);
+    if (frame == framing::response) return encode_response(get_client_info_response{value, 0}, wire);
+    return encode_client(value, wire);
+  } else {
+    if (frame == framing::ptr) return encode_array_ptr(value, wire);
+    return encode_array(value, wire);
+  }
+}
+
+template <class T>
+int emit(const std::vector<T>& values, const gen_request& request) {
+  if (request.layout_name.empty()) {
+    return write_text(request.list ? to_json(std::span<const T>(values)) : to_json(values.front()),
+                      request.output_path);
+  }
+  const layout wire = *parse_layout(request.layout_name);  // checked while parsing
+  if (request.list) {
+    return write_bytes(encode_pickled(std::span<const T>(values), *pickle_kind_of(wire)), request.output_path);
+  }
+  const std::uint64_t base = request.base.empty() ? default_image_base : parse_address(request.base);
+  return write_bytes(encode_one(values.front(), wire, *parse_framing(request.framing_name), base), request.output_path);
+}
+
+int run_gen(const gen_request& request) {
+  generate_options options;
+  if (request.fixed_elements) options.elements = request.elements;
+  const auto n = static_cast<std::size_t>(request.count);
+  if (request.type_name == "array") return emit(generate_arrays(n, request.seed, options), request);
+  return emit(generate_clients(n, request.seed, options), request);
+}
+
+}  // namespace
+
+void add_gen_command(CLI::App& app, command_runner& run) {
+  auto request = std::make_shared<gen_request>();
+  CLI::App* command = app.add_subcommand(
+      "gen", "Generate realistic random values (seeded, reproducible) as JSON, or as bytes with --layout");
+  command->add_option("--type", request->type_name, "Record: one client record or the _ARRAY")
+      ->check(CLI::IsMember({"client", "array"}))
+      ->capture_default_str()
+      ->type_name("TYPE");
+  command->add_option("--count", request->count, "Print a JSON list of N values (without it: one value)")
+      ->check(unsigned_decimal(max_count))
+      ->type_name("N");
+  command->add_option("--seed", request->seed, "Seed: the same seed gives the same values everywhere")
+      ->check(unsigned_decimal(std::numeric_limits<std::uint64_t>::max()))
+      ->capture_default_str()
+      ->type_name("S");
+  command->add_option("--elements", request->elements, "Arrays: exactly M elements each (default: 0 to 8)")
+      ->check(unsigned_decimal(max_elements))
+      ->type_name("M");
+  command->add_option("--layout", request->layout_name, "Write the values encoded in this layout instead of JSON")
+      ->check(CLI::IsMember(layout_names()))
+      ->type_name("LAYOUT");
+  command->add_option("--framing", request->framing_name, "With --layout: bare, ptr or response (NDR layouts)")
+      ->check(CLI::IsMember({"bare", "ptr", "response"}))
+      ->capture_default_str()
+      ->type_name("FRAMING");
+  command->add_option("--base", request->base, "With --layout x64/x86: virtual address of the image (0x10000)")
+      ->check(address_validator());
+  command->add_option("-o,--output", request->output_path, "Where to write; - is stdout")
+      ->capture_default_str()
+      ->type_name("OUT");
+
+  command->callback([request, command, &run] {
+    const std::optional<layout> wire =
+        request->layout_name.empty() ? std::nullopt : parse_layout(request->layout_name);
+    const framing frame = *parse_framing(request->framing_name);
+    request->list = command->count("--count") != 0;
+    request->fixed_elements = command->count("--elements") != 0;
+    if (request->fixed_elements && request->type_name != "array") {
+      throw CLI::ValidationError("--elements", "only arrays have elements; use --type array");
+    }
+    if (request->count == 0) throw CLI::ValidationError("--count", "must be at least 1");
+    if (request->fixed_elements && request->count * request->elements > max_records) {
+      throw CLI::ValidationError("--count/--elements", "more than " + std::to_string(max_records) +
+                                                           " records in all; generate them in several runs");
+    }
+    if (!wire && (command->count("--framing") != 0 || !request->base.empty())) {
+      throw CLI::ValidationError("--framing/--base", "only with --layout");
+    }
+    if (wire) {
+      if (*wire == layout::pickle) {
+        throw CLI::ValidationError("--layout pickle",
+                                   "name the kind: pickle-ndr20, pickle-ndr20be, pickle-ndr64 or pickle2-ndr20");
+      }
+      if (request->list && !pickle_kind_of(*wire)) {
+        throw CLI::ValidationError("--count", "several values encode only as one pickled buffer (a pickle-* layout)");
+      }
+      if (frame != framing::bare && !is_ndr(*wire)) {
+        throw CLI::ValidationError("--framing", "layout " + request->layout_name + " carries bare values only");
+      }
+      if (frame == framing::response && request->type_name == "array") {
+        throw CLI::ValidationError("--framing response", "the opnum 98 response carries one client record");
+      }
+      if (!request->base.empty() && !is_native(*wire)) {
+        throw CLI::ValidationError("--base", "only x64 and x86 images have addresses");
+      }
+    }
+    run = [request] { return run_gen(*request); };
+  });
+}
+
+}  // namespace dhcpm::cli

@@ -1,0 +1,105 @@
+#include "read_options.hpp"
+
+#include <limits>
+#include <memory>
+#include <optional>
+#include <span>
+
+#include "dhcpm/json.hpp"
+#include "dhcpm/native.hpp"
+#include "dhcpm/pickle.hpp"
+
+namespace dhcpm::cli {
+namespace {
+
+// The JSON text is made only when asked for: validate wants the verdict alone.
+template <class T>
+std::variant<decoded_json, error> json_of(result<decoded<T>>&& outcome, bool text) {
+  if (!outcome) return std::move(outcome).error_value();
+  return decoded_json{text ? to_json(outcome->value) : std::string(), std::move(outcome->warnings)};
+}
+
+template <class T>
+std::variant<decoded_json, error> json_of(result<decoded_values<T>>&& outcome, bool text) {
+  if (!outcome) return std::move(outcome).error_value();
+  return decoded_json{text ? to_json(std::span<const T>(outcome->values)) : std::string(),
+                      std::move(outcome->warnings)};
+}
+
+}  // namespace
+
+std::uint64_t read_request::image_base() const { return base.empty() ? default_image_base : parse_address(base); }
+std::uint64_t read_request::value_address() const { return at.empty() ? image_base() : parse_address(at); }
+
+std::function<void()> add_read_options(CLI::App& command, read_request& request, read_features features) {
+  auto finish_selection = add_selection_options(command, request.selection, layout_choice::may_detect);
+  if (features.all_values) {
+    command.add_flag("--all", request.all,
+                     "Decode every value of a pickled buffer and print them as a JSON list (pickle layouts only)");
+  }
+  command.add_option("--base", request.base, "x64/x86 images: virtual address of the file's first byte (0x10000)")
+      ->check(address_validator());
+  command.add_option("--at", request.at, "x64/x86 images: virtual address of the value (default: the base)")
+      ->check(address_validator());
+  command.add_flag("--lenient", request.lenient,
+                   "Keep going where the bytes still parse; report each problem as a warning on stderr");
+  command.add_option("--max-elements", request.options.max_elements, "Most array elements accepted")
+      ->check(unsigned_decimal(std::numeric_limits<std::uint32_t>::max()))
+      ->capture_default_str()
+      ->type_name("N");
+  command
+      .add_option("--max-string-units", request.options.max_string_units,
+                  "Most UTF-16 units in one string, terminator included")
+      ->check(unsigned_decimal(std::numeric_limits<std::uint32_t>::max()))
+      ->capture_default_str()
+      ->type_name("N");
+  command
+      .add_option("--max-decoded-bytes", request.options.max_decoded_bytes,
+                  "Most bytes of memory the decoded value may take")
+      ->check(unsigned_decimal(std::numeric_limits<std::uint64_t>::max()))
+      ->capture_default_str()
+      ->type_name("N");
+  command.add_option("file", request.input_path, "The bytes; - reads stdin")->capture_default_str()->type_name("FILE");
+
+  return [&request, finish_selection] {
+    finish_selection();
+    if ((!request.base.empty() || !request.at.empty()) && !is_native(request.selection.wire)) {
+      throw CLI::ValidationError("--base/--at", "only x64 and x86 images have addresses");
+    }
+    if (request.all && !is_pickle(request.selection.wire)) {
+      throw CLI::ValidationError("--all", "only type-serialized (pickle) input holds several values");
+    }
+  };
+}
+
+std::variant<decoded_json, error> decode_to_json(byte_span input, const read_request& request, layout wire,
+                                                 bool with_text) {
+  const decode_options options = request.effective_options();
+  const value_selection& s = request.selection;
+  const bool client = s.type == value_type::client;
+  if (is_native(wire)) {
+    const native_image image{input, request.image_base()};
+    const std::uint64_t at = request.value_address();
+    return client ? json_of(decode_native_client(image, at, wire, options), with_text)
+                  : json_of(decode_native_array(image, at, wire, options), with_text);
+  }
+  if (request.all) {
+    const std::optional<pickle_kind> kind = pickle_kind_of(wire);
+    return client ? json_of(decode_pickled_clients(input, kind, options), with_text)
+                  : json_of(decode_pickled_arrays(input, kind, options), with_text);
+  }
+  switch (s.frame) {
+    case framing::bare:
+      return client ? json_of(decode_client(input, wire, options), with_text)
+                    : json_of(decode_array(input, wire, options), with_text);
+    case framing::ptr:
+      return client ? json_of(decode_client_ptr(input, wire, options), with_text)
+                    : json_of(decode_array_ptr(input, wire, options), with_text);
+    case framing::response:
+      if (client) return json_of(decode_response(input, wire, options), with_text);
+      break;  // refused while parsing the command line
+  }
+  return error{error_code::internal_error, 0, "", "unhandled --type/--framing combination"};
+}
+
+}  // namespace dhcpm::cli
