@@ -1,0 +1,105 @@
+// What the C API's translation units share: the definition behind the opaque
+// dhcpm_value, the casts between dhcpm_client and client_info, error
+// reporting into the caller's dhcpm_error, and the guard that keeps every
+// exception on the C++ side of the boundary.
+#pragma once
+
+#include <cstdint>
+#include <exception>
+#include <new>
+#include <optional>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "dhcpm/client_info.hpp"
+#include "dhcpm/dhcpm.h"
+#include "dhcpm/error.hpp"
+#include "dhcpm/options.hpp"
+
+// The object behind a dhcpm_value handle. Global, to complete the C
+// declaration `typedef struct dhcpm_value dhcpm_value`.
+struct dhcpm_value {
+  // client_info for DHCPM_TYPE_CLIENT, client_info_array for DHCPM_TYPE_ARRAY.
+  std::variant<dhcpm::client_info, dhcpm::client_info_array> content;
+  // A NULL top-level pointer (ptr framing, or a response's ClientInfo). The
+  // content is kept, so that dhcpm_value_set_null(v, 0) gives it back.
+  bool is_null = false;
+  std::uint32_t return_value = 0;     // response framing
+  std::vector<dhcpm::error> warnings;  // lenient decoding
+
+  [[nodiscard]] dhcpm::client_info* client() noexcept { return std::get_if<dhcpm::client_info>(&content); }
+  [[nodiscard]] const dhcpm::client_info* client() const noexcept {
+    return std::get_if<dhcpm::client_info>(&content);
+  }
+  [[nodiscard]] dhcpm::client_info_array* array() noexcept {
+    return std::get_if<dhcpm::client_info_array>(&content);
+  }
+  [[nodiscard]] const dhcpm::client_info_array* array() const noexcept {
+    return std::get_if<dhcpm::client_info_array>(&content);
+  }
+};
+
+// The object behind a dhcpm_value_list: the values of one pickled buffer.
+struct dhcpm_value_list {
+  std::vector<dhcpm_value> values;
+  dhcpm_layout kind = DHCPM_LAYOUT_PICKLE;  // the pickle layout the header named
+  std::vector<dhcpm::error> warnings;
+};
+
+namespace dhcpm::capi {
+
+// dhcpm_client is never defined: a dhcpm_client* is a client_info* in
+// disguise, cast there and back (a round trip that keeps the pointer value).
+[[nodiscard]] inline const dhcpm_client* wrap(const client_info* c) noexcept {
+  return reinterpret_cast<const dhcpm_client*>(c);
+}
+[[nodiscard]] inline dhcpm_client* wrap(client_info* c) noexcept { return reinterpret_cast<dhcpm_client*>(c); }
+[[nodiscard]] inline const client_info* unwrap(const dhcpm_client* c) noexcept {
+  return reinterpret_cast<const client_info*>(c);
+}
+[[nodiscard]] inline client_info* unwrap(dhcpm_client* c) noexcept { return reinterpret_cast<client_info*>(c); }
+
+// Sets *out (when given) to DHCPM_OK with an empty path and message.
+void clear_error(dhcpm_error* out) noexcept;
+// Copies e into *out (when given), cutting path and message to fit, and
+// returns its code as a status.
+dhcpm_status report(dhcpm_error* out, const error& e) noexcept;
+// A C API failure that has no library error behind it.
+dhcpm_status report(dhcpm_error* out, dhcpm_status status, std::string_view message,
+                    std::string_view path = {}) noexcept;
+
+[[nodiscard]] inline dhcpm_status status_of(error_code code) noexcept { return static_cast<dhcpm_status>(code); }
+
+// The library's layout for a C layout; std::nullopt for DHCPM_LAYOUT_AUTO and
+// for values outside the enumeration.
+[[nodiscard]] std::optional<layout> to_layout(dhcpm_layout wire) noexcept;
+[[nodiscard]] dhcpm_layout from_layout(layout wire) noexcept;
+// The C options as the library's (the defaults for NULL).
+[[nodiscard]] decode_options to_options(const dhcpm_decode_options* options) noexcept;
+// Sets wire to format's layout, DHCPM_LAYOUT_AUTO resolved against the
+// input; reports (into *out) a layout that is unknown or cannot be detected.
+[[nodiscard]] dhcpm_status resolve_layout(const dhcpm_format& format, const std::uint8_t* data, std::size_t size,
+                                          layout& wire, dhcpm_error* out) noexcept;
+
+// Copies encoded bytes into a malloc'd buffer for the caller (dhcpm_free):
+// never NULL on success, even for no bytes.
+[[nodiscard]] dhcpm_status hand_over(const std::vector<std::uint8_t>& encoded, std::uint8_t** bytes,
+                                     std::size_t* size, dhcpm_error* out) noexcept;
+
+// Runs body (which returns a dhcpm_status and reports its own errors) and
+// turns any exception into a status: memory exhaustion, or a bug.
+template <class Body>
+[[nodiscard]] dhcpm_status guarded(dhcpm_error* out, Body&& body) noexcept {
+  try {
+    return body();
+  } catch (const std::bad_alloc&) {
+    return report(out, DHCPM_ERR_OUT_OF_MEMORY, "out of memory");
+  } catch (const std::exception& e) {
+    return report(out, DHCPM_ERR_INTERNAL, e.what());
+  } catch (...) {
+    return report(out, DHCPM_ERR_INTERNAL, "an unknown exception reached the C API");
+  }
+}
+
+}  // namespace dhcpm::capi

@@ -1,0 +1,11 @@
+/* The sections of the C API test; each is one CTest test (capi.<name>). */
+#ifndef CAPI_SECTIONS_H
+#define CAPI_SECTIONS_H
+
+void test_vectors(void); /* every golden vector decoded and encoded back byte for byte */
+void test_fields(void);  /* every field of the vectors against their known values */
+void test_errors(void);  /* broken input, limits, lenient warnings, bad arguments */
+void test_builder(void); /* values built from C, encoded to the golden bytes */
+void test_dissect(void); /* dissect regions: tiling, totals, paths, early stop */
+
+#endif
