@@ -26,8 +26,10 @@ void expect_same_record(const client_view& v, const client_info& r, const std::s
   EXPECT_EQ(v.data_length(), r.client_hardware_address.data_length);
   const auto data = v.data();
   ASSERT_EQ(data.has_value(), r.client_hardware_address.data.has_value());
-  if (data) EXPECT_TRUE(std::equal(data->begin(), data->end(), r.client_hardware_address.data->begin(),
-                                   r.client_hardware_address.data->end()));
+  if (data) {
+    EXPECT_TRUE(std::equal(data->begin(), data->end(), r.client_hardware_address.data->begin(),
+                           r.client_hardware_address.data->end()));
+  }
   EXPECT_TRUE(v.client_name() == r.client_name);
   EXPECT_TRUE(v.client_comment() == r.client_comment);
   EXPECT_EQ(v.client_lease_expires(), r.client_lease_expires);
