@@ -113,6 +113,12 @@ if [[ -f $golden ]]; then
   else
     echo "note: tshark $version is not 4.0: the -V text was not compared with $golden"
   fi
+  # The example in docs/wireshark.md must be a part of the golden text, word for word.
+  docs="$tests_src/../../docs/wireshark.md"
+  excerpt=$(awk '/^This is the part of/ { found = 1; next } found && /^```/ { if (inside) exit; inside = 1; next }
+                 inside { print }' "$docs")
+  [[ -n $excerpt && $(<"$golden") == *"$excerpt"* ]] ||
+    fail "the tshark -V example in docs/wireshark.md is not a part of $golden"
 fi
 
 if ((failures > 0)); then
