@@ -1,0 +1,27 @@
+// How a fuzz target reports a bug: it prints what went wrong and aborts, which
+// libFuzzer (and the replay main under CTest) records as a crash. Bad input is
+// never a bug; an internal_error code, two decoders that disagree, a value
+// that does not survive a round trip or a broken resource bound always is
+// (STYLE.md habit 5).
+#pragma once
+
+#include <string_view>
+
+#include "dhcpm/error.hpp"
+
+namespace dhcpm::fuzz {
+
+[[noreturn]] void report_bug(std::string_view what, std::string_view detail = {});
+
+inline void require(bool condition, std::string_view what) {
+  if (!condition) report_bug(what);
+}
+
+// error_code::internal_error is dhcpm saying "this is my bug".
+void require_no_internal_error(const error& e, std::string_view what);
+template <class T>
+void require_no_internal_error(const result<T>& r, std::string_view what) {
+  if (!r) require_no_internal_error(r.error_value(), what);
+}
+
+}  // namespace dhcpm::fuzz

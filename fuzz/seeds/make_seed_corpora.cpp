@@ -1,0 +1,191 @@
+// Writes the seed corpus of each fuzz target named on the command line into
+// OUT_DIR/<target>/, at build time, so that no corpus is committed:
+//
+//   make_seed_corpora OUT_DIR fuzz_decode_ndr20_client ... fuzz_round_trip fuzz_differential
+//
+// A target's seeds are the golden vectors (tests/vectors) of the shapes it
+// decodes, and values from the seeded generator of tests/support encoded in
+// each of those shapes: NULL/empty/non-BMP strings, odd Data, NULL elements,
+// plus a few large ones (long strings, runs of NULL elements) that reach the
+// limits. The round-trip and differential targets get every shape.
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dhcpm/pickle.hpp"
+#include "harness/value_shapes.hpp"
+#include "support/generate.hpp"
+#include "support/vectors.hpp"
+
+namespace {
+
+using namespace dhcpm;
+using fuzz::value_kind;
+using fuzz::value_shape;
+
+constexpr std::uint64_t generated_per_shape = 10;
+constexpr std::uint64_t generated_per_shape_everywhere = 2;  // round trip and differential: every shape
+
+struct target_seeds {
+  std::vector<value_shape> shapes;  // what the target decodes (encodable)
+  std::uint64_t generated = 0;      // generated values per shape
+  bool pickled_lists = false;       // several values after one header
+};
+
+// What a target name says it decodes; false for a name no target has.
+bool seeds_for(std::string_view target, target_seeds& out) {
+  if (target == "fuzz_round_trip" || target == "fuzz_differential") {
+    out = {fuzz::every_encodable_shape(), generated_per_shape_everywhere, true};
+    return true;
+  }
+  for (layout wire : {layout::ndr20, layout::ndr20be, layout::ndr64, layout::pickle, layout::x64, layout::x86}) {
+    for (value_kind type : {value_kind::client, value_kind::array}) {
+      if (target == "fuzz_decode_" + std::string(to_string(wire)) + "_" + std::string(fuzz::to_string(type))) {
+        out = {fuzz::encodable_shapes(wire, type), generated_per_shape, wire == layout::pickle};
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void write_file(const std::filesystem::path& path, std::span<const std::uint8_t> bytes) {
+  std::ofstream out(path, std::ios::binary);
+  out.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+}
+
+std::string file_stem(const value_shape& shape) {
+  return std::string(to_string(shape.wire)) + "." + std::string(fuzz::to_string(shape.type)) + "." +
+         std::string(to_string(shape.frame));
+}
+
+// Values that reach the limits: a long string, a long run of NULL elements.
+fuzz::any_value large_value(value_kind type, test::value_generator& gen) {
+  if (type == value_kind::client) {
+    client_info c = gen.client();
+    c.client_comment = utf16_string::from_units(std::u16string(3000, u'x'));
+    return c;
+  }
+  client_info_array a;
+  a.clients.emplace();
+  for (int i = 0; i < 1500; ++i) a.clients->push_back_null();
+  a.clients->push_back(gen.client());
+  a.num_elements = static_cast<std::uint32_t>(a.clients->size());
+  return a;
+}
+
+fuzz::any_value generated_value(const value_shape& shape, test::value_generator& gen) {
+  if (shape.type == value_kind::array) {
+    client_info_array a = gen.array();
+    if (shape.frame == framing::ptr) return std::optional<client_info_array>(std::move(a));
+    return a;
+  }
+  client_info c = gen.client();
+  if (shape.frame == framing::ptr) return std::optional<client_info>(std::move(c));
+  if (shape.frame == framing::response) return get_client_info_response{std::move(c), gen.u32()};
+  return c;
+}
+
+// n generated values encoded in `shape` (a value the layout cannot hold is skipped), and one large one.
+void write_generated(const value_shape& shape, std::uint64_t n, const std::filesystem::path& dir) {
+  const std::uint64_t seed = 0xD1C9 + static_cast<std::uint64_t>(shape.wire) * 31 +
+                             static_cast<std::uint64_t>(shape.type) * 7 + static_cast<std::uint64_t>(shape.frame);
+  test::value_generator gen(seed, test::generator_options{.max_status = fuzz::max_status(shape.wire)});
+  std::uint64_t written = 0;
+  for (std::uint64_t attempt = 0; written < n && attempt < 4 * n; ++attempt) {
+    const result<bytes> encoded = fuzz::encode_shaped({shape, generated_value(shape, gen)});
+    if (encoded) write_file(dir / ("gen." + file_stem(shape) + "." + std::to_string(written++) + ".bin"), *encoded);
+  }
+  if (shape.frame == framing::bare) {
+    const result<bytes> encoded = fuzz::encode_shaped({shape, large_value(shape.type, gen)});
+    if (encoded) write_file(dir / ("large." + file_stem(shape) + ".bin"), *encoded);
+  }
+}
+
+template <class T>
+result<bytes> encode_list(const std::vector<T>& values, pickle_kind kind) {
+  return encode_pickled(std::span<const T>(values), kind);
+}
+
+// Three generated values after one type serialization header, in every kind;
+// and (version 1) 64 empty records, whose list grows the decoder's vector the most.
+void write_pickled_lists(value_kind type, const std::filesystem::path& dir) {
+  const auto write = [&](const std::string& what, pickle_kind kind, const result<bytes>& encoded) {
+    if (!encoded) return;
+    write_file(dir / (what + "." + std::string(to_string(kind)) + "." + std::string(fuzz::to_string(type)) + ".bin"),
+               *encoded);
+  };
+  for (pickle_kind kind :
+       {pickle_kind::v1_ndr20, pickle_kind::v1_ndr20be, pickle_kind::v2_ndr64, pickle_kind::v2_ndr20}) {
+    test::value_generator gen(0x9C + static_cast<std::uint64_t>(kind), test::generator_options{.max_status = 0xFFFF});
+    if (type == value_kind::client) {
+      write("list", kind, encode_list(std::vector<client_info>{gen.client(), gen.client(), gen.client()}, kind));
+    } else {
+      write("list", kind, encode_list(std::vector<client_info_array>{gen.array(), gen.array(), gen.array()}, kind));
+    }
+  }
+  if (type == value_kind::client) {
+    write("many", pickle_kind::v1_ndr20, encode_list(std::vector<client_info>(64), pickle_kind::v1_ndr20));
+  } else {
+    write("many", pickle_kind::v1_ndr20, encode_list(std::vector<client_info_array>(64), pickle_kind::v1_ndr20));
+  }
+}
+
+// The shape of a vector file kind ("ptr.ndr20", "x64", ...).
+value_shape shape_of(std::string_view kind, value_kind type) {
+  if (const std::optional<layout> native = parse_layout(kind); native && is_native(*native)) {
+    return {*native, type, framing::bare};  // test::format_of knows the NDR and pickle kinds
+  }
+  const test::file_format format = test::format_of(kind);
+  return {format.wire, type, format.frame};
+}
+
+// The golden vector files of the shapes a target decodes.
+void write_vectors(const target_seeds& seeds, const std::filesystem::path& dir) {
+  for (const test::vector_info& v : test::all_vectors()) {
+    for (const auto& [kind, size] : v.files) {
+      const value_shape shape = shape_of(kind, v.type);
+      if (std::find(seeds.shapes.begin(), seeds.shapes.end(), shape) == seeds.shapes.end()) continue;
+      write_file(dir / v.file_name(kind), test::read_vector_file(v, kind));
+    }
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 3) {
+    std::fprintf(stderr, "usage: %s OUT_DIR TARGET...\n", argv[0]);
+    return 2;
+  }
+  try {
+    const std::filesystem::path out = argv[1];
+    for (int i = 2; i < argc; ++i) {
+      target_seeds seeds;
+      if (!seeds_for(argv[i], seeds)) {
+        std::fprintf(stderr, "make_seed_corpora: no fuzz target is named %s\n", argv[i]);
+        return 2;
+      }
+      const std::filesystem::path dir = out / argv[i];
+      std::filesystem::create_directories(dir);
+      write_vectors(seeds, dir);
+      for (const value_shape& shape : seeds.shapes) write_generated(shape, seeds.generated, dir);
+      if (seeds.pickled_lists) {
+        for (value_kind type : {value_kind::client, value_kind::array}) {
+          const auto of_type = [&](const value_shape& s) { return s.type == type; };
+          if (std::any_of(seeds.shapes.begin(), seeds.shapes.end(), of_type)) write_pickled_lists(type, dir);
+        }
+      }
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "make_seed_corpora: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
