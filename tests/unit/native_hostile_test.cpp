@@ -30,6 +30,7 @@
 #include "dhcpm/codec.hpp"
 #include "dhcpm/json.hpp"
 #include "dhcpm/native.hpp"
+#include "support/expected_error.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::test {
@@ -135,20 +136,6 @@ class image {
 };
 
 // ---------------------------------------------------------------- checking outcomes
-
-struct expected_error {
-  error_code code;
-  std::uint64_t offset;
-  std::string path;
-};
-
-std::string show(const expected_error& e) {
-  return std::string(to_string(e.code)) + " at offset " + std::to_string(e.offset) + " path \"" + e.path + "\"";
-}
-
-bool matches(const error& actual, const expected_error& e) {
-  return actual.code == e.code && actual.offset == e.offset && actual.path == e.path;
-}
 
 struct outcome {
   std::optional<any_value> value;

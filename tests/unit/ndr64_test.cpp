@@ -25,6 +25,7 @@
 #include "dhcpm/codec.hpp"
 #include "dhcpm/pickle.hpp"
 #include "support/ndr_builder.hpp"
+#include "support/expected_error.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::test {
@@ -226,20 +227,6 @@ class ndr64_builder {
 };
 
 // ---------------------------------------------------------------- decoding and expectations
-
-struct expected_error {
-  error_code code;
-  std::uint64_t offset;
-  std::string path;
-};
-
-std::string show(const expected_error& e) {
-  return std::string(to_string(e.code)) + " at offset " + std::to_string(e.offset) + " path \"" + e.path + "\"";
-}
-
-bool matches(const error& actual, const expected_error& e) {
-  return actual.code == e.code && actual.offset == e.offset && actual.path == e.path;
-}
 
 struct target {
   value_kind type = value_kind::client;

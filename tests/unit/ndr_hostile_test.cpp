@@ -16,6 +16,7 @@
 
 #include "dhcpm/codec.hpp"
 #include "support/ndr_builder.hpp"
+#include "support/expected_error.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::test {
@@ -26,20 +27,6 @@ using namespace std::string_view_literals;
 
 constexpr decode_options strict_options{};
 constexpr decode_options lenient_options{.strict = false};
-
-struct expected_error {
-  error_code code;
-  std::uint64_t offset;
-  std::string path;
-};
-
-std::string show(const expected_error& e) {
-  return std::string(to_string(e.code)) + " at offset " + std::to_string(e.offset) + " path \"" + e.path + "\"";
-}
-
-bool matches(const error& actual, const expected_error& e) {
-  return actual.code == e.code && actual.offset == e.offset && actual.path == e.path;
-}
 
 decode_outcome decode_exact(value_kind type, framing frame, layout wire, byte_span input, const decode_options& options) {
   // An exact-size heap copy: one byte past the input is an ASan report.

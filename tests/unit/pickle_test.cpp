@@ -24,6 +24,7 @@
 
 #include "dhcpm/codec.hpp"
 #include "dhcpm/pickle.hpp"
+#include "support/expected_error.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::test {
@@ -121,20 +122,6 @@ std::vector<std::uint8_t> assemble(const std::vector<T>& values, const pickle_fo
 }
 
 // ---------------------------------------------------------------- decoding and expectations
-
-struct expected_error {
-  error_code code;
-  std::uint64_t offset;
-  std::string path;
-};
-
-std::string show(const expected_error& e) {
-  return std::string(to_string(e.code)) + " at offset " + std::to_string(e.offset) + " path \"" + e.path + "\"";
-}
-
-bool matches(const error& actual, const expected_error& e) {
-  return actual.code == e.code && actual.offset == e.offset && actual.path == e.path;
-}
 
 // An exact-size heap copy of the input: one byte past it is an ASan report.
 class exact_copy {
