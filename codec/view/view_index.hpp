@@ -55,7 +55,6 @@ inline constexpr view_format ndr20_be_view = make_view_format(ndr20_record_layou
 inline constexpr view_format x64_view = make_view_format(x64_record_layout, false);  // NDR64 too
 inline constexpr view_format x86_view = make_view_format(x86_record_layout, false);
 
-inline constexpr std::uint32_t no_record = UINT32_MAX;
 
 [[nodiscard]] constexpr std::size_t string_slot(record_field f) noexcept {
   for (std::size_t i = 0; i < string_fields.size(); ++i) {

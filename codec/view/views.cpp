@@ -1,13 +1,9 @@
 // The out-of-line parts of views: copies into owning values and UTF-8
 // conversion (the field accessors are inline in view.hpp).
-#include <cstring>
-
 #include "dhcpm/view.hpp"
 #include "view/view_index.hpp"
 
 namespace dhcpm {
-
-using detail::record_field;
 
 std::u16string utf16_view::units() const {
   std::u16string out(size_, u'\0');

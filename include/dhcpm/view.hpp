@@ -45,6 +45,9 @@ struct record_location {
   std::uint32_t string_size[5];   // units, terminator excluded
 };
 
+// An element slot of the view index that holds a NULL element pointer.
+inline constexpr std::uint32_t no_record = UINT32_MAX;
+
 // What the inline accessors need to know of a layout: where each scalar
 // field sits in the flat part, how wide Status is, and the byte order. The
 // values come from the one layout table (codec/view/view_index.hpp).
@@ -177,7 +180,7 @@ class array_view {
   [[nodiscard]] std::size_t size() const noexcept { return slots_; }
   // Non-NULL elements.
   [[nodiscard]] std::size_t record_count() const noexcept { return records_; }
-  [[nodiscard]] bool is_null(std::size_t i) const noexcept { return slots_index_[i] == no_record; }  // i < size()
+  [[nodiscard]] bool is_null(std::size_t i) const noexcept { return slots_index_[i] == detail::no_record; }  // i < size()
   // The element at i; std::nullopt for a NULL element pointer. i < size().
   [[nodiscard]] std::optional<client_view> operator[](std::size_t i) const noexcept {
     if (is_null(i)) return std::nullopt;
@@ -202,8 +205,7 @@ class array_view {
   bool clients_present_ = false;
   std::size_t slots_ = 0;
   std::size_t records_ = 0;
-  static constexpr std::uint32_t no_record = UINT32_MAX;
-  // The one allocation: a record number per slot (or no_record), then one
+  // The one allocation: a record number per slot (or detail::no_record), then one
   // location per record. Left uninitialised until the walk writes it.
   detail::large_array<std::uint32_t> index_;
   const std::uint32_t* slots_index_ = nullptr;
