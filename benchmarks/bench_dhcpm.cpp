@@ -58,7 +58,7 @@ namespace {
 // BM_ViewDecode checks the result against checksum(value) before timing and
 // reports an error (not a crash) when they differ.
 // ===========================================================================
-void fold_string(checksum_builder& sum, const utf16_view& s) noexcept {
+[[gnu::always_inline]] inline void fold_string(checksum_builder& sum, const utf16_view& s) noexcept {
   if (s.is_null()) {
     sum.string_null();
   } else if (s.empty()) {

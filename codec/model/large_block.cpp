@@ -1,23 +1,162 @@
 #include "dhcpm/large_block.hpp"
 
+#include <array>
 #include <cstdlib>
+#include <mutex>
 #include <new>
 
 #if defined(__linux__)
 #include <sys/mman.h>
 #endif
 
-namespace dhcpm::detail {
+#if defined(__SANITIZE_ADDRESS__)
+#define DHCPM_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define DHCPM_ADDRESS_SANITIZER 1
+#endif
+#endif
 
+namespace dhcpm {
 namespace {
+
 constexpr std::size_t huge_page = std::size_t{2} << 20;
 constexpr std::size_t large_threshold = std::size_t{4} << 20;
+#if defined(DHCPM_ADDRESS_SANITIZER)
+constexpr std::size_t default_retained_limit = 0;
+#else
+constexpr std::size_t default_retained_limit = std::size_t{512} << 20;
+#endif
+
+[[nodiscard]] bool is_large(std::size_t bytes) noexcept {
+  return bytes >= large_threshold && bytes <= static_cast<std::size_t>(-1) - huge_page;
+}
+[[nodiscard]] std::size_t rounded_size(std::size_t bytes) noexcept {
+  return (bytes + huge_page - 1) / huge_page * huge_page;
+}
+
+// Freed large blocks kept for reuse, oldest first. A block is reused only by
+// a request of the same rounded size (decoding input after input of one size
+// is the case that pays), and a fixed number of slots keeps free() from
+// allocating.
+class retained_blocks {
+ public:
+  // A kept block of exactly `size` bytes, or nullptr.
+  void* take(std::size_t size) noexcept {
+    const std::lock_guard lock(mutex_);
+    for (std::size_t i = count_; i-- > 0;) {  // the newest first: its pages are the likeliest to be hot
+      if (slots_[i].size == size) {
+        void* p = slots_[i].p;
+        remove(i);
+        return p;
+      }
+    }
+    return nullptr;
+  }
+
+  // Keeps p when it fits under the limit, evicting the oldest blocks to make
+  // room; frees it otherwise.
+  void give(void* p, std::size_t size) noexcept {
+    std::array<void*, slot_count + 1> to_free{};
+    std::size_t freeing = 0;
+    {
+      const std::lock_guard lock(mutex_);
+      if (size > limit_) {
+        to_free[freeing++] = p;
+      } else {
+        while (count_ != 0 && (bytes_ + size > limit_ || count_ == slot_count)) {
+          to_free[freeing++] = slots_[0].p;
+          remove(0);
+        }
+        slots_[count_++] = {p, size};
+        bytes_ += size;
+      }
+    }
+    for (std::size_t i = 0; i < freeing; ++i) std::free(to_free[i]);  // outside the lock
+  }
+
+  void set_limit(std::size_t bytes) noexcept {
+    {
+      const std::lock_guard lock(mutex_);
+      limit_ = bytes;
+    }
+    trim();
+  }
+  [[nodiscard]] std::size_t limit() noexcept {
+    const std::lock_guard lock(mutex_);
+    return limit_;
+  }
+  [[nodiscard]] std::size_t bytes() noexcept {
+    const std::lock_guard lock(mutex_);
+    return bytes_;
+  }
+  // Frees the oldest blocks until what is kept fits the limit.
+  void trim() noexcept {
+    for (;;) {
+      void* p = nullptr;
+      {
+        const std::lock_guard lock(mutex_);
+        if (bytes_ <= limit_ || count_ == 0) return;
+        p = slots_[0].p;
+        remove(0);
+      }
+      std::free(p);
+    }
+  }
+  void release() noexcept {
+    for (;;) {
+      void* p = nullptr;
+      {
+        const std::lock_guard lock(mutex_);
+        if (count_ == 0) return;
+        p = slots_[count_ - 1].p;
+        remove(count_ - 1);
+      }
+      std::free(p);
+    }
+  }
+
+ private:
+  static constexpr std::size_t slot_count = 16;
+  struct block {
+    void* p;
+    std::size_t size;
+  };
+
+  void remove(std::size_t i) noexcept {
+    bytes_ -= slots_[i].size;
+    for (std::size_t j = i + 1; j < count_; ++j) slots_[j - 1] = slots_[j];
+    --count_;
+  }
+
+  std::mutex mutex_;
+  std::array<block, slot_count> slots_{};
+  std::size_t count_ = 0;
+  std::size_t bytes_ = 0;
+  std::size_t limit_ = default_retained_limit;
+};
+
+// Never destroyed: blocks may be freed by other static destructors.
+retained_blocks& retained() noexcept {
+  static auto* const blocks = new retained_blocks;
+  return *blocks;
+}
+
 }  // namespace
+
+std::size_t retained_block_limit() noexcept { return retained().limit(); }
+void set_retained_block_limit(std::size_t bytes) noexcept { retained().set_limit(bytes); }
+std::size_t retained_block_bytes() noexcept { return retained().bytes(); }
+void release_retained_blocks() noexcept { retained().release(); }
+
+namespace detail {
 
 void* allocate_large_block(std::size_t bytes) {
   void* p = nullptr;
-  if (bytes >= large_threshold && bytes <= static_cast<std::size_t>(-1) - huge_page) {
-    const std::size_t rounded = (bytes + huge_page - 1) / huge_page * huge_page;
+  if (is_large(bytes)) {
+    const std::size_t rounded = rounded_size(bytes);
+    p = retained().take(rounded);
+    if (p != nullptr) return p;
     p = std::aligned_alloc(huge_page, rounded);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
     // Advice only: without transparent huge pages the block works the same.
@@ -30,6 +169,13 @@ void* allocate_large_block(std::size_t bytes) {
   return p;
 }
 
-void free_large_block(void* p) noexcept { std::free(p); }
+void free_large_block(void* p, std::size_t bytes) noexcept {
+  if (p != nullptr && is_large(bytes)) {
+    retained().give(p, rounded_size(bytes));
+  } else {
+    std::free(p);
+  }
+}
 
-}  // namespace dhcpm::detail
+}  // namespace detail
+}  // namespace dhcpm
