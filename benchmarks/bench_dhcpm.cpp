@@ -6,6 +6,9 @@
 //   BM_Encode/<layout>/<N>        dhcpm::encode_array of the value into a fresh byte vector
 //   BM_ViewDecode/<layout>/<N>    dhcpm::view_array validation plus a read of every field of every
 //                                 client (see view_validate_and_read_all)
+//   BM_ReadTwice/<layout>/<N>     one 8-byte load from every 64-byte line of those bytes, front to
+//                                 back, twice: the memory traffic any validate-then-read view must
+//                                 make (one pass to validate, one to read), with no work per byte
 //   BM_SambaPull/<ndr>/<N>        Samba libndr's pidl-style pull (ndr_pull_struct_blob_all) into
 //                                 talloc memory, freeing it included (only with libndr)
 //   BM_SambaPush/<ndr>/<N>        Samba libndr's pidl-style push (ndr_push_struct_blob), N <= 100,000
@@ -166,6 +169,26 @@ void bm_memcpy(benchmark::State& state, layout wire, std::size_t n) {
     benchmark::ClobberMemory();
   }
   if (std::memcmp(out.data(), input.data(), input.size()) != 0) state.SkipWithError("memcpy copied wrong bytes");
+  set_counters(state, input.size(), n);
+}
+
+// The floor under BM_ViewDecode: a view validates the whole input before the
+// first field is read, so an input larger than the caches comes from memory
+// twice. Each pass loads one word per cache line and nothing else.
+void bm_read_twice(benchmark::State& state, layout wire, std::size_t n) {
+  const bytes& input = prepare(n).encoded(wire);
+  constexpr std::size_t line = 64;
+  for (auto _ : state) {
+    std::uint64_t sum = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::size_t at = 0; at + sizeof(std::uint64_t) <= input.size(); at += line) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, input.data() + at, sizeof word);
+        sum += word;
+      }
+      benchmark::DoNotOptimize(sum);
+    }
+  }
   set_counters(state, input.size(), n);
 }
 
@@ -347,6 +370,7 @@ void register_all() {
       benchmark::RegisterBenchmark(bench_name("BM_OwningDecode", name, n).c_str(), bm_owning_decode, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_Encode", name, n).c_str(), bm_encode, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_ViewDecode", name, n).c_str(), bm_view_decode, wire, n);
+      benchmark::RegisterBenchmark(bench_name("BM_ReadTwice", name, n).c_str(), bm_read_twice, wire, n);
     }
 #if defined(DHCPM_HAVE_SAMBA_PEER)
     for (bool ndr64 : {false, true}) {

@@ -32,6 +32,10 @@ struct walk_sink_base {
   static constexpr bool wants_regions = false;
   void region(region_kind, const field_path&, std::size_t /*offset*/, std::size_t /*length*/) {}
 
+  // Set to false in a sink whose record_flat() reads only the pointer fields
+  // and DataLength; the walker may then leave the other fields unread.
+  static constexpr bool wants_flat_values = true;
+
   void top_pointer(bool /*present*/) {}
   void record_begin(std::size_t /*offset*/) {}
   void record_flat(const flat_values&) {}

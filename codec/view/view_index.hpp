@@ -75,6 +75,8 @@ inline constexpr view_format x86_view = make_view_format(x86_record_layout, fals
 // from counts it has already proved to fit in the input.
 class index_builder : public walk_sink_base {
  public:
+  static constexpr bool wants_flat_values = false;  // record_flat() reads only the pointers
+
   index_builder(const std::uint8_t* input, large_array<std::uint32_t>& index) noexcept
       : input_(input), index_(index) {}
 
