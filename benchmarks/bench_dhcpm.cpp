@@ -112,8 +112,7 @@ void fold(checksum_builder& sum, const client_view& c) noexcept {
     return sum.value();
   }
   sum.clients(view->size());
-  for (std::size_t i = 0; i < view->size(); ++i) {
-    const auto client = (*view)[i];
+  for (const auto client : *view) {
     if (!client) {
       sum.element_null();
     } else {

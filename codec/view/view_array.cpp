@@ -15,9 +15,10 @@ namespace dhcpm {
 // Builds array_views; the only code that sees their insides besides array_view.
 struct view_access {
   static array_view make() { return array_view{}; }
-  static void fill(array_view& view, const std::uint8_t* input, const detail::view_format* format,
+  static void fill(array_view& view, byte_span input, const detail::view_format* format,
                    const detail::index_builder& built) {
-    view.input_ = input;
+    view.input_ = input.data();
+    view.input_size_ = input.size();
     view.format_ = format;
     view.num_elements_ = built.num_elements();
     view.clients_present_ = built.clients_present();
@@ -88,7 +89,7 @@ result<array_view> view_array(byte_span input, layout wire, const decode_options
     });
   }
   if (!ok) return failure;
-  view_access::fill(view, input.data(), format, sink);
+  view_access::fill(view, input, format, sink);
   return view;
 }
 

@@ -73,12 +73,19 @@ std::string disagreement(byte_span input, layout wire, const decode_options& opt
   }
   if (a.clients) {
     if (view->size() != a.clients->size() || view->record_count() != a.clients->record_count()) return "sizes differ";
-    for (std::size_t i = 0; i < view->size(); ++i) {
-      const auto element = (*view)[i];
+    std::size_t i = 0;
+    for (const auto element : *view) {  // iteration and operator[] reach the same records
+      if (i == view->size()) return "iteration goes past the last slot";
       const client_info* record = (*a.clients)[i];
       if (element.has_value() != (record != nullptr)) return "NULL-ness of element " + std::to_string(i) + " differs";
       if (element && !(element->to_value() == *record)) return "element " + std::to_string(i) + " differs";
+      const auto indexed = (*view)[i];
+      if (indexed.has_value() != element.has_value() || (indexed && indexed->offset() != element->offset())) {
+        return "iteration and operator[] differ at element " + std::to_string(i);
+      }
+      ++i;
     }
+    if (i != view->size()) return "iteration stops after " + std::to_string(i) + " of " + std::to_string(view->size());
   }
   return "";
 }
