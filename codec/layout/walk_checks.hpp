@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,6 +46,13 @@ class walk_checks {
     if (bytes > options_.max_decoded_bytes - decoded_bytes_) [[unlikely]] {  // decoded_bytes_ <= max always
       return over_budget(at, path);
     }
+    decoded_bytes_ += bytes;
+    return true;
+  }
+
+  // The same for base.at(leaf), a path built only when the budget is exceeded.
+  bool charge(std::uint64_t bytes, std::size_t at, const field_path& base, std::string_view leaf) {
+    if (bytes > options_.max_decoded_bytes - decoded_bytes_) [[unlikely]] return over_budget(at, base.at(leaf));
     decoded_bytes_ += bytes;
     return true;
   }

@@ -135,7 +135,7 @@ class ndr_walker {
 
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
     if (value_of(record_field::data) != 0) {
-      if (!data(path.at(record_field_path(record_field::data)), value_of(record_field::data_length))) return false;
+      if (!data(path, value_of(record_field::data_length))) return false;
     } else if (value_of(record_field::data_length) != 0) {
       if (!soft(error_code::null_with_nonzero_size, at + F::record[record_field::data].offset,
                 path.at(record_field_path(record_field::data)),
@@ -198,11 +198,36 @@ class ndr_walker {
     return true;
   }
 
-  // ClientHardwareAddress.Data: max_count (= DataLength), then the bytes.
-  bool data(const field_path& path, std::uint64_t data_length) {
+  // ClientHardwareAddress.Data: max_count (= DataLength), then the bytes. As
+  // for strings, the path is built only when a check fails or for dissection.
+  bool data(const field_path& record_path, std::uint64_t data_length) {
+    constexpr std::string_view leaf = record_field_path(record_field::data);
+    const std::size_t count_at = in_.aligned(cs);
+    if (!in_.fits_at(count_at, cs)) [[unlikely]] return data_count_cut(record_path.at(leaf));
+    pad_region(record_path.at(leaf), count_at);
+    const std::uint64_t count = load<std::uint64_t, cs, F::byte_order>(in_.data() + count_at);
+    if constexpr (Sink::wants_regions) sink_.region(region_kind::max_count, record_path.at(leaf), count_at, cs);
+    in_.seek(count_at + cs);
+    if (count != data_length || count > in_.remaining()) [[unlikely]] {
+      if (!data_count_checks(record_path.at(leaf), count, data_length, count_at)) return false;
+    }
+    if (!charge(count, count_at, record_path, leaf)) return false;
+    const std::size_t at = in_.position();
+    if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, record_path.at(leaf), at, count);
+    sink_.data_bytes(in_.data() + at, count);
+    in_.skip(count);
+    return true;
+  }
+
+  [[gnu::cold, gnu::noinline]] bool data_count_cut(const field_path& path) {
     std::uint64_t count = 0;
-    std::size_t count_at = 0;
-    if (!read_count(path, count, count_at)) return false;
+    std::size_t at = 0;
+    return read_count(path, count, at) && fail(error_code::internal_error, at, path, "a count was both cut off and whole");
+  }
+
+  // max_count differs from DataLength (soft), or needs more bytes than remain.
+  [[gnu::cold, gnu::noinline]] bool data_count_checks(const field_path& path, std::uint64_t count,
+                                                      std::uint64_t data_length, std::size_t count_at) {
     if (count != data_length &&
         !soft(error_code::conformance_mismatch, count_at, path,
               "max_count " + std::to_string(count) + " differs from DataLength " + std::to_string(data_length))) {
@@ -212,11 +237,6 @@ class ndr_walker {
       return fail(error_code::count_exceeds_input, count_at, path,
                   "max_count " + std::to_string(count) + " needs more bytes than remain");
     }
-    if (!charge(count, count_at, path)) return false;
-    const std::size_t at = in_.position();
-    if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, path, at, count);
-    sink_.data_bytes(in_.data() + at, count);
-    in_.skip(count);
     return true;
   }
 
@@ -246,7 +266,7 @@ class ndr_walker {
     if (actual > in_.remaining() / 2 || actual > checks_.options().max_string_units) [[unlikely]] {
       return string_too_long(record_path.at(record_field_path(Which)), actual, actual_at);
     }
-    if (!charge(actual * 2, actual_at, record_path.at(record_field_path(Which)))) return false;
+    if (!charge(actual * 2, actual_at, record_path, record_field_path(Which))) return false;
     const std::size_t at = in_.position();
     const std::uint8_t* units = in_.data() + at;
     const bool terminated = actual != 0 && load<std::uint16_t, 2, F::byte_order>(units + 2 * (actual - 1)) == 0;
@@ -368,6 +388,9 @@ class ndr_walker {
     return checks_.soft(code, at, path, std::move(message));
   }
   bool charge(std::uint64_t bytes, std::size_t at, const field_path& path) { return checks_.charge(bytes, at, path); }
+  bool charge(std::uint64_t bytes, std::size_t at, const field_path& base, std::string_view leaf) {
+    return checks_.charge(bytes, at, base, leaf);
+  }
 
   byte_reader in_;
   std::size_t prefetched_ = 0;  // prefetch_ahead() has asked for the input up to here
