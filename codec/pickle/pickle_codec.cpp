@@ -60,6 +60,9 @@ result<decoded_values<T>> decode_all(byte_span input, std::optional<pickle_kind>
 
 template <class T>
 result<bytes> encode_all(std::span<const T> values, pickle_kind kind) {
+  if (values.empty()) {  // a common header alone is a buffer that decoding refuses: no value follows it
+    return error{error_code::unsupported, 0, "", "type serialization needs at least one value to encode"};
+  }
   const pickle_stream stream = detail::stream_of(kind);
   bytes out;
   detail::write_common_header(out, stream);

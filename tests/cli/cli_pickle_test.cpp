@@ -262,6 +262,12 @@ TEST(cli_pickle_all, errors_in_a_list) {
   EXPECT_EQ(element.exit_code, exit_malformed_input);
   ASSERT_TRUE(diagnostics_are(element.err, {{"error", "invalid_json", "", ""}}));
   EXPECT_TRUE(parse_diagnostic(lines_of(element.err).at(0))->path.starts_with("[1]")) << element.err;
+  // An empty list: a buffer with no value in it would not decode, so none is written.
+  write_file(input, "[]");
+  const run_result none = run_cli({"encode", "--layout", "pickle-ndr20", "--all", input.string()});
+  EXPECT_EQ(none.exit_code, exit_malformed_input);
+  EXPECT_EQ(none.out, "");
+  EXPECT_TRUE(diagnostics_are(none.err, {{"error", "unsupported", "0", "(value)"}}));
   // A Status that only NDR64 holds.
   json wide = json::array({typical, typical});
   wide[1]["Status"] = 70000;
