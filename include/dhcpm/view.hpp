@@ -12,6 +12,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <span>
@@ -226,6 +227,8 @@ class array_view::iterator {
  public:
   using value_type = std::optional<client_view>;
   using difference_type = std::ptrdiff_t;
+  using iterator_concept = std::forward_iterator_tag;
+  using iterator_category = std::input_iterator_tag;  // yields values, not references
 
   iterator() = default;
   [[nodiscard]] value_type operator*() const noexcept { return (*view_)[slot_]; }

@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <iterator>
+#include <ranges>
 #include <memory>
 #include <string>
 #include <vector>
@@ -16,6 +18,9 @@
 
 namespace dhcpm::test {
 namespace {
+
+static_assert(std::forward_iterator<array_view::iterator>);
+static_assert(std::ranges::forward_range<const array_view>);
 
 // Every field read through the accessors (not through to_value), compared
 // with the owning decoder's record.
