@@ -4,8 +4,10 @@
 // The writer keeps its own end and grows the vector ahead of it, zero-filled,
 // so an append is a range check and a store, and padding and terminators need
 // no writes at all. Callers that know the final size say so with reserve():
-// then the buffer is allocated and zeroed exactly once. The destructor gives
-// the vector its final size.
+// then the buffer is allocated once, and zeroed 64 KiB at a time just ahead of
+// the writes, so that they land in cache (zeroing a 30 MB output in one go
+// and then writing it was a sixth of encoding 100,000 clients). The
+// destructor gives the vector its final size.
 #pragma once
 
 #include <boost/endian/conversion.hpp>
@@ -26,10 +28,8 @@ class byte_writer {
   byte_writer& operator=(const byte_writer&) = delete;
   ~byte_writer() { out_.resize(end_); }  // shrinking: never throws
 
-  // Room for n more bytes, allocated (and zeroed) now rather than by doubling.
-  void reserve(std::size_t n) {
-    if (n > out_.size() - end_) out_.resize(end_ + n);
-  }
+  // Room for n more bytes, allocated now rather than by doubling.
+  void reserve(std::size_t n) { out_.reserve(end_ + n); }
 
   [[nodiscard]] std::size_t position() const noexcept { return end_; }
 
@@ -74,7 +74,14 @@ class byte_writer {
   void room(std::size_t n) {
     if (n > out_.size() - end_) [[unlikely]] grow(n);
   }
-  void grow(std::size_t n) { out_.resize(std::max(end_ + n, 2 * out_.size())); }
+  // Zero-fills the next chunk of the capacity, or (past the capacity) lets
+  // the vector reallocate geometrically.
+  void grow(std::size_t n) {
+    constexpr std::size_t chunk = 64 * 1024;
+    const std::size_t needed = end_ + n;
+    const std::size_t ahead = std::min(std::max(out_.capacity(), needed), out_.size() + chunk);
+    out_.resize(std::max(needed, ahead));
+  }
 
   std::vector<std::uint8_t>& out_;  // out_[end_, size()) is zero
   std::size_t origin_;
