@@ -36,17 +36,17 @@ inline void load_flat(const std::uint8_t* p, flat_values& out) noexcept {
 
 // Loads only the pointer fields and DataLength: what a walk needs to find the
 // pointees, for a sink that does not want the scalars (wants_flat_values).
+inline constexpr std::array<record_field, 7> pointer_walk_fields{
+    record_field::data_length,   record_field::data,      record_field::client_name, record_field::client_comment,
+    record_field::net_bios_name, record_field::host_name, record_field::policy_name};
 template <class Format>
 inline void load_pointers(const std::uint8_t* p, flat_values& out) noexcept {
-  constexpr std::array<record_field, 7> fields{record_field::data_length,   record_field::data,
-                                               record_field::client_name,   record_field::client_comment,
-                                               record_field::net_bios_name, record_field::host_name,
-                                               record_field::policy_name};
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((out[static_cast<std::size_t>(fields[I])] =
-          load_uint<Format::byte_order>(p + Format::record[fields[I]].offset, Format::record[fields[I]].size)),
+    ((out[static_cast<std::size_t>(pointer_walk_fields[I])] =
+          load_uint<Format::byte_order>(p + Format::record[pointer_walk_fields[I]].offset,
+                                        Format::record[pointer_walk_fields[I]].size)),
      ...);
-  }(std::make_index_sequence<fields.size()>{});
+  }(std::make_index_sequence<pointer_walk_fields.size()>{});
 }
 
 // Stores every field at p (the padding between them is left as it is).

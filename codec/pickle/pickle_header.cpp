@@ -23,6 +23,7 @@ constexpr syntax_id dhcpsrv2_interface{0x20, 0x17, 0x82, 0x5b, 0x3b, 0xf6, 0xd0,
                                        0x00, 0xc0, 0x4f, 0xc3, 0x24, 0xdb, 0x01, 0x00, 0x00, 0x00};
 constexpr std::size_t v2_syntax_offset = 24;
 constexpr std::size_t v2_interface_offset = 44;
+static_assert(v2_interface_offset == v2_syntax_offset + sizeof(syntax_id), "the interface id follows the syntax");
 
 error header_error(error_code code, std::size_t at, std::string_view field, std::string message) {
   return error{code, at, "CommonHeader." + std::string(field), std::move(message)};
