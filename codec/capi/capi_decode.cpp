@@ -20,6 +20,11 @@ dhcpm_status take(result<decoded<T>>&& decoded_value, dhcpm_value& target, dhcpm
   return DHCPM_OK;
 }
 
+// Where a native image's value lies: format.at, or the image's base.
+std::uint64_t value_address(const dhcpm_format& format) noexcept {
+  return format.at == DHCPM_AT_BASE ? format.base : format.at;
+}
+
 dhcpm_status decode_client_value(byte_span input, layout wire, const dhcpm_format& format,
                                  const decode_options& options, dhcpm_value& target, dhcpm_error* out) {
   const auto store_record = [&](client_info&& record) { target.content = std::move(record); };
@@ -30,8 +35,8 @@ dhcpm_status decode_client_value(byte_span input, layout wire, const dhcpm_forma
   switch (format.framing) {
     case DHCPM_FRAMING_BARE:
       if (is_native(wire)) {
-        const std::uint64_t at = format.at == DHCPM_AT_BASE ? format.base : format.at;
-        return take(decode_native_client({input, format.base}, at, wire, options), target, out, store_record);
+        return take(decode_native_client({input, format.base}, value_address(format), wire, options), target, out,
+                    store_record);
       }
       return take(decode_client(input, wire, options), target, out, store_record);
     case DHCPM_FRAMING_PTR:
@@ -51,8 +56,8 @@ dhcpm_status decode_array_value(byte_span input, layout wire, const dhcpm_format
   switch (format.framing) {
     case DHCPM_FRAMING_BARE:
       if (is_native(wire)) {
-        const std::uint64_t at = format.at == DHCPM_AT_BASE ? format.base : format.at;
-        return take(decode_native_array({input, format.base}, at, wire, options), target, out, store_array);
+        return take(decode_native_array({input, format.base}, value_address(format), wire, options), target, out,
+                    store_array);
       }
       return take(decode_array(input, wire, options), target, out, store_array);
     case DHCPM_FRAMING_PTR:

@@ -217,20 +217,24 @@ client_info_array realistic_generator::array() {
   return a;
 }
 
-std::vector<client_info> generate_clients(std::size_t count, std::uint64_t seed, const generate_options& options) {
+namespace {
+// count values from one generator seeded with seed, each made by make(g).
+template <class Value, class Make>
+std::vector<Value> generate_many(std::size_t count, std::uint64_t seed, const generate_options& options, Make make) {
   realistic_generator g(seed, options);
-  std::vector<client_info> out;
+  std::vector<Value> out;
   out.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) out.push_back(g.client());
+  for (std::size_t i = 0; i < count; ++i) out.push_back(make(g));
   return out;
+}
+}  // namespace
+
+std::vector<client_info> generate_clients(std::size_t count, std::uint64_t seed, const generate_options& options) {
+  return generate_many<client_info>(count, seed, options, [](realistic_generator& g) { return g.client(); });
 }
 
 std::vector<client_info_array> generate_arrays(std::size_t count, std::uint64_t seed, const generate_options& options) {
-  realistic_generator g(seed, options);
-  std::vector<client_info_array> out;
-  out.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) out.push_back(g.array());
-  return out;
+  return generate_many<client_info_array>(count, seed, options, [](realistic_generator& g) { return g.array(); });
 }
 
 }  // namespace dhcpm

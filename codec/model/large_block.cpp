@@ -92,28 +92,10 @@ class retained_blocks {
   }
   // Frees the oldest blocks until what is kept fits the limit.
   void trim() noexcept {
-    for (;;) {
-      void* p = nullptr;
-      {
-        const std::lock_guard lock(mutex_);
-        if (bytes_ <= limit_ || count_ == 0) return;
-        p = slots_[0].p;
-        remove(0);
-      }
-      std::free(p);
-    }
+    evict_oldest_while([this] { return bytes_ > limit_; });
   }
   void release() noexcept {
-    for (;;) {
-      void* p = nullptr;
-      {
-        const std::lock_guard lock(mutex_);
-        if (count_ == 0) return;
-        p = slots_[count_ - 1].p;
-        remove(count_ - 1);
-      }
-      std::free(p);
-    }
+    evict_oldest_while([] { return true; });
   }
 
  private:
@@ -122,6 +104,22 @@ class retained_blocks {
     void* p;
     std::size_t size;
   };
+
+  // Frees blocks, oldest first, while more() says so (asked under the lock;
+  // each free happens outside it).
+  template <class More>
+  void evict_oldest_while(More more) noexcept {
+    for (;;) {
+      void* p = nullptr;
+      {
+        const std::lock_guard lock(mutex_);
+        if (count_ == 0 || !more()) return;
+        p = slots_[0].p;
+        remove(0);
+      }
+      std::free(p);
+    }
+  }
 
   void remove(std::size_t i) noexcept {
     bytes_ -= slots_[i].size;

@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <span>
+#include <string>
 
 #include "dhcpm/json.hpp"
 #include "dhcpm/native.hpp"
@@ -26,6 +27,15 @@ std::variant<decoded_json, error> json_of(result<decoded_values<T>>&& outcome, b
                       std::move(outcome->warnings)};
 }
 
+// A decode_options limit: a decimal N up to what its field holds, default shown.
+template <class Limit>
+void add_limit(CLI::App& command, const std::string& name, Limit& limit, const std::string& description) {
+  command.add_option(name, limit, description)
+      ->check(unsigned_decimal(std::numeric_limits<Limit>::max()))
+      ->capture_default_str()
+      ->type_name("N");
+}
+
 }  // namespace
 
 std::uint64_t read_request::image_base() const { return base.empty() ? default_image_base : parse_address(base); }
@@ -43,22 +53,11 @@ std::function<void()> add_read_options(CLI::App& command, read_request& request,
       ->check(address_validator());
   command.add_flag("--lenient", request.lenient,
                    "Keep going where the bytes still parse; report each problem as a warning on stderr");
-  command.add_option("--max-elements", request.options.max_elements, "Most array elements accepted")
-      ->check(unsigned_decimal(std::numeric_limits<std::uint32_t>::max()))
-      ->capture_default_str()
-      ->type_name("N");
-  command
-      .add_option("--max-string-units", request.options.max_string_units,
-                  "Most UTF-16 units in one string, terminator included")
-      ->check(unsigned_decimal(std::numeric_limits<std::uint32_t>::max()))
-      ->capture_default_str()
-      ->type_name("N");
-  command
-      .add_option("--max-decoded-bytes", request.options.max_decoded_bytes,
-                  "Most bytes of memory the decoded value may take")
-      ->check(unsigned_decimal(std::numeric_limits<std::uint64_t>::max()))
-      ->capture_default_str()
-      ->type_name("N");
+  add_limit(command, "--max-elements", request.options.max_elements, "Most array elements accepted");
+  add_limit(command, "--max-string-units", request.options.max_string_units,
+            "Most UTF-16 units in one string, terminator included");
+  add_limit(command, "--max-decoded-bytes", request.options.max_decoded_bytes,
+            "Most bytes of memory the decoded value may take");
   command.add_option("file", request.input_path, "The bytes; - reads stdin")->capture_default_str()->type_name("FILE");
 
   return [&request, finish_selection] {
