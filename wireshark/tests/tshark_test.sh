@@ -21,14 +21,29 @@ chmod 644 "$work/$wire.pcap"
 
 # Wireshark ignores WIRESHARK_PLUGIN_DIR and personal plugins when it runs
 # with special privileges, root included: as root, tshark runs as nobody.
-run_tshark=(env "HOME=$work" "WIRESHARK_PLUGIN_DIR=$plugin_dir" "$tshark")
+# nobody must then reach the plugin, the capture and its HOME, and the build
+# tree may lie below a directory only root can enter (a clone in mktemp -d,
+# or in /root): they are copied to a directory nobody can read.
+pcap="$work/$wire.pcap"
+tshark_home="$work"
+tshark_plugins="$plugin_dir"
+as_nobody=()
 if [[ $(id -u) == 0 ]]; then
   if ! command -v setpriv >/dev/null; then
     echo "skipped: running as root and setpriv (util-linux) is missing: tshark would not load the plugin"
     exit 77
   fi
-  run_tshark=(setpriv --reuid=65534 --regid=65534 --clear-groups "${run_tshark[@]}")
+  shared=$(mktemp -d "${TMPDIR:-/tmp}/dhcpm-tshark.XXXXXX")
+  trap 'rm -rf "$shared"' EXIT
+  cp -R "$plugin_dir" "$shared/plugins"
+  cp "$pcap" "$shared/"
+  chmod -R a+rX "$shared"
+  pcap="$shared/$wire.pcap"
+  tshark_home="$shared"
+  tshark_plugins="$shared/plugins"
+  as_nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
 fi
+run_tshark=("${as_nobody[@]}" env "HOME=$tshark_home" "WIRESHARK_PLUGIN_DIR=$tshark_plugins" "$tshark")
 tshark() { "${run_tshark[@]}" "$@" 2>"$work/tshark.stderr"; }
 
 failures=0
@@ -44,11 +59,11 @@ if ! tshark -G plugins | grep -q "dhcpm.so"; then
 fi
 
 # Responses: the fields against the source values.
-tshark -r "$work/$wire.pcap" -Y 'dhcpm && dcerpc.pkt_type == 2' -T fields -E separator=/t \
+tshark -r "$pcap" -Y 'dhcpm && dcerpc.pkt_type == 2' -T fields -E separator=/t \
   -e dcerpc.cn_call_id -e dhcpm.ClientIpAddress -e dhcpm.ClientName -e dhcpm.PolicyName \
   -e dhcpm.OwnerHost.HostName -e dhcpm.ReturnValue -e dhcpm.error >"$work/responses.tsv"
 # Requests: the search key.
-tshark -r "$work/$wire.pcap" -Y 'dhcpm && dcerpc.pkt_type == 0' -T fields -E separator=/t \
+tshark -r "$pcap" -Y 'dhcpm && dcerpc.pkt_type == 0' -T fields -E separator=/t \
   -e dcerpc.cn_call_id -e dhcpm.SearchInfo.ClientIpAddress -e dhcpm.ServerIpAddress >"$work/requests.tsv"
 
 # A tab is IFS whitespace, so `read` would merge empty columns: the columns
@@ -80,11 +95,11 @@ shown_calls=$(wc -l <"$work/responses.tsv")
 [[ $expected_calls == "$shown_calls" ]] || fail "$shown_calls dhcpm responses shown, $expected_calls expected"
 
 # The fragmented response (call 8): three PDUs, one reassembled stub.
-fragments=$(tshark -r "$work/$wire.pcap" -Y 'dcerpc.cn_call_id == 8 && dcerpc.pkt_type == 2' | wc -l)
+fragments=$(tshark -r "$pcap" -Y 'dcerpc.cn_call_id == 8 && dcerpc.pkt_type == 2' | wc -l)
 [[ $fragments == 3 ]] || fail "call 8: $fragments response fragments, expected 3"
 
 # Expert info on the malformed responses: dhcpm's code and path.
-tshark -r "$work/$wire.pcap" -Y 'dhcpm.error' -T fields -E separator=/t \
+tshark -r "$pcap" -Y 'dhcpm.error' -T fields -E separator=/t \
   -e dcerpc.cn_call_id -e _ws.expert.severity -e _ws.expert.message >"$work/expert.tsv"
 grep -q $'^9\t.*\tdhcpm: truncated at stub offset [0-9]*: ReturnValue: ' "$work/expert.tsv" ||
   fail "call 9: no truncated expert info on ReturnValue: $(cat "$work/expert.tsv")"
@@ -94,7 +109,7 @@ grep -q $'^10\t.*\tdhcpm: actual_count_exceeds_max at stub offset [0-9]*: Client
 # Filters work on every field type.
 for filter in 'dhcpm.ClientName == "laptop-42.corp.example.com"' 'dhcpm.ClientIpAddress == 192.168.1.10' \
   'dhcpm.OwnerHost.NetBiosName == "DHCP-A"' 'dhcpm.bClientType == 1' 'dhcpm.ReturnValue == 20013'; do
-  n=$(tshark -r "$work/$wire.pcap" -Y "$filter" | wc -l)
+  n=$(tshark -r "$pcap" -Y "$filter" | wc -l)
   ((n > 0)) || fail "filter '$filter' matches nothing"
 done
 
@@ -104,7 +119,7 @@ golden="$tests_src/expected/$wire.txt"
 if [[ -f $golden ]]; then
   version=$("${run_tshark[@]}" --version 2>/dev/null | head -1 | grep -o '[0-9]\+\.[0-9]\+\.[0-9]\+' | head -1)
   if [[ $version == 4.0.* ]]; then
-    tshark -r "$work/$wire.pcap" -V -O dhcpm -Y 'dcerpc.cn_call_id == 2 || dcerpc.cn_call_id == 9' |
+    tshark -r "$pcap" -V -O dhcpm -Y 'dcerpc.cn_call_id == 2 || dcerpc.cn_call_id == 9' |
       sed -e 's/[[:space:]]*$//' >"$work/tshark-V.txt"
     if ! diff -u "$golden" "$work/tshark-V.txt" >"$work/golden.diff"; then
       fail "tshark -V differs from $golden:"
