@@ -17,7 +17,7 @@ struct ndr20_format {
   static constexpr std::size_t pointer_size = 4;  // referent ids
   static constexpr std::size_t count_size = 4;    // max_count, offset, actual_count
   static constexpr std::size_t status_size = 2;   // enums are 16-bit
-  static constexpr std::uint64_t referent_mask = 0xFFFFFFFFu;
+  static constexpr std::uint64_t referent_mask = 0xFFFFFFFFu;  // the whole id
   static constexpr const record_layout& record = ndr20_record_layout;
   static constexpr const array_layout& array = ndr20_array_layout;
 };
@@ -27,9 +27,11 @@ struct ndr64_format {
   static constexpr std::size_t pointer_size = 8;
   static constexpr std::size_t count_size = 8;
   static constexpr std::size_t status_size = 4;
-  // Referent ids are 32-bit numbers in an 8-byte slot: MIDL's NDR64 engine
-  // counts them like NDR 2.0, and Impacket writes a NULL as 4 zero bytes plus
-  // 4 bytes of filler. Only the low half says whether the pointer is NULL.
+  // Referent ids are 8 bytes, and an id with a non-zero upper half is not
+  // NULL: Samba's NDR64 pull refuses any id above 0xFFFFFFFF, and so does
+  // strict decoding (invalid_referent_id at the pointer). Lenient decoding
+  // warns and lets the low half decide, which reads Impacket's NULL (4 zero
+  // bytes and 4 bytes of filler) as the NULL it means.
   static constexpr std::uint64_t referent_mask = 0xFFFFFFFFu;
   static constexpr const record_layout& record = ndr64_record_layout;
   static constexpr const array_layout& array = ndr64_array_layout;

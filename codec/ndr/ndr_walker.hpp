@@ -62,12 +62,14 @@ class ndr_walker {
     pad_region(path, at);
     const std::uint8_t* p = in_.data() + at;
     const auto num = static_cast<std::uint32_t>(load_uint<F::byte_order>(p + F::array.num_elements.offset, 4));
-    const std::uint64_t clients = load_uint<F::byte_order>(p + F::array.clients.offset, F::pointer_size) & F::referent_mask;
+    const std::uint64_t raw_clients = load_uint<F::byte_order>(p + F::array.clients.offset, F::pointer_size);
     if constexpr (Sink::wants_regions) {
       sink_.region(region_kind::field, path.at("NumElements"), at + F::array.num_elements.offset, 4);
       gap_region(path, at + 4, at + F::array.clients.offset);
       sink_.region(region_kind::referent_id, path.at("Clients"), at + F::array.clients.offset, F::pointer_size);
     }
+    if (!referent_fits(raw_clients, at + F::array.clients.offset, path.at("Clients"))) return false;
+    const std::uint64_t clients = raw_clients & F::referent_mask;
     in_.seek(at + F::array.size);
     sink_.array_begin(num, clients != 0);
     if (clients == 0) {
@@ -103,6 +105,7 @@ class ndr_walker {
  private:
   static constexpr std::size_t ps = F::pointer_size;
   static constexpr std::size_t cs = F::count_size;
+  static constexpr bool wide_ids = F::pointer_size == 8;  // NDR64: 8-byte referent ids
   // Where the last field of the flat part ends (before any trailing pad).
   static constexpr std::size_t fields_end =
       F::record.fields[record_field_count - 1].offset + std::size_t{F::record.fields[record_field_count - 1].size};
@@ -128,8 +131,13 @@ class ndr_walker {
     } else {
       load_pointers<F>(in_.data() + at, v);
     }
-    for (const record_field f : record_pointer_fields) v[static_cast<std::size_t>(f)] &= F::referent_mask;
     if constexpr (Sink::wants_regions) report_flat_regions(sink_, F::record, path, at, size);
+    if constexpr (wide_ids) {
+      std::uint64_t high = 0;
+      for (const record_field f : record_pointer_fields) high |= v[static_cast<std::size_t>(f)] >> 32;
+      if (high != 0 && !record_referents_fit(v, at, path)) [[unlikely]] return false;
+    }
+    for (const record_field f : record_pointer_fields) v[static_cast<std::size_t>(f)] &= F::referent_mask;
     in_.seek(at + size);
     sink_.record_flat(v);
 
@@ -175,11 +183,18 @@ class ndr_walker {
     if (!charge(count * slot_charge, count_at, clients_path)) return false;
 
     const std::size_t table = in_.position();
-    const auto id_at = [&](std::uint64_t i) {
-      return in_.template load_at<std::uint64_t, ps, F::byte_order>(table + i * ps) & F::referent_mask;
+    const auto raw_id_at = [&](std::uint64_t i) {
+      return in_.template load_at<std::uint64_t, ps, F::byte_order>(table + i * ps);
     };
+    const auto id_at = [&](std::uint64_t i) { return raw_id_at(i) & F::referent_mask; };
     std::uint64_t records = 0;
     for (std::uint64_t i = 0; i < count; ++i) {
+      if constexpr (wide_ids) {
+        if (raw_id_at(i) >> 32 != 0 &&
+            !referent_fits(raw_id_at(i), table + i * ps, array_path.element_at(static_cast<std::int64_t>(i)))) {
+          return false;
+        }
+      }
       if (id_at(i) == 0) continue;
       if (!charge(record_charge, table + i * ps, array_path.element_at(static_cast<std::int64_t>(i)))) return false;
       ++records;
@@ -319,9 +334,36 @@ class ndr_walker {
     const std::size_t at = in_.aligned(ps);
     if (!in_.fits_at(at, ps)) return fail(error_code::truncated, clamp(at), path, "the pointer does not fit");
     pad_region(path, at);
-    id = in_.template load_at<std::uint64_t, ps, F::byte_order>(at) & F::referent_mask;
+    const std::uint64_t raw = in_.template load_at<std::uint64_t, ps, F::byte_order>(at);
     if constexpr (Sink::wants_regions) sink_.region(region_kind::referent_id, path, at, ps);
     in_.seek(at + ps);
+    id = raw & F::referent_mask;
+    return referent_fits(raw, at, path);
+  }
+
+  // NDR64: an id above 0xFFFFFFFF (see ndr64_format) is refused when strict;
+  // lenient decoding warns and goes on with its low half.
+  bool referent_fits(std::uint64_t raw, std::size_t at, const field_path& path) {
+    if constexpr (wide_ids) {
+      if (raw >> 32 != 0) [[unlikely]] return wide_referent(raw, at, path);
+    } else {
+      (void)raw, (void)at, (void)path;
+    }
+    return true;
+  }
+  [[gnu::cold, gnu::noinline]] bool wide_referent(std::uint64_t raw, std::size_t at, const field_path& path) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string hex = "0x";
+    for (int shift = 60; shift >= 0; shift -= 4) hex += digits[(raw >> shift) & 0xF];
+    return soft(error_code::invalid_referent_id, at, path, "referent id " + hex + " has a non-zero upper half");
+  }
+  // The pointer fields of a record's flat part at `at`, in member order.
+  [[gnu::cold, gnu::noinline]] bool record_referents_fit(const flat_values& v, std::size_t at, const field_path& path) {
+    for (const record_field f : record_pointer_fields) {
+      if (!referent_fits(v[static_cast<std::size_t>(f)], at + F::record[f].offset, path.at(record_field_path(f)))) {
+        return false;
+      }
+    }
     return true;
   }
 

@@ -98,6 +98,7 @@ typedef enum dhcpm_status {
   DHCPM_ERR_INCONSISTENT_VALUE = 20, /* e.g. Data holding fewer bytes than DataLength */
   DHCPM_ERR_INVALID_JSON = 21,       /* (not produced by the C API) */
   DHCPM_ERR_UNSUPPORTED = 22,        /* a layout that cannot carry the framing asked for */
+  DHCPM_ERR_INVALID_REFERENT_ID = 23, /* an NDR64 referent id above 0xFFFFFFFF (strict only) */
   /* The C API's own codes. */
   DHCPM_ERR_INVALID_ARGUMENT = 200, /* a NULL pointer, an index out of range, a wrong type */
   DHCPM_ERR_OUT_OF_MEMORY = 201,

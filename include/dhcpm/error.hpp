@@ -1,6 +1,10 @@
 // Errors are values: a code, the byte offset where the problem was found, and
 // the path of the field being read (`Clients[3].OwnerHost.HostName`).
-// The codec never throws; every fallible call returns result<T>.
+// dhcpm never throws for any input, value or option: every fallible call
+// returns result<T>. Only running out of memory escapes, as the std::bad_alloc
+// of the allocations a value is made of (the C API turns it into
+// DHCPM_ERR_OUT_OF_MEMORY); the decode limits keep hostile input from
+// getting anywhere near that.
 #pragma once
 
 #include <cstdint>
@@ -37,6 +41,8 @@ enum class error_code : std::uint8_t {
   inconsistent_value,        // e.g. Data holding a different number of bytes than DataLength
   invalid_json,              // JSON that is not a value of the requested type
   unsupported,               // a layout that cannot carry the framing asked for (a pickled response)
+  // Bad input again (added later: the numbers above are part of the C API).
+  invalid_referent_id,       // an NDR64 referent id above 0xFFFFFFFF (Samba refuses it; strict only)
   // A bug in dhcpm, never bad input. Fuzzers turn it into a crash.
   internal_error = 255,
 };

@@ -252,6 +252,7 @@ static void check_names(void) {
   CHECK_STRING(dhcpm_status_name(DHCPM_ERR_TRUNCATED), "truncated");
   CHECK_STRING(dhcpm_status_name(DHCPM_ERR_OVERLAPPING_POINTEE), "overlapping_pointee");
   CHECK_STRING(dhcpm_status_name(DHCPM_ERR_INVALID_UTF8), "invalid_utf8");
+  CHECK_STRING(dhcpm_status_name(DHCPM_ERR_INVALID_REFERENT_ID), "invalid_referent_id");
   CHECK_STRING(dhcpm_status_name(DHCPM_ERR_INTERNAL), "internal_error");
   CHECK_STRING(dhcpm_status_name(DHCPM_OK), "ok");
   CHECK_STRING(dhcpm_version(), DHCPM_VERSION_STRING);

@@ -387,11 +387,18 @@ TEST(cli_ndr64, null_pointers_both_ways) {
     ASSERT_EQ(e.exit_code, exit_success) << type << ": " << e.err;
     EXPECT_EQ(e.out, std::string(8, '\0'));
   }
-  // Impacket's NULL: the low half is zero, the high half filler.
+  // Impacket's NULL: the low half is zero, the high half filler. An id above
+  // 0xFFFFFFFF is refused when strict; lenient reads it as NULL, with a warning.
   write_file(null_ptr, std::string(4, '\0') + std::string(4, '\xaa'));
-  const run_result filler = run_cli({"decode", "--layout", "ndr64", "--framing", "ptr", null_ptr.string()});
+  const run_result strict = run_cli({"decode", "--layout", "ndr64", "--framing", "ptr", null_ptr.string()});
+  EXPECT_EQ(strict.exit_code, exit_malformed_input) << strict.err;
+  EXPECT_EQ(strict.out, "");
+  EXPECT_TRUE(diagnostics_are(strict.err, {{"error", "invalid_referent_id", "0", "(value)"}})) << strict.err;
+  const run_result filler =
+      run_cli({"decode", "--layout", "ndr64", "--framing", "ptr", "--lenient", null_ptr.string()});
   ASSERT_EQ(filler.exit_code, exit_success) << filler.err;
   EXPECT_EQ(filler.out, "null\n");
+  EXPECT_TRUE(diagnostics_are(filler.err, {{"warning", "invalid_referent_id", "0", "(value)"}})) << filler.err;
 }
 
 TEST(cli_ndr64, response_with_null_client_and_return_value) {

@@ -1,6 +1,6 @@
 // NDR64 (DESIGN.md §3, issue 3 points 1, 3 and 4): every ndr64 golden vector
 // in both directions, and each check that NDR64 adds to NDR 2.0 — 8-byte
-// counts and referent ids (only the low half of an id says NULL), 8-byte
+// counts and referent ids (an id above 0xFFFFFFFF is refused when strict), 8-byte
 // alignment padding (never checked on input), the struct's trailing pad
 // (Impacket leaves it out at the very end: strict refuses, lenient warns), and
 // the 32-bit Status that NDR 2.0's 16-bit enum cannot hold.
@@ -631,95 +631,120 @@ client_info without(client_info c, std::string_view field) {
   return c;
 }
 
-TEST(Ndr64ReferentIds, OnlyTheLowHalfSaysNull) {
-  // A NULL pointer whose high half is set is still NULL: its pointee is not
-  // read (if it were, the next pointee would be misread and decoding fail).
+// An 8-byte referent id with a non-zero upper half is not NULL and not a
+// 32-bit id: Samba's pull refuses it, and so does strict decoding
+// (invalid_referent_id at the pointer). Lenient decoding warns and lets the
+// low half decide, so Impacket's NULL (4 zero bytes, 4 filler) reads as NULL.
+TEST(Ndr64ReferentIds, UpperHalfRefusedWhenStrictWarnedWhenLenient) {
   const client_info typical = load_client("typical");
   for (const char* field : pointer_fields) {
     for (std::uint32_t high : {0x00000001u, 0xAAAAAAAAu, 0xFFFFFFFFu}) {
       SCOPED_TRACE(std::string(field) + " high half " + std::to_string(high));
+      // A NULL pointer with filler in its upper half.
       const client_info expected = without(typical, field);
       ndr64_builder b;
       b.client(expected);
       const std::size_t at = b.mark(std::string(field) + "@ptr");
       ASSERT_EQ(b.read_u64(at), 0u);
       b.patch_u32(at + 4, high);
-      EXPECT_TRUE(gives(run(client64, b.bytes()), value_of(expected)));
-      EXPECT_TRUE(gives(run(client64, b.bytes(), lenient_options), value_of(expected)));
+      EXPECT_TRUE(strict_fails_lenient_warns(client64, b.bytes(), value_of(expected),
+                                             {{ec::invalid_referent_id, at, field}}));
+      // A present pointer with an upper half.
+      ndr64_builder p;
+      p.client(typical);
+      const std::size_t present_at = p.mark(std::string(field) + "@ptr");
+      p.patch_u32(present_at + 4, high);
+      EXPECT_TRUE(strict_fails_lenient_warns(client64, p.bytes(), value_of(typical),
+                                             {{ec::invalid_referent_id, present_at, field}}));
     }
   }
-  // Impacket's NULL: four zero bytes and four filler bytes, everywhere.
+  // Impacket's NULL everywhere: one warning per pointer, in byte order.
   const client_info minimal = load_client("minimal");
   ndr64_builder m;
   m.client(minimal);
-  for (const char* field : pointer_fields) m.patch_u32(m.mark(std::string(field) + "@ptr") + 4, 0xAAAAAAAAu);
-  EXPECT_TRUE(gives(run(client64, m.bytes()), value_of(minimal)));
+  std::vector<expected_error> warnings;
+  for (const char* field : pointer_fields) {
+    const std::size_t at = m.mark(std::string(field) + "@ptr");
+    m.patch_u32(at + 4, 0xAAAAAAAAu);
+    warnings.push_back({ec::invalid_referent_id, at, field});
+  }
+  EXPECT_TRUE(strict_fails_lenient_warns(client64, m.bytes(), value_of(minimal), warnings));
 }
 
-TEST(Ndr64ReferentIds, HighHalfIgnoredWhenTheLowHalfIsSet) {
+TEST(Ndr64ReferentIds, The32BitIdsOfOtherEnginesAreAccepted) {
+  // Any non-zero id up to 0xFFFFFFFF, repeated or not, is a present pointer.
   const client_info typical = load_client("typical");
-  for (std::uint32_t high : {0x00000001u, 0xDEADBEEFu, 0xFFFFFFFFu}) {
-    SCOPED_TRACE("high half " + std::to_string(high));
+  for (std::uint64_t id : {std::uint64_t{1}, std::uint64_t{0x12345678}, std::uint64_t{0xFFFFFFFF}}) {
+    SCOPED_TRACE("id " + std::to_string(id));
     ndr64_builder b;
     b.client(typical);
-    for (const char* field : pointer_fields) b.patch_u32(b.mark(std::string(field) + "@ptr") + 4, high);
+    for (const char* field : pointer_fields) b.patch_u64(b.mark(std::string(field) + "@ptr"), id);
     EXPECT_TRUE(gives(run(client64, b.bytes()), value_of(typical)));
   }
-  // Foreign low halves too (repeated, the largest), with a high half.
-  ndr64_builder b;
-  b.client(typical);
-  for (const char* field : pointer_fields) b.patch_u64(b.mark(std::string(field) + "@ptr"), 0x12345678FFFFFFFFu);
-  EXPECT_TRUE(gives(run(client64, b.bytes()), value_of(typical)));
 }
 
 TEST(Ndr64ReferentIds, ArrayAndElementPointers) {
   const client_info_array a = load_array("array-with-null");
   ASSERT_TRUE(a.clients.has_value());
+  // Clients with an upper half.
+  ndr64_builder c;
+  c.array(a);
+  const std::size_t clients_at = c.mark("Clients@ptr");
+  c.patch_u32(clients_at + 4, 0xFFFFFFFFu);
+  EXPECT_TRUE(strict_fails_lenient_warns(array64, c.bytes(), value_of(a), {{ec::invalid_referent_id, clients_at, "Clients"}}));
+  // Element pointers with an upper half, NULL or not: the first one is the strict error.
   ndr64_builder b;
   b.array(a);
-  b.patch_u32(b.mark("Clients@ptr") + 4, 0xFFFFFFFFu);
+  std::vector<expected_error> warnings;
   bool saw_null = false;
   for (std::size_t i = 0; i < a.clients->size(); ++i) {
-    const std::size_t at = b.mark(ndr_builder::element_path("", i) + "@ptr");
-    if ((*a.clients)[i] == nullptr) {
-      saw_null = true;
-      b.patch_u32(at + 4, 0x00000001u);  // still NULL
-    } else {
-      b.patch_u32(at + 4, 0xDEADBEEFu);  // still present
-    }
+    const std::string path = ndr_builder::element_path("", i);
+    const std::size_t at = b.mark(path + "@ptr");
+    saw_null = saw_null || (*a.clients)[i] == nullptr;
+    b.patch_u32(at + 4, (*a.clients)[i] == nullptr ? 0xAAAAAAAAu : 0xDEADBEEFu);
+    warnings.push_back({ec::invalid_referent_id, at, path});
   }
   ASSERT_TRUE(saw_null);
-  EXPECT_TRUE(gives(run(array64, b.bytes()), value_of(a)));
+  EXPECT_TRUE(strict_fails_lenient_warns(array64, b.bytes(), value_of(a), warnings));
 
-  // A NULL Clients whose high half is set.
+  // A NULL Clients whose upper half is set.
   const client_info_array null_clients{0, std::nullopt};
   ndr64_builder n;
   n.array(null_clients);
   ASSERT_EQ(n.size(), 16u);
   n.patch_u32(n.mark("Clients@ptr") + 4, 0xAAAAAAAAu);
-  EXPECT_TRUE(gives(run(array64, n.bytes()), value_of(null_clients)));
+  EXPECT_TRUE(strict_fails_lenient_warns(array64, n.bytes(), value_of(null_clients),
+                                         {{ec::invalid_referent_id, 8, "Clients"}}));
 }
 
 TEST(Ndr64ReferentIds, TopLevelPointers) {
-  // ptr framing: only the low half decides.
-  for (const std::vector<std::uint8_t>& null_id :
-       {std::vector<std::uint8_t>{0, 0, 0, 0, 0, 0, 0, 0}, std::vector<std::uint8_t>{0, 0, 0, 0, 1, 0, 0, 0},
-        std::vector<std::uint8_t>{0, 0, 0, 0, 0xAA, 0xAA, 0xAA, 0xAA}}) {
-    EXPECT_TRUE(gives(run(client_ptr64, null_id), ptr_value(std::optional<client_info>{})));
-    EXPECT_TRUE(gives(run(array_ptr64, null_id), ptr_value(std::optional<client_info_array>{})));
-    std::vector<std::uint8_t> response = null_id;
+  const std::vector<std::uint8_t> null_id{0, 0, 0, 0, 0, 0, 0, 0};
+  EXPECT_TRUE(gives(run(client_ptr64, null_id), ptr_value(std::optional<client_info>{})));
+  EXPECT_TRUE(gives(run(array_ptr64, null_id), ptr_value(std::optional<client_info_array>{})));
+  for (const std::vector<std::uint8_t>& wide_null :
+       {std::vector<std::uint8_t>{0, 0, 0, 0, 1, 0, 0, 0}, std::vector<std::uint8_t>{0, 0, 0, 0, 0xAA, 0xAA, 0xAA, 0xAA}}) {
+    EXPECT_TRUE(strict_fails_lenient_warns(client_ptr64, wide_null, ptr_value(std::optional<client_info>{}),
+                                           {{ec::invalid_referent_id, 0, ""}}));
+    EXPECT_TRUE(strict_fails_lenient_warns(array_ptr64, wide_null, ptr_value(std::optional<client_info_array>{}),
+                                           {{ec::invalid_referent_id, 0, ""}}));
+    std::vector<std::uint8_t> response = wide_null;
     for (std::uint8_t x : {0x2d, 0x4e, 0x00, 0x00}) response.push_back(x);
-    EXPECT_TRUE(gives(run(response64, response), any_value(std::in_place_type<get_client_info_response>,
-                                                            get_client_info_response{std::nullopt, 20013})));
+    EXPECT_TRUE(strict_fails_lenient_warns(response64, response,
+                                           any_value(std::in_place_type<get_client_info_response>,
+                                                     get_client_info_response{std::nullopt, 20013}),
+                                           {{ec::invalid_referent_id, 0, "ClientInfo"}}));
   }
-  // A present pointer with a high half.
+  // A present pointer with an upper half.
   std::vector<std::uint8_t> p = read_vector_file(find_vector("typical"), "ptr.ndr64");
   p.at(4) = 0xFF;
-  EXPECT_TRUE(gives(run(client_ptr64, p), ptr_value(std::optional<client_info>{load_client("typical")})));
+  EXPECT_TRUE(strict_fails_lenient_warns(client_ptr64, p, ptr_value(std::optional<client_info>{load_client("typical")}),
+                                         {{ec::invalid_referent_id, 0, ""}}));
   std::vector<std::uint8_t> r = read_vector_file(find_vector("typical"), "response.ndr64");
   r.at(7) = 0x80;
-  EXPECT_TRUE(gives(run(response64, r), any_value(std::in_place_type<get_client_info_response>,
-                                                    get_client_info_response{load_client("typical"), 0})));
+  EXPECT_TRUE(strict_fails_lenient_warns(response64, r,
+                                         any_value(std::in_place_type<get_client_info_response>,
+                                                   get_client_info_response{load_client("typical"), 0}),
+                                         {{ec::invalid_referent_id, 0, "ClientInfo"}}));
 }
 
 // ---------------------------------------------------------------- padding

@@ -61,6 +61,7 @@ bool forgivable(error_code c) {
     case error_code::null_with_nonzero_size:
     case error_code::nonzero_padding:       // a pickled body's padding
     case error_code::missing_trailing_pad:  // an NDR64 record at the very end
+    case error_code::invalid_referent_id:   // an NDR64 referent id above 0xFFFFFFFF
       return true;
     default:
       return false;
