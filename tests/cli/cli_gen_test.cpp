@@ -78,6 +78,25 @@ TEST(cli_gen, a_list_encodes_as_one_pickled_buffer) {
   EXPECT_EQ(json::parse(decoded.out), json::parse(list));
 }
 
+TEST(cli_gen, count_one_in_a_layout_is_one_value) {
+  // One value is one: --count 1 with a non-pickled layout writes the value
+  // itself, the same bytes as without --count; with a pickle-* layout it is
+  // a buffer of one value, as a list of one is.
+  for (const std::string type : {"client", "array"}) {
+    for (const std::string layout : {"ndr20", "ndr64", "x86"}) {
+      const fs::path counted = scratch_file(type + "." + layout + ".count1.bin");
+      const fs::path plain = scratch_file(type + "." + layout + ".plain.bin");
+      run_ok({"gen", "--type", type, "--count", "1", "--seed", "5", "--layout", layout, "-o", counted.string()});
+      run_ok({"gen", "--type", type, "--seed", "5", "--layout", layout, "-o", plain.string()});
+      EXPECT_EQ(read_file(counted), read_file(plain)) << type << " " << layout;
+    }
+    const fs::path pickled = scratch_file(type + ".count1.pickle.bin");
+    run_ok({"gen", "--type", type, "--count", "1", "--seed", "5", "--layout", "pickle-ndr20", "-o", pickled.string()});
+    const json list = json::parse(run_ok({"decode", "--all", "--type", type, pickled.string()}).out);
+    EXPECT_EQ(list, json::parse(run_ok({"gen", "--type", type, "--count", "1", "--seed", "5"}).out)) << type;
+  }
+}
+
 TEST(cli_gen, framings_and_image_bases) {
   const fs::path ptr = scratch_file("ptr.bin");
   run_ok({"gen", "--seed", "4", "--layout", "ndr64", "--framing", "ptr", "-o", ptr.string()});
@@ -101,7 +120,7 @@ TEST(cli_gen, usage_errors) {
            {"gen", "--elements", "3"},                             // clients have no elements
            {"gen", "--count", "100001"},
            {"gen", "--type", "array", "--count", "1000", "--elements", "1001"},  // over a million records
-           {"gen", "--count", "2", "--layout", "ndr20"},           // a list needs one pickled buffer
+           {"gen", "--count", "2", "--layout", "ndr20"},           // several values need one pickled buffer
            {"gen", "--layout", "pickle"},                          // name the kind to encode
            {"gen", "--framing", "ptr"},                            // only with --layout
            {"gen", "--layout", "x64", "--framing", "ptr"},

@@ -3,7 +3,8 @@
 //
 // Without --count one value is printed (a JSON object); with --count N a JSON
 // list of N values, even for N = 1, so a script's output shape never depends
-// on a number. A list encodes as one pickled buffer (a pickle-* layout).
+// on a number. A list encodes as one pickled buffer (a pickle-* layout); in
+// any other layout --count 1 is the one value it asks for.
 #include <limits>
 #include <memory>
 #include <optional>
@@ -79,7 +80,7 @@ int emit(const std::vector<T>& values, const gen_request& request) {
                       request.output_path);
   }
   const layout wire = *parse_layout(request.layout_name);  // checked while parsing
-  if (request.list) {
+  if (request.list && pickle_kind_of(wire)) {
     return write_bytes(encode_pickled(std::span<const T>(values), *pickle_kind_of(wire)), request.output_path);
   }
   const std::uint64_t base = request.base.empty() ? default_image_base : parse_address(request.base);
@@ -149,7 +150,7 @@ void add_gen_command(CLI::App& app, command_runner& run) {
         throw CLI::ValidationError("--layout pickle",
                                    "name the kind: pickle-ndr20, pickle-ndr20be, pickle-ndr64 or pickle2-ndr20");
       }
-      if (request->list && !pickle_kind_of(*wire)) {
+      if (request->count > 1 && !pickle_kind_of(*wire)) {
         throw CLI::ValidationError("--count", "several values encode only as one pickled buffer (a pickle-* layout)");
       }
       if (frame != framing::bare && !is_ndr(*wire)) {
