@@ -8,6 +8,7 @@
 #include <memory>
 #include <utility>
 #include <optional>
+#include <type_traits>
 #include <vector>
 
 #include "dhcpm/large_block.hpp"
@@ -164,5 +165,14 @@ struct get_client_info_response {
 
   friend bool operator==(const get_client_info_response&, const get_client_info_response&) = default;
 };
+
+// Containers move records instead of copying them, and moving a value never
+// throws (utf16_string.hpp says what a move of a borrowing string does).
+static_assert(std::is_nothrow_move_constructible_v<client_info> && std::is_nothrow_move_assignable_v<client_info>);
+static_assert(std::is_nothrow_move_constructible_v<client_list> && std::is_nothrow_move_assignable_v<client_list>);
+static_assert(std::is_nothrow_move_constructible_v<client_info_array> &&
+              std::is_nothrow_move_assignable_v<client_info_array>);
+static_assert(std::is_nothrow_move_constructible_v<get_client_info_response> &&
+              std::is_nothrow_move_assignable_v<get_client_info_response>);
 
 }  // namespace dhcpm

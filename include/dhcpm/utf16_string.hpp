@@ -6,7 +6,7 @@
 
 #include <cstdint>
 #include <optional>
-#include <stdexcept>
+#include <type_traits>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -25,9 +25,13 @@ class utf16_string {
     return *this;
   }
   // A moved owning string hands over its units; a moved borrowed string
-  // copies them, so that no string ever outlives the arena it borrows from.
-  utf16_string(utf16_string&& other) { take(other); }
-  utf16_string& operator=(utf16_string&& other) {
+  // copies them, so that no string ever outlives the storage it borrows from.
+  // Moves never throw (containers of records move instead of copying): the
+  // one thing that can fail in that copy is memory itself, and running out
+  // of it in a noexcept move ends the process, as it does in the standard
+  // library's own noexcept paths.
+  utf16_string(utf16_string&& other) noexcept { take(other); }
+  utf16_string& operator=(utf16_string&& other) noexcept {
     if (this != &other) {
       utf16_string moved(std::move(other));
       swap(moved);
@@ -46,20 +50,19 @@ class utf16_string {
   // For decoders filling a container that keeps the units (client_list's
   // string storage): this string refers to the units without copying them,
   // so they must outlive it. Copies and moves of it own their units.
-  void borrow(std::u16string_view units) {
-    check_size(units.size());
+  void borrow(std::u16string_view units) noexcept {
     release();
     data_ = units.data();
-    size_ = static_cast<std::uint32_t>(units.size());
-    kind_ = kind::borrowed;
+    size_ = units.size();
+    kind_ = static_cast<unsigned char>(kind::borrowed);
   }
   // UTF-8 that is not well formed gives std::nullopt.
   [[nodiscard]] static std::optional<utf16_string> from_utf8(std::string_view utf8);
 
-  [[nodiscard]] bool is_null() const noexcept { return kind_ == kind::null; }
+  [[nodiscard]] bool is_null() const noexcept { return kind_ == static_cast<unsigned char>(kind::null); }
   // The code units without the terminating NUL; empty for NULL.
-  [[nodiscard]] std::u16string_view units() const noexcept { return {data_, size_}; }
-  [[nodiscard]] std::size_t size() const noexcept { return size_; }
+  [[nodiscard]] std::u16string_view units() const noexcept { return {data_, static_cast<std::size_t>(size_)}; }
+  [[nodiscard]] std::size_t size() const noexcept { return static_cast<std::size_t>(size_); }
 
   // True when the units are well-formed UTF-16 (every surrogate paired).
   [[nodiscard]] bool is_valid_utf16() const noexcept;
@@ -72,8 +75,12 @@ class utf16_string {
 
   void swap(utf16_string& other) noexcept {
     std::swap(data_, other.data_);
-    std::swap(size_, other.size_);
-    std::swap(kind_, other.kind_);
+    const std::uint64_t size = size_;
+    size_ = other.size_;
+    other.size_ = size;
+    const unsigned char k = kind_;
+    kind_ = other.kind_;
+    other.kind_ = k;
   }
 
  private:
@@ -81,36 +88,32 @@ class utf16_string {
 
   void assign_copy(std::u16string_view units, bool null) {
     if (null) return;
-    check_size(units.size());
     if (!units.empty()) {
       auto* owned = new char16_t[units.size()];
       units.copy(owned, units.size());
       data_ = owned;
     }
-    size_ = static_cast<std::uint32_t>(units.size());
-    kind_ = kind::owned;
+    size_ = units.size();
+    kind_ = static_cast<unsigned char>(kind::owned);
   }
-  void take(utf16_string& other) {
-    if (other.kind_ == kind::borrowed) {
-      assign_copy(other.units(), false);
+  void take(utf16_string& other) noexcept {
+    if (other.kind_ == static_cast<unsigned char>(kind::borrowed)) {
+      assign_copy(other.units(), false);  // noexcept caller: out of memory here terminates
       return;
     }
     swap(other);
   }
   void release() noexcept {
-    if (kind_ == kind::owned) delete[] data_;
+    if (kind_ == static_cast<unsigned char>(kind::owned)) delete[] data_;
   }
 
-  // No wire count can describe more units (NDR64's 64-bit counts are held to
-  // max_string_units); 32 bits keep a decoded record small.
-  static void check_size(std::size_t units) {
-    if (units > UINT32_MAX) throw std::length_error("dhcpm::utf16_string holds at most 2^32 - 1 units");
-  }
-
+  // 16 bytes in all, so that a decoded record stays small: the size and the
+  // kind share one word (no allocation can hold 2^62 units).
   const char16_t* data_ = nullptr;
-  std::uint32_t size_ = 0;
-  kind kind_ = kind::null;
+  std::uint64_t size_ : 62 = 0;
+  std::uint64_t kind_ : 2 = static_cast<unsigned char>(kind::null);
 };
+static_assert(std::is_nothrow_move_constructible_v<utf16_string> && std::is_nothrow_move_assignable_v<utf16_string>);
 
 // Conversions on plain unit sequences, shared with views and the JSON codec.
 [[nodiscard]] bool is_valid_utf16(std::u16string_view units) noexcept;
