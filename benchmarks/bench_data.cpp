@@ -1,5 +1,7 @@
 #include "bench_data.hpp"
 
+#include "dhcpm/client_info_schema.hpp"
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>
@@ -192,36 +194,25 @@ void release_large_sets_except(std::size_t keep) {
   }
 }
 
+// Every field in schema order: numbers as they are, DataLength then Data,
+// strings by fold_string (the view benchmark folds a view the same way).
 void fold(checksum_builder& sum, const client_info& c) noexcept {
-  sum.add(c.client_ip_address);
-  sum.add(c.subnet_mask);
-  sum.add(c.client_hardware_address.data_length);
-  if (!c.client_hardware_address.data) {
-    sum.data_null();
-  } else {
-    const auto& d = *c.client_hardware_address.data;
-    sum.data(d.size(), d.empty() ? 0 : d.front(), d.empty() ? 0 : d.back());
-  }
-  fold_string(sum, c.client_name);
-  fold_string(sum, c.client_comment);
-  sum.add(c.client_lease_expires);
-  sum.add(c.owner_host.ip_address);
-  fold_string(sum, c.owner_host.net_bios_name);
-  fold_string(sum, c.owner_host.host_name);
-  sum.add(c.client_type);
-  sum.add(c.address_state);
-  sum.add(c.status);
-  sum.add(c.probation_ends);
-  sum.add(c.quarantine_capable);
-  sum.add(c.sent_pot_exp_time);
-  sum.add(c.ack_pot_exp_time);
-  sum.add(c.recv_pot_exp_time);
-  sum.add(c.start_time);
-  sum.add(c.clt_last_trans_time);
-  sum.add(c.last_bnd_upd_time);
-  sum.add(c.bnd_msg_status);
-  fold_string(sum, c.policy_name);
-  sum.add(c.flags);
+  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
+    constexpr field_kind kind = field_table<client_info>[index].kind;
+    if constexpr (kind == field_kind::binary_data) {
+      const binary_data& b = f.of(c);
+      sum.add(b.data_length);
+      if (!b.data) {
+        sum.data_null();
+      } else {
+        sum.data(b.data->size(), b.data->empty() ? 0 : b.data->front(), b.data->empty() ? 0 : b.data->back());
+      }
+    } else if constexpr (kind == field_kind::lpwstr) {
+      fold_string(sum, f.of(c));
+    } else if constexpr (kind != field_kind::structure) {
+      sum.add(f.of(c));
+    }
+  });
 }
 
 std::uint64_t checksum(const client_info_array& value) noexcept {

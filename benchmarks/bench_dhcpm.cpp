@@ -4,6 +4,7 @@
 //   BM_Memcpy/<layout>/<N>        memcpy of the bytes that BM_OwningDecode/<layout>/<N> decodes
 //   BM_OwningDecode/<layout>/<N>  dhcpm::decode_array into an owning value (freeing it included)
 //   BM_Encode/<layout>/<N>        dhcpm::encode_array of the value into a fresh byte vector
+//   BM_Validate/<layout>/<N>      dhcpm::validate of the same bytes: decoding's walk, building nothing
 //   BM_ViewDecode/<layout>/<N>    dhcpm::view_array validation plus a read of every field of every
 //                                 client (see view_validate_and_read_all)
 //   BM_ReadTwice/<layout>/<N>     one 8-byte load from every 64-byte line of those bytes, front to
@@ -49,6 +50,18 @@
 namespace dhcpm::bench {
 namespace {
 
+// The decoding benchmarks keep freed large blocks for the next iteration, as
+// a program decoding input after input of one size would (large_block.hpp;
+// main() says so in the benchmark context). Everything else allocates afresh.
+block_cache& decode_cache() {
+  static block_cache cache;  // block_cache::default_limit
+  return cache;
+}
+const decode_options& cached_options() {
+  static const decode_options options{.cache = &decode_cache()};
+  return options;
+}
+
 // ===========================================================================
 // THE VIEW HOOK — the one function BM_ViewDecode times.
 //
@@ -72,38 +85,26 @@ namespace {
 }
 
 void fold(checksum_builder& sum, const client_view& c) noexcept {
-  sum.add(c.client_ip_address());
-  sum.add(c.subnet_mask());
-  sum.add(c.data_length());
-  if (const auto data = c.data(); !data) {
-    sum.data_null();
-  } else {
-    sum.data(data->size(), data->empty() ? 0 : data->front(), data->empty() ? 0 : data->back());
-  }
-  fold_string(sum, c.client_name());
-  fold_string(sum, c.client_comment());
-  sum.add(c.client_lease_expires());
-  sum.add(c.owner_ip_address());
-  fold_string(sum, c.owner_net_bios_name());
-  fold_string(sum, c.owner_host_name());
-  sum.add(c.client_type());
-  sum.add(c.address_state());
-  sum.add(c.status());
-  sum.add(c.probation_ends());
-  sum.add(c.quarantine_capable());
-  sum.add(c.sent_pot_exp_time());
-  sum.add(c.ack_pot_exp_time());
-  sum.add(c.recv_pot_exp_time());
-  sum.add(c.start_time());
-  sum.add(c.clt_last_trans_time());
-  sum.add(c.last_bnd_upd_time());
-  sum.add(c.bnd_msg_status());
-  fold_string(sum, c.policy_name());
-  sum.add(c.flags());
+  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
+    using entry = std::remove_cvref_t<decltype(f)>;
+    constexpr field_kind kind = field_table<client_info>[index].kind;
+    if constexpr (kind == field_kind::binary_data) {
+      sum.add(c.data_length());
+      if (const auto data = c.data(); !data) {
+        sum.data_null();
+      } else {
+        sum.data(data->size(), data->empty() ? 0 : data->front(), data->empty() ? 0 : data->back());
+      }
+    } else if constexpr (kind == field_kind::lpwstr) {
+      fold_string(sum, c.get<entry::member>());
+    } else if constexpr (kind != field_kind::structure) {
+      sum.add(c.get<entry::member>());
+    }
+  });
 }
 
 [[maybe_unused]] result<std::uint64_t> view_validate_and_read_all(byte_span input, layout wire) {
-  auto view = view_array(input, wire);
+  auto view = view_array(input, wire, cached_options());
   if (!view) return view.error_value();
   checksum_builder sum;
   sum.add(view->num_elements());
@@ -195,13 +196,13 @@ void bm_owning_decode(benchmark::State& state, layout wire, std::size_t n) {
   const data_set& set = prepare(n);
   const bytes& input = set.encoded(wire);
   if (first_time("owning/" + std::string(layout_name(wire)) + "/" + std::to_string(n))) {
-    auto decoded = decode_array(input, wire);
+    auto decoded = decode_array(input, wire, cached_options());
     if (!decoded) die(bench_name("BM_OwningDecode", layout_name(wire), n) + ": " + format_error(decoded.error_value()));
     if (!(decoded->value == set.value) || checksum(decoded->value) != checksum(set.value))
       die(bench_name("BM_OwningDecode", layout_name(wire), n) + ": decode(encode(x)) != x");
   }
   for (auto _ : state) {
-    auto decoded = decode_array(input, wire);
+    auto decoded = decode_array(input, wire, cached_options());
     if (!decoded) {
       state.SkipWithError("decode_array failed");
       break;
@@ -209,6 +210,28 @@ void bm_owning_decode(benchmark::State& state, layout wire, std::size_t n) {
     benchmark::DoNotOptimize(decoded->value.num_elements);
     benchmark::DoNotOptimize(decoded);
     // the value is freed here, inside the loop: a program decoding input after input pays for it
+  }
+  set_counters(state, input.size(), n);
+}
+
+void bm_validate(benchmark::State& state, layout wire, std::size_t n) {
+  const data_set& set = prepare(n);
+  const bytes& input = set.encoded(wire);
+  const wire_format format{.wire = wire};
+  if (first_time("validate/" + std::string(layout_name(wire)) + "/" + std::to_string(n))) {
+    auto valid = validate(input, value_type::array, format);
+    if (!valid) die(bench_name("BM_Validate", layout_name(wire), n) + ": " + format_error(valid.error_value()));
+    // A broken copy must be refused, as decoding refuses it: validate really checks.
+    bytes broken(input.begin(), input.end() - 1);
+    if (validate(broken, value_type::array, format)) die(bench_name("BM_Validate", layout_name(wire), n) + ": accepts a cut input");
+  }
+  for (auto _ : state) {
+    auto valid = validate(input, value_type::array, format);
+    if (!valid) {
+      state.SkipWithError("validate failed");
+      break;
+    }
+    benchmark::DoNotOptimize(valid);
   }
   set_counters(state, input.size(), n);
 }
@@ -368,6 +391,7 @@ void register_all() {
       benchmark::RegisterBenchmark(bench_name("BM_Memcpy", name, n).c_str(), bm_memcpy, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_OwningDecode", name, n).c_str(), bm_owning_decode, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_Encode", name, n).c_str(), bm_encode, wire, n);
+      benchmark::RegisterBenchmark(bench_name("BM_Validate", name, n).c_str(), bm_validate, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_ViewDecode", name, n).c_str(), bm_view_decode, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_ReadTwice", name, n).c_str(), bm_read_twice, wire, n);
     }
@@ -412,6 +436,9 @@ int main(int argc, char** argv) {
 #endif
   if (check_only) return 0;
   benchmark::AddCustomContext("dhcpm_view", "yes");
+  benchmark::AddCustomContext("dhcpm_block_cache", "on for BM_OwningDecode and BM_ViewDecode (" +
+                                                       std::to_string(dhcpm::block_cache::default_limit >> 20) +
+                                                       " MiB): freed large blocks are reused by the next iteration");
   dhcpm::bench::register_all();
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();

@@ -147,6 +147,15 @@ def build_table(runs, rss):
         else:
             t.add(label, None, "≤ 1.5×", None)
 
+    # 4b. validate builds nothing: at least twice as fast as the owning decode (issue 13).
+    check, decode = t.seconds("BM_Validate", "ndr20", 1_000_000), t.seconds("BM_OwningDecode", "ndr20", 1_000_000)
+    label = "owning decode time / validate time, ndr20, 1,000,000"
+    if check and decode:
+        r = decode / check
+        t.add(label, ratio_text(r), "≥ 2×", r >= 2, f"validate {check * 1e3:.0f} ms, decode {decode * 1e3:.0f} ms")
+    else:
+        t.add(label, None, "≥ 2×", None)
+
     # 5. Peak RSS of read + decode of the 1,000,000-client file.
     for what, label, has_target in (("dhcpm-decode", "dhcpm owning decode", True), ("samba-pull", "Samba pull", False)):
         m = rss.get(what)
@@ -247,6 +256,8 @@ def main():
     rss = load_rss(args.rss)
     rows = build_table(runs, rss)
     print(plain_table(rows))
+    cache = context.get("dhcpm_block_cache", "off")
+    print(f"block cache: {cache}")
 
     cpu = context.get("cpu_model") or ""
     if not cpu and os.path.exists("/proc/cpuinfo"):
@@ -261,7 +272,8 @@ def main():
     if args.markdown:
         commit = f", commit {args.commit}" if args.commit else ""
         section = (f"Measured {date} on {machine}{commit}; Samba peer: {peer}. "
-                   f"CPU time per iteration, median of the repetitions.\n\n{markdown_table(rows)}\n")
+                   f"CPU time per iteration, median of the repetitions. Block cache: {cache}.\n\n"
+                   f"{markdown_table(rows)}\n")
         rewrite_markdown(args.markdown, section)
     return 0
 

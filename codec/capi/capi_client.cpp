@@ -8,6 +8,8 @@
 #include <type_traits>
 
 #include "capi/capi_detail.hpp"
+#include "dhcpm/client_info_schema.hpp"
+#include "layout/flat_values.hpp"
 
 namespace dhcpm::capi {
 namespace {
@@ -17,46 +19,75 @@ namespace {
 constexpr std::uint16_t no_units[1] = {0};
 constexpr std::uint8_t no_bytes[1] = {0};
 
-// Calls use(member) with the integer member that field names; returns
-// std::nullopt for a field outside the enumeration.
-template <class Record, class Use>
-auto with_field(Record& c, dhcpm_field field, Use&& use) -> std::optional<decltype(use(c.subnet_mask))> {
-  switch (field) {
-    case DHCPM_FIELD_CLIENT_IP_ADDRESS: return use(c.client_ip_address);
-    case DHCPM_FIELD_SUBNET_MASK: return use(c.subnet_mask);
-    case DHCPM_FIELD_DATA_LENGTH: return use(c.client_hardware_address.data_length);
-    case DHCPM_FIELD_CLIENT_LEASE_EXPIRES: return use(c.client_lease_expires);
-    case DHCPM_FIELD_OWNER_IP_ADDRESS: return use(c.owner_host.ip_address);
-    case DHCPM_FIELD_CLIENT_TYPE: return use(c.client_type);
-    case DHCPM_FIELD_ADDRESS_STATE: return use(c.address_state);
-    case DHCPM_FIELD_STATUS: return use(c.status);
-    case DHCPM_FIELD_PROBATION_ENDS: return use(c.probation_ends);
-    case DHCPM_FIELD_QUARANTINE_CAPABLE: return use(c.quarantine_capable);
-    case DHCPM_FIELD_SENT_POT_EXP_TIME: return use(c.sent_pot_exp_time);
-    case DHCPM_FIELD_ACK_POT_EXP_TIME: return use(c.ack_pot_exp_time);
-    case DHCPM_FIELD_RECV_POT_EXP_TIME: return use(c.recv_pot_exp_time);
-    case DHCPM_FIELD_START_TIME: return use(c.start_time);
-    case DHCPM_FIELD_CLT_LAST_TRANS_TIME: return use(c.clt_last_trans_time);
-    case DHCPM_FIELD_LAST_BND_UPD_TIME: return use(c.last_bnd_upd_time);
-    case DHCPM_FIELD_BND_MSG_STATUS: return use(c.bnd_msg_status);
-    case DHCPM_FIELD_FLAGS: return use(c.flags);
-    case DHCPM_FIELD_COUNT: break;
-  }
-  return std::nullopt;
+constexpr const auto& fields = field_table<client_info>;
+
+constexpr bool is_number(field_kind k) noexcept {
+  return k != field_kind::lpwstr && k != field_kind::binary_data && k != field_kind::structure;
 }
 
-template <class Record>
-auto* string_member(Record& c, dhcpm_string_field field) noexcept {
-  using string_ptr = decltype(&c.client_name);
-  switch (field) {
-    case DHCPM_STRING_CLIENT_NAME: return &c.client_name;
-    case DHCPM_STRING_CLIENT_COMMENT: return &c.client_comment;
-    case DHCPM_STRING_OWNER_NET_BIOS_NAME: return &c.owner_host.net_bios_name;
-    case DHCPM_STRING_OWNER_HOST_NAME: return &c.owner_host.host_name;
-    case DHCPM_STRING_POLICY_NAME: return &c.policy_name;
-    case DHCPM_STRING_COUNT: break;
+// The C constants follow the schema: dhcpm_field numbers the number fields
+// (and a DHCP_BINARY_DATA's DataLength) in member order, dhcpm_string_field
+// the strings; structures have none.
+constexpr bool c_constants_follow_the_schema() noexcept {
+  int next_number = 0;
+  int next_string = 0;
+  for (const field_info& f : fields) {
+    if (f.kind == field_kind::structure) {
+      if (f.c_id != -1) return false;
+    } else if (f.kind == field_kind::lpwstr) {
+      if (f.c_id != next_string++) return false;
+    } else if (f.c_id != next_number++) {
+      return false;
+    }
   }
-  return string_ptr{nullptr};
+  return next_number == DHCPM_FIELD_COUNT && next_string == DHCPM_STRING_COUNT;
+}
+static_assert(c_constants_follow_the_schema(), "dhcpm.h's DHCPM_FIELD_* / DHCPM_STRING_* differ from the schema");
+static_assert(static_cast<int>(field_kind::structure) == DHCPM_KIND_STRUCTURE &&
+              static_cast<int>(field_kind::lpwstr) == DHCPM_KIND_LPWSTR &&
+              static_cast<int>(field_kind::u8) == DHCPM_KIND_U8);
+static_assert(static_cast<int>(field_meaning::none) == DHCPM_MEANING_NONE &&
+              static_cast<int>(field_meaning::reserved) == DHCPM_MEANING_RESERVED &&
+              static_cast<int>(field_meaning::number) == DHCPM_MEANING_NUMBER);
+
+// Calls use(member) with the integer member that the constant `id` names;
+// std::nullopt for a constant outside the enumeration.
+template <class Result, class Record, class Use>
+std::optional<Result> with_field(Record& c, int id, Use&& use) {
+  std::optional<Result> out;
+  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
+    constexpr field_info info = fields[index];
+    if constexpr (is_number(info.kind)) {
+      if (info.c_id == id) out = use(f.of(c));
+    } else if constexpr (info.kind == field_kind::binary_data) {
+      if (info.c_id == id) out = use(f.of(c).data_length);
+    }
+  });
+  return out;
+}
+
+// The string member that the constant `id` names, or nullptr.
+template <class Record>
+auto* string_member(Record& c, int id) noexcept {
+  std::conditional_t<std::is_const_v<Record>, const utf16_string, utf16_string>* out = nullptr;
+  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
+    constexpr field_info info = fields[index];
+    if constexpr (info.kind == field_kind::lpwstr) {
+      if (info.c_id == id) out = &f.of(c);
+    }
+  });
+  return out;
+}
+
+// The C string of field `id` of this kind of constant (numbers or strings).
+const char* field_path_of(int id, bool strings) noexcept {
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    const field_info& f = fields[i];
+    if (f.c_id != id || (f.kind == field_kind::lpwstr) != strings || f.kind == field_kind::structure) continue;
+    if (f.kind == field_kind::binary_data) return detail::record_field_path(detail::data_length_field).data();
+    return f.path.data();  // a whole literal of the schema: NUL-terminated
+  }
+  return "unknown";
 }
 
 // The string a (client, field) pair names, or nullptr when there is none.
@@ -76,47 +107,16 @@ using dhcpm::capi::unwrap;
 
 extern "C" {
 
-const char* dhcpm_field_name(dhcpm_field field) noexcept {
-  switch (field) {
-    case DHCPM_FIELD_CLIENT_IP_ADDRESS: return "ClientIpAddress";
-    case DHCPM_FIELD_SUBNET_MASK: return "SubnetMask";
-    case DHCPM_FIELD_DATA_LENGTH: return "ClientHardwareAddress.DataLength";
-    case DHCPM_FIELD_CLIENT_LEASE_EXPIRES: return "ClientLeaseExpires";
-    case DHCPM_FIELD_OWNER_IP_ADDRESS: return "OwnerHost.IpAddress";
-    case DHCPM_FIELD_CLIENT_TYPE: return "bClientType";
-    case DHCPM_FIELD_ADDRESS_STATE: return "AddressState";
-    case DHCPM_FIELD_STATUS: return "Status";
-    case DHCPM_FIELD_PROBATION_ENDS: return "ProbationEnds";
-    case DHCPM_FIELD_QUARANTINE_CAPABLE: return "QuarantineCapable";
-    case DHCPM_FIELD_SENT_POT_EXP_TIME: return "SentPotExpTime";
-    case DHCPM_FIELD_ACK_POT_EXP_TIME: return "AckPotExpTime";
-    case DHCPM_FIELD_RECV_POT_EXP_TIME: return "RecvPotExpTime";
-    case DHCPM_FIELD_START_TIME: return "StartTime";
-    case DHCPM_FIELD_CLT_LAST_TRANS_TIME: return "CltLastTransTime";
-    case DHCPM_FIELD_LAST_BND_UPD_TIME: return "LastBndUpdTime";
-    case DHCPM_FIELD_BND_MSG_STATUS: return "BndMsgStatus";
-    case DHCPM_FIELD_FLAGS: return "Flags";
-    case DHCPM_FIELD_COUNT: break;
-  }
-  return "unknown";
-}
+const char* dhcpm_field_name(dhcpm_field field) noexcept { return dhcpm::capi::field_path_of(field, false); }
 
 const char* dhcpm_string_field_name(dhcpm_string_field field) noexcept {
-  switch (field) {
-    case DHCPM_STRING_CLIENT_NAME: return "ClientName";
-    case DHCPM_STRING_CLIENT_COMMENT: return "ClientComment";
-    case DHCPM_STRING_OWNER_NET_BIOS_NAME: return "OwnerHost.NetBiosName";
-    case DHCPM_STRING_OWNER_HOST_NAME: return "OwnerHost.HostName";
-    case DHCPM_STRING_POLICY_NAME: return "PolicyName";
-    case DHCPM_STRING_COUNT: break;
-  }
-  return "unknown";
+  return dhcpm::capi::field_path_of(field, true);
 }
 
 uint64_t dhcpm_client_get(const dhcpm_client* client, dhcpm_field field) noexcept {
   if (client == nullptr) return 0;
   const auto read = [](const auto& member) { return static_cast<std::uint64_t>(member); };
-  return dhcpm::capi::with_field(*unwrap(client), field, read).value_or(0);
+  return dhcpm::capi::with_field<std::uint64_t>(*unwrap(client), field, read).value_or(0);
 }
 
 dhcpm_status dhcpm_client_set(dhcpm_client* client, dhcpm_field field, uint64_t value) noexcept {
@@ -127,7 +127,7 @@ dhcpm_status dhcpm_client_set(dhcpm_client* client, dhcpm_field field, uint64_t 
     member = static_cast<member_type>(value);
     return DHCPM_OK;
   };
-  return dhcpm::capi::with_field(*unwrap(client), field, write).value_or(DHCPM_ERR_INVALID_ARGUMENT);
+  return dhcpm::capi::with_field<dhcpm_status>(*unwrap(client), field, write).value_or(DHCPM_ERR_INVALID_ARGUMENT);
 }
 
 int dhcpm_client_string_is_null(const dhcpm_client* client, dhcpm_string_field field) noexcept {
@@ -168,13 +168,13 @@ dhcpm_status dhcpm_client_string_utf8(const dhcpm_client* client, dhcpm_string_f
 }
 
 int dhcpm_client_data_is_null(const dhcpm_client* client) noexcept {
-  return client == nullptr || !unwrap(client)->client_hardware_address.data ? 1 : 0;
+  return client == nullptr || !dhcpm::detail::binary_of(*unwrap(client)).data ? 1 : 0;
 }
 
 const uint8_t* dhcpm_client_data(const dhcpm_client* client, size_t* size) noexcept {
   if (size != nullptr) *size = 0;
   if (client == nullptr) return nullptr;
-  const auto& data = unwrap(client)->client_hardware_address.data;
+  const auto& data = dhcpm::detail::binary_of(*unwrap(client)).data;
   if (!data) return nullptr;
   if (data->empty()) return dhcpm::capi::no_bytes;
   if (size != nullptr) *size = data->size();
@@ -217,7 +217,7 @@ dhcpm_status dhcpm_client_set_data(dhcpm_client* client, const uint8_t* bytes, s
   if (client == nullptr || (bytes == nullptr && size != 0)) return DHCPM_ERR_INVALID_ARGUMENT;
   if (size > UINT32_MAX) return DHCPM_ERR_VALUE_OUT_OF_RANGE;
   return guarded(nullptr, [&]() -> dhcpm_status {
-    auto& hardware = unwrap(client)->client_hardware_address;
+    auto& hardware = dhcpm::detail::binary_of(*unwrap(client));
     hardware.data.emplace(bytes, bytes + size);
     hardware.data_length = static_cast<std::uint32_t>(size);
     return DHCPM_OK;
@@ -226,9 +226,27 @@ dhcpm_status dhcpm_client_set_data(dhcpm_client* client, const uint8_t* bytes, s
 
 dhcpm_status dhcpm_client_set_data_null(dhcpm_client* client) noexcept {
   if (client == nullptr) return DHCPM_ERR_INVALID_ARGUMENT;
-  auto& hardware = unwrap(client)->client_hardware_address;
+  auto& hardware = dhcpm::detail::binary_of(*unwrap(client));
   hardware.data.reset();
   hardware.data_length = 0;
+  return DHCPM_OK;
+}
+
+size_t dhcpm_field_count(dhcpm_type type) noexcept {
+  return type == DHCPM_TYPE_CLIENT || type == DHCPM_TYPE_ARRAY ? dhcpm::capi::fields.size() : 0;
+}
+
+dhcpm_status dhcpm_field_info(dhcpm_type type, size_t index, dhcpm_field_desc* desc) noexcept {
+  if (desc == nullptr || index >= dhcpm_field_count(type)) return DHCPM_ERR_INVALID_ARGUMENT;
+  const dhcpm::field_info& f = dhcpm::capi::fields[index];
+  desc->path = f.path.data();  // literals of the schema: NUL-terminated, and so is a suffix of one
+  desc->name = f.name().data();
+  desc->kind = static_cast<dhcpm_field_kind>(f.kind);
+  desc->meaning = static_cast<dhcpm_field_meaning>(f.meaning);
+  desc->parent = f.parent == dhcpm::no_parent ? -1 : f.parent;
+  desc->c_field = f.c_id;
+  desc->x64_offset = f.x64;
+  desc->x86_offset = f.x86;
   return DHCPM_OK;
 }
 

@@ -11,8 +11,11 @@ namespace {
 // Every layout keeps a DATE_TIME's two DWORDs side by side, so they can be
 // shown as one 8-byte FILETIME.
 constexpr bool date_times_are_adjacent(const record_layout& l) {
-  return l[record_field::lease_expires_high].offset == l[record_field::lease_expires_low].offset + 4 &&
-         l[record_field::probation_ends_high].offset == l[record_field::probation_ends_low].offset + 4;
+  for (std::size_t i = 0; i + 1 < record_field_count; ++i) {
+    const auto f = static_cast<record_field>(i);
+    if (slot_of(f).part == slot_part::low && l.fields[i + 1].offset != l.fields[i].offset + 4) return false;
+  }
+  return true;
 }
 static_assert(date_times_are_adjacent(ndr20_record_layout) && date_times_are_adjacent(x64_record_layout) &&
               date_times_are_adjacent(x86_record_layout));
@@ -33,10 +36,9 @@ dhcpm::region_kind public_kind(detail::region_kind kind, bool native) noexcept {
   return dhcpm::region_kind::field;
 }
 
-// The name of the whole DATE_TIME for the field of its low DWORD.
+// The name of the whole DATE_TIME for the slot of its low DWORD.
 std::optional<std::string_view> date_time_of(record_field f) noexcept {
-  if (f == record_field::lease_expires_low) return "ClientLeaseExpires";
-  if (f == record_field::probation_ends_low) return "ProbationEnds";
+  if (slot_of(f).part == slot_part::low) return field_of(f).path;
   return std::nullopt;
 }
 

@@ -72,31 +72,21 @@ std::optional<record_field> record_field_named(std::string_view leaf) noexcept {
 }
 
 std::string field_text(record_field f, std::uint64_t value) {
-  switch (f) {
-    case record_field::client_ip_address:
-    case record_field::subnet_mask:
-    case record_field::owner_ip_address:
-      return format_ipv4(static_cast<std::uint32_t>(value));
-    case record_field::lease_expires_low:
-    case record_field::lease_expires_high:
-    case record_field::probation_ends_low:
-    case record_field::probation_ends_high:
-      return format_filetime(value);
-    case record_field::client_type:
-      return named(value, client_type_name(static_cast<std::uint8_t>(value)));
-    case record_field::address_state:
-      return address_state_text(static_cast<std::uint8_t>(value));
-    case record_field::status:
+  const field_info& info = field_of(f);
+  if (slot_of(f).part == slot_part::length) return std::to_string(value);  // DataLength
+  switch (info.meaning) {
+    case field_meaning::ipv4: return format_ipv4(static_cast<std::uint32_t>(value));
+    case field_meaning::filetime: return format_filetime(value);
+    case field_meaning::client_type: return named(value, client_type_name(static_cast<std::uint8_t>(value)));
+    case field_meaning::address_state: return address_state_text(static_cast<std::uint8_t>(value));
+    case field_meaning::quarantine_status:
       return named(value, quarantine_status_name(static_cast<std::uint32_t>(value)).value_or("unknown"));
-    case record_field::quarantine_capable:
-      return named(value, value != 0 ? "TRUE" : "FALSE");
-    case record_field::bnd_msg_status:  // reserved: raw
-      return "0x" + hex_of(value, 8);
-    case record_field::flags:  // reserved: raw
-      return "0x" + hex_of(value, 2);
-    default:
-      return std::to_string(value);  // DataLength and the failover times (seconds)
+    case field_meaning::boolean: return named(value, value != 0 ? "TRUE" : "FALSE");
+    case field_meaning::reserved: return "0x" + hex_of(value, info.kind == field_kind::u8 ? 2 : 8);  // kept raw
+    case field_meaning::number:
+    case field_meaning::none: break;
   }
+  return std::to_string(value);  // counts and the failover times (seconds)
 }
 
 std::string pointer_text(std::uint64_t value, std::size_t width, std::uint64_t null_mask) {

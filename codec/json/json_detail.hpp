@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -81,8 +82,9 @@ using maybe_error = std::optional<error>;
 [[nodiscard]] maybe_error string_from_json(const ordered_json& value, const std::string& path, utf16_string& out);
 [[nodiscard]] maybe_error read_binary(const ordered_json& object, std::string_view path, std::string_view field,
                                       binary_data& out);
-[[nodiscard]] maybe_error read_host(const ordered_json& object, std::string_view path, std::string_view field,
-                                    host_info& out);
+// A member that must be there: read(its value, its path), or "missing member".
+[[nodiscard]] maybe_error read_member(const ordered_json& object, std::string_view path, std::string_view field,
+                                      const std::function<maybe_error(const ordered_json&, const std::string&)>& read);
 
 // --- json_read.cpp: whole values --------------------------------------------
 

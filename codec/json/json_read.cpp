@@ -1,6 +1,10 @@
 // JSON -> whole values (record, array, response) and the public entry points.
 // Field paths in errors use the dhcpsapi.h names, like the decoders' paths.
+#include <array>
+#include <span>
 #include <utility>
+
+#include "dhcpm/client_info_schema.hpp"
 
 #include "dhcpm/json.hpp"
 #include "json/json_detail.hpp"
@@ -9,13 +13,43 @@ namespace dhcpm {
 namespace detail {
 namespace {
 
-constexpr std::string_view client_fields[] = {"ClientIpAddress", "SubnetMask",       "ClientHardwareAddress",
-                                              "ClientName",      "ClientComment",    "ClientLeaseExpires",
-                                              "OwnerHost",       "bClientType",      "AddressState",
-                                              "Status",          "ProbationEnds",    "QuarantineCapable",
-                                              "SentPotExpTime",  "AckPotExpTime",    "RecvPotExpTime",
-                                              "StartTime",       "CltLastTransTime", "LastBndUpdTime",
-                                              "BndMsgStatus",    "PolicyName",       "Flags"};
+// The object of a record, or of one of its structures (the fields whose
+// parent is `parent`): every member required, none unknown, in schema order.
+template <class Record>
+maybe_error fields_from_json(const ordered_json& value, const std::string& path, std::uint8_t parent, Record& out) {
+  constexpr auto& table = field_table<Record>;
+  std::array<std::string_view, table.size()> names{};
+  std::size_t count = 0;
+  for (const field_info& f : table) {
+    if (f.parent == parent) names[count++] = f.name();
+  }
+  if (maybe_error e = check_object(value, path, std::span<const std::string_view>(names.data(), count))) return e;
+  maybe_error failure;
+  schema::for_each_field(record_schema<Record>::fields, [&](const auto& f, auto index) {
+    constexpr field_info info = table[index];
+    if (failure || info.parent != parent) return;
+    auto& member = f.of(out);
+    if constexpr (info.kind == field_kind::structure) {
+      failure = read_member(value, path, info.name(), [&](const ordered_json& inner, const std::string& inner_path) {
+        return fields_from_json(inner, inner_path, static_cast<std::uint8_t>(index), out);
+      });
+    } else if constexpr (info.kind == field_kind::binary_data) {
+      failure = read_binary(value, path, info.name(), member);
+    } else if constexpr (info.kind == field_kind::lpwstr) {
+      failure = read_string(value, path, info.name(), member);
+    } else if constexpr (info.kind == field_kind::ipv4) {
+      failure = read_ipv4(value, path, info.name(), member);
+    } else if constexpr (info.kind == field_kind::u8) {
+      failure = read_u8(value, path, info.name(), member);
+    } else if constexpr (info.kind == field_kind::filetime) {
+      failure = read_u64(value, path, info.name(), member);
+    } else {
+      failure = read_u32(value, path, info.name(), member);
+    }
+  });
+  return failure;
+}
+
 constexpr std::string_view array_fields[] = {"NumElements", "Clients"};
 constexpr std::string_view response_fields[] = {"ClientInfo", "ReturnValue"};
 
@@ -83,28 +117,7 @@ result<T> read_text(std::string_view text, Read&& read) {
 }  // namespace
 
 maybe_error client_from_json(const ordered_json& value, const std::string& path, client_info& out) {
-  if (maybe_error e = check_object(value, path, client_fields)) return e;
-  if (maybe_error e = read_ipv4(value, path, "ClientIpAddress", out.client_ip_address)) return e;
-  if (maybe_error e = read_ipv4(value, path, "SubnetMask", out.subnet_mask)) return e;
-  if (maybe_error e = read_binary(value, path, "ClientHardwareAddress", out.client_hardware_address)) return e;
-  if (maybe_error e = read_string(value, path, "ClientName", out.client_name)) return e;
-  if (maybe_error e = read_string(value, path, "ClientComment", out.client_comment)) return e;
-  if (maybe_error e = read_u64(value, path, "ClientLeaseExpires", out.client_lease_expires)) return e;
-  if (maybe_error e = read_host(value, path, "OwnerHost", out.owner_host)) return e;
-  if (maybe_error e = read_u8(value, path, "bClientType", out.client_type)) return e;
-  if (maybe_error e = read_u8(value, path, "AddressState", out.address_state)) return e;
-  if (maybe_error e = read_u32(value, path, "Status", out.status)) return e;
-  if (maybe_error e = read_u64(value, path, "ProbationEnds", out.probation_ends)) return e;
-  if (maybe_error e = read_u32(value, path, "QuarantineCapable", out.quarantine_capable)) return e;
-  if (maybe_error e = read_u32(value, path, "SentPotExpTime", out.sent_pot_exp_time)) return e;
-  if (maybe_error e = read_u32(value, path, "AckPotExpTime", out.ack_pot_exp_time)) return e;
-  if (maybe_error e = read_u32(value, path, "RecvPotExpTime", out.recv_pot_exp_time)) return e;
-  if (maybe_error e = read_u32(value, path, "StartTime", out.start_time)) return e;
-  if (maybe_error e = read_u32(value, path, "CltLastTransTime", out.clt_last_trans_time)) return e;
-  if (maybe_error e = read_u32(value, path, "LastBndUpdTime", out.last_bnd_upd_time)) return e;
-  if (maybe_error e = read_u32(value, path, "BndMsgStatus", out.bnd_msg_status)) return e;
-  if (maybe_error e = read_string(value, path, "PolicyName", out.policy_name)) return e;
-  return read_u8(value, path, "Flags", out.flags);
+  return fields_from_json(value, path, no_parent, out);
 }
 
 maybe_error array_from_json(const ordered_json& value, const std::string& path, client_info_array& out) {

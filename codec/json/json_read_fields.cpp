@@ -5,6 +5,7 @@
 // Consistency between fields (DataLength vs Data, NumElements vs Clients) is
 // not checked here: such values are legal test inputs, the encoder refuses them.
 #include <algorithm>
+#include <functional>
 #include <limits>
 #include <utility>
 
@@ -205,14 +206,10 @@ maybe_error read_binary(const ordered_json& object, std::string_view path, std::
   });
 }
 
-maybe_error read_host(const ordered_json& object, std::string_view path, std::string_view field, host_info& out) {
-  return with_member(object, path, field, [&out](const ordered_json& value, std::string member_path) {
-    static constexpr std::string_view fields[] = {"IpAddress", "NetBiosName", "HostName"};
-    if (maybe_error e = check_object(value, member_path, fields)) return e;
-    if (maybe_error e = read_ipv4(value, member_path, "IpAddress", out.ip_address)) return e;
-    if (maybe_error e = read_string(value, member_path, "NetBiosName", out.net_bios_name)) return e;
-    return read_string(value, member_path, "HostName", out.host_name);
-  });
+maybe_error read_member(const ordered_json& object, std::string_view path, std::string_view field,
+                        const std::function<maybe_error(const ordered_json&, const std::string&)>& read) {
+  return with_member(object, path, field,
+                     [&read](const ordered_json& value, std::string member_path) { return read(value, member_path); });
 }
 
 }  // namespace dhcpm::detail

@@ -2,6 +2,7 @@
 // in dhcpsapi.h order; ordered_json keeps that order in the output.
 #include <string>
 
+#include "dhcpm/client_info_schema.hpp"
 #include "dhcpm/json.hpp"
 #include "json/json_detail.hpp"
 
@@ -29,41 +30,33 @@ ordered_json binary_to_json(const binary_data& value) {
   return object;
 }
 
-ordered_json host_to_json(const host_info& value) {
+// The fields of a record, or of one of its structures (those whose parent
+// is `parent`), in schema order.
+template <class Record>
+ordered_json fields_to_json(const Record& r, std::uint8_t parent) {
   ordered_json object = ordered_json::object();
-  object["IpAddress"] = format_ipv4(value.ip_address);
-  object["NetBiosName"] = string_to_json(value.net_bios_name);
-  object["HostName"] = string_to_json(value.host_name);
+  schema::for_each_field(record_schema<Record>::fields, [&](const auto& f, auto index) {
+    constexpr field_info info = field_table<Record>[index];
+    if (info.parent != parent) return;
+    const std::string key(info.name());
+    if constexpr (info.kind == field_kind::structure) {
+      object[key] = fields_to_json(r, static_cast<std::uint8_t>(index));
+    } else if constexpr (info.kind == field_kind::binary_data) {
+      object[key] = binary_to_json(f.of(r));
+    } else if constexpr (info.kind == field_kind::lpwstr) {
+      object[key] = string_to_json(f.of(r));
+    } else if constexpr (info.kind == field_kind::ipv4) {
+      object[key] = format_ipv4(f.of(r));
+    } else {
+      object[key] = f.of(r);
+    }
+  });
   return object;
 }
 
 }  // namespace
 
-ordered_json client_to_json(const client_info& value) {
-  ordered_json object = ordered_json::object();
-  object["ClientIpAddress"] = format_ipv4(value.client_ip_address);
-  object["SubnetMask"] = format_ipv4(value.subnet_mask);
-  object["ClientHardwareAddress"] = binary_to_json(value.client_hardware_address);
-  object["ClientName"] = string_to_json(value.client_name);
-  object["ClientComment"] = string_to_json(value.client_comment);
-  object["ClientLeaseExpires"] = value.client_lease_expires;
-  object["OwnerHost"] = host_to_json(value.owner_host);
-  object["bClientType"] = value.client_type;
-  object["AddressState"] = value.address_state;
-  object["Status"] = value.status;
-  object["ProbationEnds"] = value.probation_ends;
-  object["QuarantineCapable"] = value.quarantine_capable;
-  object["SentPotExpTime"] = value.sent_pot_exp_time;
-  object["AckPotExpTime"] = value.ack_pot_exp_time;
-  object["RecvPotExpTime"] = value.recv_pot_exp_time;
-  object["StartTime"] = value.start_time;
-  object["CltLastTransTime"] = value.clt_last_trans_time;
-  object["LastBndUpdTime"] = value.last_bnd_upd_time;
-  object["BndMsgStatus"] = value.bnd_msg_status;
-  object["PolicyName"] = string_to_json(value.policy_name);
-  object["Flags"] = value.flags;
-  return object;
-}
+ordered_json client_to_json(const client_info& value) { return fields_to_json(value, no_parent); }
 
 ordered_json array_to_json(const client_info_array& value) {
   ordered_json object = ordered_json::object();

@@ -7,9 +7,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <tuple>
+#include <type_traits>
 #include <utility>
 
 #include "dhcpm/client_info.hpp"
+#include "dhcpm/client_info_schema.hpp"
 #include "layout/record_layout.hpp"
 #include "wire/byte_reader.hpp"
 
@@ -36,9 +39,11 @@ inline void load_flat(const std::uint8_t* p, flat_values& out) noexcept {
 
 // Loads only the pointer fields and DataLength: what a walk needs to find the
 // pointees, for a sink that does not want the scalars (wants_flat_values).
-inline constexpr std::array<record_field, 7> pointer_walk_fields{
-    record_field::data_length,   record_field::data,      record_field::client_name, record_field::client_comment,
-    record_field::net_bios_name, record_field::host_name, record_field::policy_name};
+inline constexpr auto pointer_walk_fields = [] {
+  std::array<record_field, record_pointer_fields.size() + 1> out{data_length_field};
+  for (std::size_t i = 0; i < record_pointer_fields.size(); ++i) out[i + 1] = record_pointer_fields[i];
+  return out;
+}();
 template <class Format>
 inline void load_pointers(const std::uint8_t* p, flat_values& out) noexcept {
   [&]<std::size_t... I>(std::index_sequence<I...>) {
@@ -65,72 +70,80 @@ DHCPM_NO_SLP_VECTORIZE inline void store_flat(std::uint8_t* p, const flat_values
   }(std::make_index_sequence<record_field_count>{});
 }
 
+// The index of the first slot of each field of the schema.
+inline constexpr auto first_slot = [] {
+  std::array<std::size_t, field_table<client_info>.size()> out{};
+  for (std::size_t s = record_field_count; s-- > 0;) out[wire_slots<client_info>[s].field] = s;
+  return out;
+}();
+
+// Calls use(member, first slot, kind as a constant) for each field of the schema whose value is
+// a number (every kind but strings, DHCP_BINARY_DATA and structures).
+template <class Record, class Use>
+constexpr void for_each_number(Record& r, Use&& use) {
+  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
+    constexpr field_kind kind = field_table<client_info>[index].kind;
+    if constexpr (kind != field_kind::lpwstr && kind != field_kind::binary_data && kind != field_kind::structure) {
+      use(f.of(r), first_slot[index], std::integral_constant<field_kind, kind>{});
+    }
+  });
+}
+
+// The record's DHCP_BINARY_DATA (the field of data_field).
+template <class Record>
+[[nodiscard]] constexpr auto& binary_of(Record& r) noexcept {
+  return member_of_kind<field_kind::binary_data>(r);
+}
+static_assert(first_field_of_kind<client_info, field_kind::binary_data> == slot_of(data_field).field);
+
 // The scalar fields of r; pointer fields are 0 (the caller fills them).
 [[nodiscard]] inline flat_values scalars_of(const client_info& r) noexcept {
   flat_values v{};
-  field(v, record_field::client_ip_address) = r.client_ip_address;
-  field(v, record_field::subnet_mask) = r.subnet_mask;
-  field(v, record_field::data_length) = r.client_hardware_address.data_length;
-  field(v, record_field::lease_expires_low) = r.client_lease_expires & 0xFFFFFFFFu;
-  field(v, record_field::lease_expires_high) = r.client_lease_expires >> 32;
-  field(v, record_field::owner_ip_address) = r.owner_host.ip_address;
-  field(v, record_field::client_type) = r.client_type;
-  field(v, record_field::address_state) = r.address_state;
-  field(v, record_field::status) = r.status;
-  field(v, record_field::probation_ends_low) = r.probation_ends & 0xFFFFFFFFu;
-  field(v, record_field::probation_ends_high) = r.probation_ends >> 32;
-  field(v, record_field::quarantine_capable) = r.quarantine_capable;
-  field(v, record_field::sent_pot_exp_time) = r.sent_pot_exp_time;
-  field(v, record_field::ack_pot_exp_time) = r.ack_pot_exp_time;
-  field(v, record_field::recv_pot_exp_time) = r.recv_pot_exp_time;
-  field(v, record_field::start_time) = r.start_time;
-  field(v, record_field::clt_last_trans_time) = r.clt_last_trans_time;
-  field(v, record_field::last_bnd_upd_time) = r.last_bnd_upd_time;
-  field(v, record_field::bnd_msg_status) = r.bnd_msg_status;
-  field(v, record_field::flags) = r.flags;
+  for_each_number(r, [&v](const auto& member, std::size_t slot, auto kind) {
+    if constexpr (kind == field_kind::filetime) {
+      v[slot] = member & 0xFFFFFFFFu;
+      v[slot + 1] = member >> 32;
+    } else {
+      v[slot] = member;
+    }
+  });
+  field(v, data_length_field) = binary_of(r).data_length;
   return v;
 }
 
 // Sets the scalar fields of r from v (every value fits: the layouts' widths
 // are at most the members' widths).
 inline void assign_scalars(const flat_values& v, client_info& r) noexcept {
-  const auto u32 = [&v](record_field f) { return static_cast<std::uint32_t>(field(v, f)); };
-  const auto u8 = [&v](record_field f) { return static_cast<std::uint8_t>(field(v, f)); };
-  r.client_ip_address = u32(record_field::client_ip_address);
-  r.subnet_mask = u32(record_field::subnet_mask);
-  r.client_hardware_address.data_length = u32(record_field::data_length);
-  r.client_lease_expires = field(v, record_field::lease_expires_high) << 32 | field(v, record_field::lease_expires_low);
-  r.owner_host.ip_address = u32(record_field::owner_ip_address);
-  r.client_type = u8(record_field::client_type);
-  r.address_state = u8(record_field::address_state);
-  r.status = u32(record_field::status);
-  r.probation_ends = field(v, record_field::probation_ends_high) << 32 | field(v, record_field::probation_ends_low);
-  r.quarantine_capable = u32(record_field::quarantine_capable);
-  r.sent_pot_exp_time = u32(record_field::sent_pot_exp_time);
-  r.ack_pot_exp_time = u32(record_field::ack_pot_exp_time);
-  r.recv_pot_exp_time = u32(record_field::recv_pot_exp_time);
-  r.start_time = u32(record_field::start_time);
-  r.clt_last_trans_time = u32(record_field::clt_last_trans_time);
-  r.last_bnd_upd_time = u32(record_field::last_bnd_upd_time);
-  r.bnd_msg_status = u32(record_field::bnd_msg_status);
-  r.flags = u8(record_field::flags);
+  for_each_number(r, [&v](auto& member, std::size_t slot, auto kind) {
+    using member_type = std::remove_reference_t<decltype(member)>;
+    if constexpr (kind == field_kind::filetime) {
+      member = static_cast<member_type>(v[slot + 1] << 32 | v[slot]);
+    } else {
+      member = static_cast<member_type>(v[slot]);
+    }
+  });
+  binary_of(r).data_length = static_cast<std::uint32_t>(field(v, data_length_field));
 }
 
-// The strings of a record, by pointer field, in member order.
+// Calls use(string) with the string member of the LPWSTR slot f.
+template <class Record, class Use>
+constexpr void with_string(Record& r, record_field f, Use&& use) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (void)((f == string_fields[I]
+                ? (use(std::get<slot_of(string_fields[I]).field>(record_schema<client_info>::fields).of(r)), true)
+                : false) ||
+           ...);
+  }(std::make_index_sequence<string_fields.size()>{});
+}
+
+// The strings of a record, by pointer field.
 [[nodiscard]] inline const utf16_string& string_of(const client_info& r, record_field f) noexcept {
-  switch (f) {
-    case record_field::client_name: return r.client_name;
-    case record_field::client_comment: return r.client_comment;
-    case record_field::net_bios_name: return r.owner_host.net_bios_name;
-    case record_field::host_name: return r.owner_host.host_name;
-    default: return r.policy_name;
-  }
+  const utf16_string* out = nullptr;
+  with_string(r, f, [&out](const utf16_string& s) { out = &s; });
+  return *out;
 }
 [[nodiscard]] inline utf16_string& string_of(client_info& r, record_field f) noexcept {
   return const_cast<utf16_string&>(string_of(static_cast<const client_info&>(r), f));
 }
-inline constexpr std::array<record_field, 5> string_fields{record_field::client_name, record_field::client_comment,
-                                                           record_field::net_bios_name, record_field::host_name,
-                                                           record_field::policy_name};
 
 }  // namespace dhcpm::detail

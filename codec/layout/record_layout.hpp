@@ -8,88 +8,69 @@
 #include <cstdint>
 #include <string_view>
 
+#include "dhcpm/client_info_schema.hpp"
+#include "layout/schema_layout.hpp"
+
 namespace dhcpm::detail {
 
-// The fields of the record's fixed ("flat") part, in member order. The two
-// DATE_TIMEs are two DWORDs each on the wire, so they are two fields here.
-enum class record_field : std::uint8_t {
-  client_ip_address,
-  subnet_mask,
-  data_length,
-  data,  // pointer
-  client_name,  // pointer
-  client_comment,  // pointer
-  lease_expires_low,
-  lease_expires_high,
-  owner_ip_address,
-  net_bios_name,  // pointer
-  host_name,  // pointer
-  client_type,
-  address_state,
-  status,
-  probation_ends_low,
-  probation_ends_high,
-  quarantine_capable,
-  sent_pot_exp_time,
-  ack_pot_exp_time,
-  recv_pot_exp_time,
-  start_time,
-  clt_last_trans_time,
-  last_bnd_upd_time,
-  bnd_msg_status,
-  policy_name,  // pointer
-  flags,
-};
-inline constexpr std::size_t record_field_count = static_cast<std::size_t>(record_field::flags) + 1;
+// A slot of the record's flat part (schema_layout.hpp): an index into
+// wire_slots<client_info>. The two DATE_TIMEs are two DWORDs each on the
+// wire, and ClientHardwareAddress is DataLength and the Data pointer, so each
+// of those fields has two slots.
+enum class record_field : std::uint8_t {};
+inline constexpr std::size_t record_field_count = slot_count<client_info>;
 
-// The pointer fields, in member order: also the order of their pointees.
-inline constexpr std::array<record_field, 6> record_pointer_fields{
-    record_field::data,          record_field::client_name, record_field::client_comment,
-    record_field::net_bios_name, record_field::host_name,   record_field::policy_name};
+[[nodiscard]] constexpr const wire_slot& slot_of(record_field f) noexcept {
+  return wire_slots<client_info>[static_cast<std::size_t>(f)];
+}
+[[nodiscard]] constexpr const field_info& field_of(record_field f) noexcept {
+  return field_table<client_info>[slot_of(f).field];
+}
 [[nodiscard]] constexpr bool is_pointer_field(record_field f) noexcept {
-  for (const record_field p : record_pointer_fields) {
-    if (p == f) return true;
-  }
-  return false;
+  return slot_of(f).part == slot_part::pointer;
 }
 
-// The field path of a record field relative to the record ("OwnerHost.HostName").
+namespace layout_detail {
+template <class Keep>
+constexpr std::size_t count_slots(Keep keep) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < record_field_count; ++i) n += keep(static_cast<record_field>(i)) ? 1 : 0;
+  return n;
+}
+template <std::size_t N, class Keep>
+constexpr std::array<record_field, N> slots_where(Keep keep) noexcept {
+  std::array<record_field, N> out{};
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < record_field_count; ++i) {
+    if (keep(static_cast<record_field>(i))) out[n++] = static_cast<record_field>(i);
+  }
+  return out;
+}
+constexpr bool is_string_slot(record_field f) noexcept {
+  return is_pointer_field(f) && field_of(f).kind == field_kind::lpwstr;
+}
+constexpr bool is_data_slot(record_field f) noexcept {
+  return is_pointer_field(f) && field_of(f).kind == field_kind::binary_data;
+}
+}  // namespace layout_detail
+
+// The pointer slots, in member order: also the order of their pointees.
+inline constexpr auto record_pointer_fields =
+    layout_detail::slots_where<layout_detail::count_slots(is_pointer_field)>(is_pointer_field);
+// The LPWSTR slots, in member order.
+inline constexpr auto string_fields =
+    layout_detail::slots_where<layout_detail::count_slots(layout_detail::is_string_slot)>(layout_detail::is_string_slot);
+// The record's one DHCP_BINARY_DATA (ClientHardwareAddress): its Data pointer
+// and the DataLength slot just before it.
+static_assert(layout_detail::count_slots(layout_detail::is_data_slot) == 1, "one DHCP_BINARY_DATA per record");
+inline constexpr record_field data_field = layout_detail::slots_where<1>(layout_detail::is_data_slot)[0];
+inline constexpr record_field data_length_field = static_cast<record_field>(static_cast<std::size_t>(data_field) - 1);
+static_assert(slot_of(data_length_field).part == slot_part::length);
+
+// The path of a slot relative to the record ("OwnerHost.HostName"), from the schema.
 [[nodiscard]] constexpr std::string_view record_field_path(record_field f) noexcept {
-  switch (f) {
-    case record_field::client_ip_address: return "ClientIpAddress";
-    case record_field::subnet_mask: return "SubnetMask";
-    case record_field::data_length: return "ClientHardwareAddress.DataLength";
-    case record_field::data: return "ClientHardwareAddress.Data";
-    case record_field::client_name: return "ClientName";
-    case record_field::client_comment: return "ClientComment";
-    case record_field::lease_expires_low: return "ClientLeaseExpires.dwLowDateTime";
-    case record_field::lease_expires_high: return "ClientLeaseExpires.dwHighDateTime";
-    case record_field::owner_ip_address: return "OwnerHost.IpAddress";
-    case record_field::net_bios_name: return "OwnerHost.NetBiosName";
-    case record_field::host_name: return "OwnerHost.HostName";
-    case record_field::client_type: return "bClientType";
-    case record_field::address_state: return "AddressState";
-    case record_field::status: return "Status";
-    case record_field::probation_ends_low: return "ProbationEnds.dwLowDateTime";
-    case record_field::probation_ends_high: return "ProbationEnds.dwHighDateTime";
-    case record_field::quarantine_capable: return "QuarantineCapable";
-    case record_field::sent_pot_exp_time: return "SentPotExpTime";
-    case record_field::ack_pot_exp_time: return "AckPotExpTime";
-    case record_field::recv_pot_exp_time: return "RecvPotExpTime";
-    case record_field::start_time: return "StartTime";
-    case record_field::clt_last_trans_time: return "CltLastTransTime";
-    case record_field::last_bnd_upd_time: return "LastBndUpdTime";
-    case record_field::bnd_msg_status: return "BndMsgStatus";
-    case record_field::policy_name: return "PolicyName";
-    case record_field::flags: return "Flags";
-  }
-  return "?";
+  return slot_path<client_info>(static_cast<std::size_t>(f));
 }
-
-struct field_slot {
-  std::uint16_t offset;
-  std::uint8_t size;
-};
 
 struct record_layout {
   std::uint16_t size;       // bytes of the flat part, trailing pad included
@@ -101,6 +82,12 @@ struct record_layout {
   }
 };
 
+// The schema's fields placed by a layout's rules.
+[[nodiscard]] constexpr record_layout make_record_layout(const layout_rules& rules) noexcept {
+  const auto placed = place_record<client_info>(rules);
+  return record_layout{placed.size, placed.alignment, placed.slots};
+}
+
 struct array_layout {
   std::uint8_t size;
   std::uint8_t alignment;
@@ -109,31 +96,25 @@ struct array_layout {
 };
 
 // NDR 2.0: pointers 4, enum 2, align 4, no trailing pad (DESIGN.md §2).
-inline constexpr record_layout ndr20_record_layout{
-    93, 4,
-    {{{0, 4}, {4, 4}, {8, 4}, {12, 4}, {16, 4}, {20, 4}, {24, 4}, {28, 4}, {32, 4}, {36, 4}, {40, 4},
-      {44, 1}, {45, 1}, {46, 2}, {48, 4}, {52, 4}, {56, 4}, {60, 4}, {64, 4}, {68, 4}, {72, 4}, {76, 4},
-      {80, 4}, {84, 4}, {88, 4}, {92, 1}}}};
+inline constexpr record_layout ndr20_record_layout = make_record_layout(ndr20_rules);
 inline constexpr array_layout ndr20_array_layout{8, 4, {0, 4}, {4, 4}};
 
 // NDR64 and native x64 share offsets: pointers 8, enum 4, align 8, size a
 // multiple of 8 (DESIGN.md §3, §5).
-inline constexpr record_layout x64_record_layout{
-    136, 8,
-    {{{0, 4}, {4, 4}, {8, 4}, {16, 8}, {24, 8}, {32, 8}, {40, 4}, {44, 4}, {48, 4}, {56, 8}, {64, 8},
-      {72, 1}, {73, 1}, {76, 4}, {80, 4}, {84, 4}, {88, 4}, {92, 4}, {96, 4}, {100, 4}, {104, 4}, {108, 4},
-      {112, 4}, {116, 4}, {120, 8}, {128, 1}}}};
+inline constexpr record_layout x64_record_layout = make_record_layout(x64_rules);
 inline constexpr array_layout x64_array_layout{16, 8, {0, 4}, {8, 8}};
 inline constexpr const record_layout& ndr64_record_layout = x64_record_layout;
 inline constexpr const array_layout& ndr64_array_layout = x64_array_layout;
+static_assert(make_record_layout(ndr64_rules).size == x64_record_layout.size);
 
 // Native x86: pointers 4, enum 4, align 4.
-inline constexpr record_layout x86_record_layout{
-    100, 4,
-    {{{0, 4}, {4, 4}, {8, 4}, {12, 4}, {16, 4}, {20, 4}, {24, 4}, {28, 4}, {32, 4}, {36, 4}, {40, 4},
-      {44, 1}, {45, 1}, {48, 4}, {52, 4}, {56, 4}, {60, 4}, {64, 4}, {68, 4}, {72, 4}, {76, 4}, {80, 4},
-      {84, 4}, {88, 4}, {92, 4}, {96, 1}}}};
+inline constexpr record_layout x86_record_layout = make_record_layout(x86_rules);
 inline constexpr array_layout x86_array_layout{8, 4, {0, 4}, {4, 4}};
+
+// The schema's native offsets are where the rules put the fields, and the
+// sizes are DESIGN.md's.
+static_assert(native_offsets_agree<client_info>());
+static_assert(ndr20_record_layout.size == 93 && x64_record_layout.size == 136 && x86_record_layout.size == 100);
 
 // Every layout's fields are in member order, inside the struct, and do not
 // overlap: checked here once so no reader has to.

@@ -9,24 +9,11 @@
 #include <sys/mman.h>
 #endif
 
-#if defined(__SANITIZE_ADDRESS__)
-#define DHCPM_ADDRESS_SANITIZER 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define DHCPM_ADDRESS_SANITIZER 1
-#endif
-#endif
-
 namespace dhcpm {
 namespace {
 
 constexpr std::size_t huge_page = std::size_t{2} << 20;
 constexpr std::size_t large_threshold = std::size_t{4} << 20;
-#if defined(DHCPM_ADDRESS_SANITIZER)
-constexpr std::size_t default_retained_limit = 0;
-#else
-constexpr std::size_t default_retained_limit = std::size_t{512} << 20;
-#endif
 
 [[nodiscard]] bool is_large(std::size_t bytes) noexcept {
   return bytes >= large_threshold && bytes <= static_cast<std::size_t>(-1) - huge_page;
@@ -35,12 +22,15 @@ constexpr std::size_t default_retained_limit = std::size_t{512} << 20;
   return (bytes + huge_page - 1) / huge_page * huge_page;
 }
 
+}  // namespace
+
 // Freed large blocks kept for reuse, oldest first. A block is reused only by
 // a request of the same rounded size (decoding input after input of one size
 // is the case that pays), and a fixed number of slots keeps free() from
 // allocating.
-class retained_blocks {
- public:
+struct block_cache::state {
+  explicit state(std::size_t limit) noexcept : limit_(limit) {}
+
   // A kept block of exactly `size` bytes, or nullptr.
   void* take(std::size_t size) noexcept {
     const std::lock_guard lock(mutex_);
@@ -131,29 +121,26 @@ class retained_blocks {
   std::array<block, slot_count> slots_{};
   std::size_t count_ = 0;
   std::size_t bytes_ = 0;
-  std::size_t limit_ = default_retained_limit;
+  std::size_t limit_;
 };
 
-// Never destroyed: blocks may be freed by other static destructors.
-retained_blocks& retained() noexcept {
-  static auto* const blocks = new retained_blocks;
-  return *blocks;
-}
 
-}  // namespace
-
-std::size_t retained_block_limit() noexcept { return retained().limit(); }
-void set_retained_block_limit(std::size_t bytes) noexcept { retained().set_limit(bytes); }
-std::size_t retained_block_bytes() noexcept { return retained().bytes(); }
-void release_retained_blocks() noexcept { retained().release(); }
+block_cache::block_cache(std::size_t limit_bytes) : state_(std::make_unique<state>(limit_bytes)) {}
+block_cache::~block_cache() { state_->release(); }
+std::size_t block_cache::limit() const noexcept { return state_->limit(); }
+void block_cache::set_limit(std::size_t bytes) noexcept { state_->set_limit(bytes); }
+std::size_t block_cache::bytes() const noexcept { return state_->bytes(); }
+void block_cache::release() noexcept { state_->release(); }
+void* block_cache::take(std::size_t size) noexcept { return state_->take(size); }
+void block_cache::give(void* p, std::size_t size) noexcept { state_->give(p, size); }
 
 namespace detail {
 
-void* allocate_large_block(std::size_t bytes) {
+void* allocate_large_block(std::size_t bytes, block_cache* cache) {
   void* p = nullptr;
   if (is_large(bytes)) {
     const std::size_t rounded = rounded_size(bytes);
-    p = retained().take(rounded);
+    p = cache != nullptr ? cache->take(rounded) : nullptr;
     if (p != nullptr) return p;
     p = std::aligned_alloc(huge_page, rounded);
 #if defined(__linux__) && defined(MADV_HUGEPAGE)
@@ -167,9 +154,9 @@ void* allocate_large_block(std::size_t bytes) {
   return p;
 }
 
-void free_large_block(void* p, std::size_t bytes) noexcept {
-  if (p != nullptr && is_large(bytes)) {
-    retained().give(p, rounded_size(bytes));
+void free_large_block(void* p, std::size_t bytes, block_cache* cache) noexcept {
+  if (p != nullptr && cache != nullptr && is_large(bytes)) {
+    cache->give(p, rounded_size(bytes));
   } else {
     std::free(p);
   }

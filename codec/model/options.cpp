@@ -2,6 +2,7 @@
 #include "dhcpm/options.hpp"
 
 #include <initializer_list>
+#include <string>
 
 namespace dhcpm {
 
@@ -40,6 +41,31 @@ std::optional<layout> parse_layout(std::string_view name) noexcept {
 std::optional<framing> parse_framing(std::string_view name) noexcept {
   for (framing f : {framing::bare, framing::ptr, framing::response}) {
     if (name == to_string(f)) return f;
+  }
+  return std::nullopt;
+}
+
+std::optional<error> check_format(value_type type, const wire_format& format, bool encoding) {
+  const auto unsupported = [](std::string message) {
+    return error{error_code::unsupported, 0, "", std::move(message)};
+  };
+  const layout wire = format.wire;
+  if (!is_ndr(wire) && format.frame != framing::bare) {
+    return unsupported("layout " + std::string(to_string(wire)) + " carries bare values, not framing " +
+                       std::string(to_string(format.frame)));
+  }
+  if (type == value_type::array && format.frame == framing::response) {
+    return unsupported("the opnum 98 response carries one client record, not an array");
+  }
+  if (format.all && !is_pickle(wire)) {
+    return unsupported("layout " + std::string(to_string(wire)) + " holds one value; only pickled buffers hold several");
+  }
+  if (encoding && wire == layout::pickle) {
+    return unsupported(
+        "encoding needs an explicit pickle layout (pickle-ndr20, pickle-ndr20be, pickle-ndr64, pickle2-ndr20)");
+  }
+  if (encoding && is_native(wire) && format.base % 16 != 0) {
+    return error{error_code::value_out_of_range, 0, "", "the image base must be a multiple of 16"};
   }
   return std::nullopt;
 }

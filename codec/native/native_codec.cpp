@@ -28,6 +28,7 @@ result<decoded<T>> decode_image(native_image image, std::uint64_t at, layout wir
     using sink_type = detail::value_builder<decltype(format)::byte_order>;
     sink_type sink;
     sink.string_storage_hint(image.bytes.size() / 2);  // strings read more than once get their own storage
+    sink.use_cache(options.cache);
     decoded<T> out;
     detail::native_walker<decltype(format), sink_type> walker(image.bytes, image.base, options, sink, out.warnings);
     sink.target(&out.value);

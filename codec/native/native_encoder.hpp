@@ -28,17 +28,17 @@ class native_encoder {
   [[nodiscard]] bool record(const client_info& r, const field_path& path) {
     out_.align(N::record.alignment);
     const std::size_t at = out_.reserve_zeroed(N::record.size);
-    const binary_data& hw = r.client_hardware_address;
+    const binary_data& hw = binary_of(r);
     if (hw.data && hw.data->size() != hw.data_length) {
-      return fail(error_code::inconsistent_value, at + N::record[record_field::data].offset,
-                  path.at(record_field_path(record_field::data)),
+      return fail(error_code::inconsistent_value, at + N::record[data_field].offset,
+                  path.at(record_field_path(data_field)),
                   "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
                       std::to_string(hw.data_length));
     }
     // Each referent's address is where it is about to be appended.
     flat_values v = scalars_of(r);
     if (hw.data) {
-      field(v, record_field::data) = address_here();
+      field(v, data_field) = address_here();
       out_.put_bytes(hw.data->data(), hw.data->size());
     }
     for (const record_field f : string_fields) {

@@ -115,25 +115,24 @@ class native_walker {
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
     const auto pointer_at = [at](record_field f) { return at + N::record[f].offset; };
 
-    const field_path data_path = path.at(record_field_path(record_field::data));
-    const std::uint64_t data_length = value_of(record_field::data_length);
-    if (value_of(record_field::data) == 0) {
+    const field_path data_path = path.at(record_field_path(data_field));
+    const std::uint64_t data_length = value_of(data_length_field);
+    if (value_of(data_field) == 0) {
       if (data_length != 0 &&
-          !soft(error_code::null_with_nonzero_size, pointer_at(record_field::data), data_path,
+          !soft(error_code::null_with_nonzero_size, pointer_at(data_field), data_path,
                 "DataLength is " + std::to_string(data_length) + " but Data is NULL")) {
         return false;
       }
     } else {
       std::size_t data_at = 0;
-      if (!locate(value_of(record_field::data), data_length, 1, pointer_at(record_field::data), data_path, data_at) ||
-          !charge(data_length, pointer_at(record_field::data), data_path)) {
+      if (!locate(value_of(data_field), data_length, 1, pointer_at(data_field), data_path, data_at) ||
+          !charge(data_length, pointer_at(data_field), data_path)) {
         return false;
       }
       if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, data_path, data_at, data_length);
       sink_.data_bytes(image_.data() + data_at, data_length);
     }
-    for (const record_field f : {record_field::client_name, record_field::client_comment, record_field::net_bios_name,
-                                 record_field::host_name, record_field::policy_name}) {
+    for (const record_field f : string_fields) {
       if (value_of(f) != 0 && !string(value_of(f), pointer_at(f), path.at(record_field_path(f)), f)) return false;
     }
     sink_.record_end();

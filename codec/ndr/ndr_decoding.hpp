@@ -22,6 +22,7 @@ struct ndr_decoding {
 
   ndr_decoding(byte_reader input, const decode_options& options) : walker(input, options, sink, warnings) {
     sink.string_storage_hint(input.remaining() / 2);  // every unit takes two input bytes
+    sink.use_cache(options.cache);
   }
 
   // The value as a top-level parameter: a record or an _ARRAY.

@@ -35,11 +35,11 @@ class ndr_encoder {
     out_.align(F::record.alignment);
     if (!check_representable(r, path, out_.position())) return false;
     const std::size_t at = out_.reserve_zeroed(F::record.size);
-    const binary_data& hw = r.client_hardware_address;
+    const binary_data& hw = binary_of(r);
     // Referent ids in the order the pointer fields appear in the bytes.
     flat_values v = scalars_of(r);
     const auto pointer = [&](record_field f, bool present) { field(v, f) = present ? next_referent_id() : 0; };
-    pointer(record_field::data, hw.data.has_value());
+    pointer(data_field, hw.data.has_value());
     for (const record_field f : string_fields) pointer(f, !string_of(r, f).is_null());
     store_flat<F>(out_.data_at(at), v);
 
@@ -101,13 +101,23 @@ class ndr_encoder {
       failure_ = error{code, at + F::record[f].offset, path.at(record_field_path(f)).str(), std::move(message)};
       return false;
     };
-    if (F::status_size == 2 && r.status > 0xFFFF) {
-      return fail_at(error_code::value_out_of_range, record_field::status,
-                  "Status " + std::to_string(r.status) + " does not fit the 16-bit enum of NDR 2.0");
+    if constexpr (F::status_size == 2) {  // an IDL enum is 16 bits in NDR 2.0
+      bool fits = true;
+      for_each_number(r, [&](const auto& member, std::size_t slot, auto kind) {
+        if constexpr (kind == field_kind::enum16) {
+          if (fits && member > 0xFFFF) {
+            const auto f = static_cast<record_field>(slot);
+            fits = fail_at(error_code::value_out_of_range, f,
+                           std::string(field_of(f).name()) + " " + std::to_string(member) +
+                               " does not fit the 16-bit enum of NDR 2.0");
+          }
+        }
+      });
+      if (!fits) return false;
     }
-    const binary_data& hw = r.client_hardware_address;
+    const binary_data& hw = binary_of(r);
     if (hw.data && hw.data->size() != hw.data_length) {
-      return fail_at(error_code::inconsistent_value, record_field::data,
+      return fail_at(error_code::inconsistent_value, data_field,
                   "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
                       std::to_string(hw.data_length));
     }
@@ -143,7 +153,7 @@ class ndr_encoder {
     for (std::size_t k = 0; k < clients.record_count(); ++k) {
       const client_info& r = clients.record(k);
       at = align(at, F::record.alignment) + F::record.size;
-      if (const auto& data = r.client_hardware_address.data) at = align(at, cs) + cs + data->size();
+      if (const auto& data = binary_of(r).data) at = align(at, cs) + cs + data->size();
       for (const record_field f : string_fields) {
         const utf16_string& s = string_of(r, f);
         if (!s.is_null()) at = align(at, cs) + 3 * cs + 2 * (s.size() + 1);

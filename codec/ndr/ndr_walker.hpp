@@ -142,12 +142,12 @@ class ndr_walker {
     sink_.record_flat(v);
 
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
-    if (value_of(record_field::data) != 0) {
-      if (!data(path, value_of(record_field::data_length))) return false;
-    } else if (value_of(record_field::data_length) != 0) {
-      if (!soft(error_code::null_with_nonzero_size, at + F::record[record_field::data].offset,
-                path.at(record_field_path(record_field::data)),
-                "DataLength is " + std::to_string(value_of(record_field::data_length)) + " but Data is NULL")) {
+    if (value_of(data_field) != 0) {
+      if (!data(path, value_of(data_length_field))) return false;
+    } else if (value_of(data_length_field) != 0) {
+      if (!soft(error_code::null_with_nonzero_size, at + F::record[data_field].offset,
+                path.at(record_field_path(data_field)),
+                "DataLength is " + std::to_string(value_of(data_length_field)) + " but Data is NULL")) {
         return false;
       }
     }
@@ -216,7 +216,7 @@ class ndr_walker {
   // ClientHardwareAddress.Data: max_count (= DataLength), then the bytes. As
   // for strings, the path is built only when a check fails or for dissection.
   bool data(const field_path& record_path, std::uint64_t data_length) {
-    constexpr std::string_view leaf = record_field_path(record_field::data);
+    constexpr std::string_view leaf = record_field_path(data_field);
     const std::size_t count_at = in_.aligned(cs);
     if (!in_.fits_at(count_at, cs)) [[unlikely]] return data_count_cut(record_path.at(leaf));
     pad_region(record_path.at(leaf), count_at);
@@ -395,7 +395,7 @@ class ndr_walker {
         }
       }
     }
-    return fail(error_code::truncated, in_.size(), path.at(record_field_path(record_field::client_ip_address)),
+    return fail(error_code::truncated, in_.size(), path.at(record_field_path(record_field{})),
                 "the record is cut off");
   }
 

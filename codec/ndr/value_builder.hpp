@@ -25,6 +25,8 @@ class value_builder : public walk_sink_base {
   // input's bytes for NDR): the size of the list's one block of string
   // storage. Units beyond it (native images that share strings) are owned.
   void string_storage_hint(std::size_t units) noexcept { storage_hint_ = units; }
+  // Where a decoded list's large blocks go back to (decode_options::cache).
+  void use_cache(block_cache* cache) noexcept { cache_ = cache; }
 
   void record_begin(std::size_t /*offset*/) {
     current_ = single_ != nullptr ? single_ : &array_->clients->record(next_record_++);
@@ -32,7 +34,7 @@ class value_builder : public walk_sink_base {
 
   void record_flat(const flat_values& v) { assign_scalars(v, *current_); }
 
-  void data_bytes(const std::uint8_t* p, std::size_t n) { current_->client_hardware_address.data.emplace(p, p + n); }
+  void data_bytes(const std::uint8_t* p, std::size_t n) { binary_of(*current_).data.emplace(p, p + n); }
 
   void string_units(record_field which, const std::uint8_t* p, std::size_t n) {
     char16_t* storage = single_ == nullptr ? array_->clients->allocate_string_units(n) : nullptr;
@@ -48,7 +50,7 @@ class value_builder : public walk_sink_base {
 
   void array_begin(std::uint32_t num_elements, bool clients_present) {
     array_->num_elements = num_elements;
-    if (clients_present) array_->clients.emplace();
+    if (clients_present) array_->clients.emplace(cache_);
   }
   void elements_begin(std::uint64_t count, std::uint64_t records) {
     array_->clients->reserve(count, records);
@@ -80,6 +82,7 @@ class value_builder : public walk_sink_base {
   std::size_t next_record_ = 0;
   std::uint32_t return_value_ = 0;
   std::size_t storage_hint_ = 0;
+  block_cache* cache_ = nullptr;
 };
 
 }  // namespace dhcpm::detail

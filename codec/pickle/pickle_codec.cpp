@@ -41,6 +41,7 @@ result<decoded_values<T>> decode_all(byte_span input, std::optional<pickle_kind>
     using builder = detail::value_builder<decltype(format)::byte_order>;
     builder sink;
     sink.string_storage_hint(body.remaining() / 2);
+    sink.use_cache(options.cache);
     detail::ndr_walker<decltype(format), builder> walker(body, options, sink, out.warnings);
     walker.checks().start_budget_at(state.budget);
     sink.target(&out.values.emplace_back());

@@ -49,7 +49,7 @@ result<array_view> view_array(byte_span input, layout wire, const decode_options
     return error{error_code::unsupported, 0, "", "views take inputs below 4 GiB; decode larger ones"};
   }
   array_view view = view_access::make();
-  detail::index_builder sink(input.data(), view_access::index(view));
+  detail::index_builder sink(input.data(), view_access::index(view), options.cache);
   std::vector<error>& warnings = view_access::warnings(view);
   const detail::view_format* format = nullptr;
   error failure;

@@ -17,44 +17,19 @@ namespace dhcpm::detail {
 inline constexpr std::size_t location_words = sizeof(record_location) / sizeof(std::uint32_t);
 static_assert(sizeof(record_location) == location_words * sizeof(std::uint32_t));
 
-// The public accessors name string slots and presence bits by number: they
-// must be the order of string_fields and record_pointer_fields.
-static_assert(string_fields == std::array{record_field::client_name, record_field::client_comment,
-                                          record_field::net_bios_name, record_field::host_name,
-                                          record_field::policy_name});
-static_assert(record_pointer_fields[0] == record_field::data);
+// The public accessors number strings in member order and give Data presence
+// bit 0: the order of string_fields and record_pointer_fields.
+static_assert(string_fields.size() == view_string_count);
+static_assert(record_pointer_fields[0] == data_field);
 
-[[nodiscard]] constexpr view_format make_view_format(const record_layout& l, bool big_endian) noexcept {
-  const auto at = [&l](record_field f) { return l[f].offset; };
-  return view_format{&l,
-                     big_endian,
-                     l[record_field::status].size,
-                     at(record_field::client_ip_address),
-                     at(record_field::subnet_mask),
-                     at(record_field::data_length),
-                     at(record_field::lease_expires_low),
-                     at(record_field::lease_expires_high),
-                     at(record_field::owner_ip_address),
-                     at(record_field::client_type),
-                     at(record_field::address_state),
-                     at(record_field::status),
-                     at(record_field::probation_ends_low),
-                     at(record_field::probation_ends_high),
-                     at(record_field::quarantine_capable),
-                     at(record_field::sent_pot_exp_time),
-                     at(record_field::ack_pot_exp_time),
-                     at(record_field::recv_pot_exp_time),
-                     at(record_field::start_time),
-                     at(record_field::clt_last_trans_time),
-                     at(record_field::last_bnd_upd_time),
-                     at(record_field::bnd_msg_status),
-                     at(record_field::flags)};
+[[nodiscard]] constexpr view_format make_view_format(const record_layout& l, const layout_rules& rules,
+                                                     bool big_endian) noexcept {
+  return view_format{&l, big_endian, rules.enum_size, place_record<client_info>(rules).field_offsets};
 }
-inline constexpr view_format ndr20_le_view = make_view_format(ndr20_record_layout, false);
-inline constexpr view_format ndr20_be_view = make_view_format(ndr20_record_layout, true);
-inline constexpr view_format x64_view = make_view_format(x64_record_layout, false);  // NDR64 too
-inline constexpr view_format x86_view = make_view_format(x86_record_layout, false);
-
+inline constexpr view_format ndr20_le_view = make_view_format(ndr20_record_layout, ndr20_rules, false);
+inline constexpr view_format ndr20_be_view = make_view_format(ndr20_record_layout, ndr20_rules, true);
+inline constexpr view_format x64_view = make_view_format(x64_record_layout, x64_rules, false);  // NDR64 too
+inline constexpr view_format x86_view = make_view_format(x86_record_layout, x86_rules, false);
 
 [[nodiscard]] constexpr std::size_t string_slot(record_field f) noexcept {
   for (std::size_t i = 0; i < string_fields.size(); ++i) {
@@ -77,8 +52,8 @@ class index_builder : public walk_sink_base {
  public:
   static constexpr bool wants_flat_values = false;  // record_flat() reads only the pointers
 
-  index_builder(const std::uint8_t* input, large_array<std::uint32_t>& index) noexcept
-      : input_(input), index_(index) {}
+  index_builder(const std::uint8_t* input, large_array<std::uint32_t>& index, block_cache* cache) noexcept
+      : input_(input), index_(index), cache_(cache) {}
 
   void array_begin(std::uint32_t num_elements, bool clients_present) noexcept {
     num_elements_ = num_elements;
@@ -89,7 +64,7 @@ class index_builder : public walk_sink_base {
     records_ = records;
     // Not zeroed: every slot and each record's flat and present are written
     // by the walk, and the other parts are read only when present says so.
-    index_ = make_large_array<std::uint32_t>(count + records * location_words);
+    index_ = make_large_array<std::uint32_t>(count + records * location_words, cache_);
   }
   void element(std::uint64_t i, bool present) noexcept {
     index_[i] = present ? static_cast<std::uint32_t>(next_record_++) : no_record;
@@ -122,6 +97,7 @@ class index_builder : public walk_sink_base {
  private:
   const std::uint8_t* input_;
   large_array<std::uint32_t>& index_;
+  block_cache* cache_;
   record_location* current_ = nullptr;
   std::uint32_t num_elements_ = 0;
   bool clients_present_ = false;

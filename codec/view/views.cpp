@@ -40,7 +40,7 @@ client_info client_view::to_value() const {
   }
   client_info r;
   detail::assign_scalars(v, r);
-  if (const auto hw = data()) r.client_hardware_address.data.emplace(hw->begin(), hw->end());
+  if (const auto hw = data()) detail::binary_of(r).data.emplace(hw->begin(), hw->end());
   for (std::size_t slot = 0; slot < detail::string_fields.size(); ++slot) {  // the order string() numbers them
     detail::string_of(r, detail::string_fields[slot]) = string(slot).to_value();
   }

@@ -50,11 +50,10 @@ inline constexpr std::size_t allocation_constant = 16 * 1024;
 void require_allocation_bound(std::size_t peak, std::size_t input_size, std::string_view what);
 
 // Runs decode() and checks what it allocated; returns what decode() returned.
-// Freed large blocks are kept for reuse (dhcpm/large_block.hpp): a decode
-// that reused one would allocate nothing the count can see, so none is kept.
+// The harness decodes without a block_cache, so every block is a fresh
+// allocation the count sees.
 template <class Decode>
 auto bounded(std::size_t input_size, std::string_view what, Decode&& decode) {
-  if (retained_block_limit() != 0) set_retained_block_limit(0);
   allocation_scope scope;
   auto outcome = std::forward<Decode>(decode)();
   require_allocation_bound(scope.peak_bytes(), input_size, what);

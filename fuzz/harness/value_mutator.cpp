@@ -1,5 +1,7 @@
 #include "harness/value_mutator.hpp"
 
+#include "dhcpm/client_info_schema.hpp"
+
 #include <algorithm>
 #include <string>
 #include <type_traits>
@@ -60,15 +62,30 @@ auto records_in(Value& value) {
   return out;
 }
 
+constexpr const auto& fields = field_table<client_info>;
+constexpr std::size_t count_of(field_kind k) noexcept {
+  std::size_t n = 0;
+  for (const field_info& f : fields) n += f.kind == k ? 1 : 0;
+  return n;
+}
+constexpr bool is_number(field_kind k) noexcept {
+  return k != field_kind::lpwstr && k != field_kind::binary_data && k != field_kind::structure;
+}
+constexpr std::size_t string_count = count_of(field_kind::lpwstr);
+constexpr std::size_t number_count =
+    fields.size() - string_count - count_of(field_kind::binary_data) - count_of(field_kind::structure);
+
+// The record's i-th string (mod their number), in member order.
 template <class Record>
 auto& string_field(Record& r, std::uint64_t i) {
-  switch (i % 5) {
-    case 0: return r.client_name;
-    case 1: return r.client_comment;
-    case 2: return r.owner_host.net_bios_name;
-    case 3: return r.owner_host.host_name;
-    default: return r.policy_name;
-  }
+  std::conditional_t<std::is_const_v<Record>, const utf16_string, utf16_string>* out = nullptr;
+  std::size_t seen = 0;
+  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
+    if constexpr (fields[index].kind == field_kind::lpwstr) {
+      if (seen++ == i % string_count) out = &f.of(r);
+    }
+  });
+  return *out;
 }
 
 template <class T>
@@ -175,40 +192,41 @@ void value_mutator::change_record(client_info& r) {
   if (op < 40) {
     change_scalar(r);
   } else if (op < 75) {
-    change_string(string_field(r, uniform(0, 4)));
+    change_string(string_field(r, uniform(0, string_count - 1)));
   } else if (op < 90) {
-    change_data(r.client_hardware_address);
+    change_data(member_of_kind<field_kind::binary_data>(r));
   } else if (op < 95) {
     r = gen_.client();
   } else {  // the same text in two fields
-    string_field(r, uniform(0, 4)) = utf16_string(string_field(r, uniform(0, 4)));
+    string_field(r, uniform(0, string_count - 1)) = utf16_string(string_field(r, uniform(0, string_count - 1)));
   }
 }
 
+// One number field, chosen among all of them (or, one time in number_count + 1,
+// a flipped bit of DataLength that breaks the count: lenient only), gets a new
+// value of its kind.
 void value_mutator::change_scalar(client_info& r) {
-  switch (uniform(0, 17)) {
-    case 0: r.client_ip_address = gen_.u32(); break;
-    case 1: r.subnet_mask = gen_.u32(); break;
-    case 2: r.client_lease_expires = gen_.u64(); break;
-    case 3: r.owner_host.ip_address = gen_.u32(); break;
-    case 4: r.client_type = gen_.u8(); break;
-    case 5: r.address_state = gen_.u8(); break;
-    case 6: r.status = gen_.status(); break;
-    case 7: r.probation_ends = gen_.u64(); break;
-    case 8: r.quarantine_capable = gen_.u32(); break;
-    case 9: r.sent_pot_exp_time = gen_.u32(); break;
-    case 10: r.ack_pot_exp_time = gen_.u32(); break;
-    case 11: r.recv_pot_exp_time = gen_.u32(); break;
-    case 12: r.start_time = gen_.u32(); break;
-    case 13: r.clt_last_trans_time = gen_.u32(); break;
-    case 14: r.last_bnd_upd_time = gen_.u32(); break;
-    case 15: r.bnd_msg_status = gen_.u32(); break;
-    case 16: r.flags = gen_.u8(); break;
-    default: r.client_hardware_address.data_length ^= 1u << uniform(0, 31); break;  // breaks the count: lenient only
-  }
-  if (r.client_hardware_address.data) {
-    r.client_hardware_address.data_length = static_cast<std::uint32_t>(r.client_hardware_address.data->size());
-  }
+  const std::uint64_t which = uniform(0, number_count);
+  binary_data& hardware = member_of_kind<field_kind::binary_data>(r);
+  if (which == number_count) hardware.data_length ^= 1u << uniform(0, 31);
+  std::size_t seen = 0;
+  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
+    constexpr field_kind kind = fields[index].kind;
+    if constexpr (is_number(kind)) {
+      if (seen++ != which) return;
+      auto& member = f.of(r);
+      if constexpr (kind == field_kind::u8) {
+        member = gen_.u8();
+      } else if constexpr (kind == field_kind::enum16) {
+        member = gen_.status();
+      } else if constexpr (kind == field_kind::filetime) {
+        member = gen_.u64();
+      } else {
+        member = gen_.u32();
+      }
+    }
+  });
+  if (hardware.data) hardware.data_length = static_cast<std::uint32_t>(hardware.data->size());
 }
 
 void value_mutator::change_string(utf16_string& s) {
@@ -286,11 +304,11 @@ void value_mutator::splice_record(client_info& r, const client_info& donor) {
   switch (uniform(0, 3)) {
     case 0: r = donor; break;
     case 1:
-      for (std::uint64_t i = 0; i < 5; ++i) string_field(r, i) = string_field(donor, i);
+      for (std::uint64_t i = 0; i < string_count; ++i) string_field(r, i) = string_field(donor, i);
       break;
-    case 2: r.client_hardware_address = donor.client_hardware_address; break;
+    case 2: member_of_kind<field_kind::binary_data>(r) = member_of_kind<field_kind::binary_data>(donor); break;
     default:
-      string_field(r, uniform(0, 4)) = string_field(donor, uniform(0, 4));
+      string_field(r, uniform(0, string_count - 1)) = string_field(donor, uniform(0, string_count - 1));
       break;
   }
 }
@@ -317,7 +335,7 @@ any_value value_mutator::reshape(const any_value& value, value_kind type, framin
 
 void make_encodable(any_value& value, std::uint32_t max_status) {
   for (client_info* r : records_in(value)) {
-    binary_data& d = r->client_hardware_address;
+    binary_data& d = member_of_kind<field_kind::binary_data>(*r);
     if (d.data) d.data_length = static_cast<std::uint32_t>(d.data->size());
     if (r->status > max_status) r->status &= max_status;
   }

@@ -68,7 +68,13 @@ struct client_info {
 class client_list {
  public:
   client_list() = default;
-  // Copies own their strings (they do not share the string storage below).
+  // A list whose large blocks come from and go back to `cache` (see
+  // large_block.hpp), which must outlive it. Decoders make these when
+  // decode_options::cache is set.
+  explicit client_list(block_cache* cache) noexcept
+      : records_(detail::large_block_allocator<client_info>(cache)), cache_(cache) {}
+  // Copies own their strings (they do not share the string storage below) and
+  // their memory (they use no cache).
   client_list(const client_list& other) : slots_(other.slots_), records_(other.records_) {}
   client_list& operator=(const client_list& other) {
     if (this != &other) {
@@ -117,7 +123,7 @@ class client_list {
   // borrow() from it live as long as this list (they
   // copy their units when copied or moved out of it).
   void reserve_string_storage(std::size_t units) {
-    string_storage_ = units != 0 ? detail::make_large_array<char16_t>(units) : nullptr;
+    string_storage_ = units != 0 ? detail::make_large_array<char16_t>(units, cache_) : nullptr;
     storage_size_ = units;
     storage_used_ = 0;
   }
@@ -147,6 +153,7 @@ class client_list {
   detail::large_array<char16_t> string_storage_;  // units of the records' borrowing strings
   std::size_t storage_size_ = 0;
   std::size_t storage_used_ = 0;
+  block_cache* cache_ = nullptr;  // where the large blocks go back to, if anywhere
 };
 
 // DHCPV4_FAILOVER_CLIENT_INFO_ARRAY. num_elements is kept as on the wire, even

@@ -39,6 +39,12 @@ struct decoded {
 [[nodiscard]] result<decoded<get_client_info_response>> decode_response(byte_span input, layout wire,
                                                                         const decode_options& options = {});
 
+// Checks that `input` holds a valid value of `type` where `format` says —
+// every check of decoding, with the same errors, offsets and paths — without
+// building it. Returns the warnings of lenient mode (empty when strict).
+[[nodiscard]] result<std::vector<error>> validate(byte_span input, value_type type, const wire_format& format,
+                                                  const decode_options& options = {});
+
 [[nodiscard]] result<bytes> encode_client(const client_info& value, layout wire);
 [[nodiscard]] result<bytes> encode_array(const client_info_array& value, layout wire);
 [[nodiscard]] result<bytes> encode_client_ptr(const std::optional<client_info>& value, layout wire);

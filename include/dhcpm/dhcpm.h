@@ -380,6 +380,55 @@ int dhcpm_client_data_is_null(const dhcpm_client* client) DHCPM_NOEXCEPT;
 const uint8_t* dhcpm_client_data(const dhcpm_client* client, size_t* size) DHCPM_NOEXCEPT;
 
 /* ------------------------------------------------------------------------ */
+/* The schema: every field of a record type, as data                        */
+/* ------------------------------------------------------------------------ */
+
+/* What a field is on the wire. */
+typedef enum dhcpm_field_kind {
+  DHCPM_KIND_U8 = 0,      /* BYTE */
+  DHCPM_KIND_ENUM16,      /* an IDL enum: 16 bits in NDR 2.0, 32 in NDR64 and in memory */
+  DHCPM_KIND_U32,         /* DWORD, BOOL */
+  DHCPM_KIND_IPV4,        /* a DWORD IPv4 address */
+  DHCPM_KIND_FILETIME,    /* DATE_TIME: two DWORDs, one 64-bit FILETIME */
+  DHCPM_KIND_BINARY_DATA, /* DHCP_BINARY_DATA: DataLength and a pointer to the bytes */
+  DHCPM_KIND_LPWSTR,      /* a unique pointer to a UTF-16 string */
+  DHCPM_KIND_STRUCTURE    /* a nested struct: its members follow, with parent set to it */
+} dhcpm_field_kind;
+
+/* How a field's number reads for a person. */
+typedef enum dhcpm_field_meaning {
+  DHCPM_MEANING_NUMBER = 0,        /* decimal (counts, times in seconds) */
+  DHCPM_MEANING_IPV4,              /* a dotted quad */
+  DHCPM_MEANING_FILETIME,          /* UTC */
+  DHCPM_MEANING_CLIENT_TYPE,       /* bClientType names */
+  DHCPM_MEANING_ADDRESS_STATE,     /* AddressState parts */
+  DHCPM_MEANING_QUARANTINE_STATUS, /* QuarantineStatus names */
+  DHCPM_MEANING_BOOLEAN,           /* TRUE / FALSE */
+  DHCPM_MEANING_RESERVED,          /* kept raw: hexadecimal */
+  DHCPM_MEANING_NONE               /* not a number: strings, Data, structures */
+} dhcpm_field_meaning;
+
+typedef struct dhcpm_field_desc {
+  const char* path;            /* "OwnerHost.HostName", as in error paths and dissect regions */
+  const char* name;            /* "HostName": the IDL member name and the JSON key */
+  dhcpm_field_kind kind;
+  dhcpm_field_meaning meaning;
+  int parent;                  /* the index of the enclosing structure field, or -1 */
+  int c_field;                 /* the dhcpm_field (numbers; a DHCP_BINARY_DATA's DataLength) or
+                                  dhcpm_string_field (strings) that reads it, or -1 */
+  unsigned x64_offset;         /* where it starts in the native x64 struct */
+  unsigned x86_offset;         /* ... and in the native x86 struct */
+} dhcpm_field_desc;
+
+/* The number of fields of the record type's description: the record's own
+ * for DHCPM_TYPE_CLIENT and DHCPM_TYPE_ARRAY (an array's elements). */
+size_t dhcpm_field_count(dhcpm_type type) DHCPM_NOEXCEPT;
+/* Field `index` (< dhcpm_field_count) in member order, a structure before
+ * its members. The strings are static. DHCPM_ERR_INVALID_ARGUMENT for an index
+ * out of range or a NULL desc. */
+dhcpm_status dhcpm_field_info(dhcpm_type type, size_t index, dhcpm_field_desc* desc) DHCPM_NOEXCEPT;
+
+/* ------------------------------------------------------------------------ */
 /* Building and changing values                                              */
 /* ------------------------------------------------------------------------ */
 

@@ -11,8 +11,6 @@
 
 namespace dhcpm {
 
-inline constexpr std::uint64_t default_image_base = 0x10000;
-
 struct native_image {
   byte_span bytes;
   std::uint64_t base = default_image_base;  // virtual address of bytes[0]

@@ -6,7 +6,11 @@
 #include <optional>
 #include <string_view>
 
+#include "dhcpm/error.hpp"
+
 namespace dhcpm {
+
+class block_cache;  // large_block.hpp
 
 // Every layout the record lives in.
 enum class layout : std::uint8_t {
@@ -57,6 +61,28 @@ enum class value_type : std::uint8_t { client, array };
   return std::nullopt;
 }
 
+// A memory image's default virtual address of its first byte (and of the value).
+inline constexpr std::uint64_t default_image_base = 0x10000;
+
+// Where a value is in the bytes: one description that every entry point, the
+// C API (dhcpm_format), the CLI and the fuzz harnesses fill in.
+struct wire_format {
+  layout wire = layout::ndr20;
+  framing frame = framing::bare;
+  // x64/x86 images: the virtual address of the first byte, and of the value
+  // (default: the base). Encoding writes the image for `base`.
+  std::uint64_t base = default_image_base;
+  std::optional<std::uint64_t> at{};
+  // Pickled buffers: every value of the buffer; otherwise exactly one (more
+  // are trailing bytes).
+  bool all = false;
+};
+
+// Whether a (type, format) pair can be read (encoding = false) or written:
+// std::nullopt, or the `unsupported` (or `value_out_of_range`) error that
+// every entry point gives for it. The one statement of these rules.
+[[nodiscard]] std::optional<error> check_format(value_type type, const wire_format& format, bool encoding);
+
 [[nodiscard]] std::string_view to_string(layout l) noexcept;  // "ndr20", "pickle-ndr64", ...
 [[nodiscard]] std::string_view to_string(framing f) noexcept;
 [[nodiscard]] std::optional<layout> parse_layout(std::string_view name) noexcept;
@@ -78,6 +104,11 @@ struct decode_options {
   // Lenient mode keeps the first max_warnings warnings and drops the rest, so
   // an input with a problem in every record cannot grow an unbounded list.
   std::uint32_t max_warnings = 1000;
+
+  // Opt-in: keep the freed large blocks (4 MiB and more) of the values and
+  // views decoded with these options in this cache, for the next decode of the
+  // same size (large_block.hpp). It must outlive them. nullptr: nothing is kept.
+  block_cache* cache = nullptr;
 };
 
 }  // namespace dhcpm

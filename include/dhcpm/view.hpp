@@ -10,9 +10,11 @@
 
 #include <boost/endian/conversion.hpp>
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
+#include <type_traits>
 #include <memory>
 #include <optional>
 #include <span>
@@ -20,6 +22,7 @@
 #include <vector>
 
 #include "dhcpm/client_info.hpp"
+#include "dhcpm/client_info_schema.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/large_block.hpp"
 #include "dhcpm/options.hpp"
@@ -35,31 +38,36 @@ namespace dhcpm {
 namespace detail {
 struct record_layout;  // the full layout table (codec/layout/record_layout.hpp)
 
+// The failover record's fields, as the view accessors number them.
+inline constexpr const auto& view_fields = field_table<client_info>;
+inline constexpr std::size_t view_string_count = [] {
+  std::size_t n = 0;
+  for (const field_info& f : view_fields) n += f.kind == field_kind::lpwstr ? 1 : 0;
+  return n;
+}();
+
 // Where one record's parts are in the input (inputs are < 4 GiB). Filled by
 // the validating walk; fields of an absent pointee are never read.
 struct record_location {
   std::uint32_t flat;             // the flat part
-  std::uint32_t present;          // bit 0: Data, bit 1 + s: string slot s is non-NULL
+  std::uint32_t present;          // bit 0: Data, bit 1 + s: string s (in member order) is non-NULL
   std::uint32_t data;             // the bytes of Data
   std::uint32_t data_size;
-  std::uint32_t string_units[5];  // the units of ClientName, ClientComment, NetBiosName, HostName, PolicyName
-  std::uint32_t string_size[5];   // units, terminator excluded
+  std::uint32_t string_units[view_string_count];  // the units of each string, in member order
+  std::uint32_t string_size[view_string_count];   // units, terminator excluded
 };
 
 // An element slot of the view index that holds a NULL element pointer.
 inline constexpr std::uint32_t no_record = UINT32_MAX;
 
-// What the inline accessors need to know of a layout: where each scalar
-// field sits in the flat part, how wide Status is, and the byte order. The
-// values come from the one layout table (codec/view/view_index.hpp).
+// What the inline accessors need to know of a layout: where each field starts
+// in the flat part, how wide an enum is, and the byte order. The values come
+// from the schema's placement in that layout (codec/view/view_index.hpp).
 struct view_format {
   const record_layout* record;
   bool big_endian;
-  std::uint8_t status_size;  // 2 in NDR 2.0, 4 elsewhere
-  std::uint16_t client_ip_address, subnet_mask, data_length, lease_expires_low, lease_expires_high, owner_ip_address,
-      client_type, address_state, status, probation_ends_low, probation_ends_high, quarantine_capable,
-      sent_pot_exp_time, ack_pot_exp_time, recv_pot_exp_time, start_time, clt_last_trans_time, last_bnd_upd_time,
-      bnd_msg_status, flags;
+  std::uint8_t enum_size;  // 2 in NDR 2.0, 4 elsewhere
+  std::array<std::uint16_t, view_fields.size()> field_offsets;
 };
 
 // Loads a wire integer of N bytes in the format's byte order.
@@ -67,6 +75,27 @@ template <class T, std::size_t N>
 [[nodiscard]] inline T load_view(const std::uint8_t* p, bool big_endian) noexcept {
   return big_endian ? boost::endian::endian_load<T, N, boost::endian::order::big>(p)
                     : boost::endian::endian_load<T, N, boost::endian::order::little>(p);
+}
+
+// The index in view_fields of the field whose value member is Member
+// (&client_info::status, &host_info::host_name).
+template <auto Member>
+inline constexpr std::size_t view_field_of = [] {
+  std::size_t found = view_fields.size();
+  schema::for_each_field(record_schema<client_info>::fields, [&found](const auto& f, auto index) {
+    using entry = std::remove_cvref_t<decltype(f)>;
+    if constexpr (std::is_same_v<std::remove_cv_t<decltype(entry::member)>, decltype(Member)>) {
+      if (entry::member == Member) found = index;
+    }
+  });
+  return found;
+}();
+
+// Its rank among the strings, for a string field.
+[[nodiscard]] constexpr std::size_t view_string_slot(std::size_t field) noexcept {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < field; ++i) n += view_fields[i].kind == field_kind::lpwstr ? 1 : 0;
+  return n;
 }
 }  // namespace detail
 
@@ -102,43 +131,37 @@ class utf16_view {
 // One client record in the input.
 class client_view {
  public:
-  // Inline, so that reading every field of every client costs loads, not calls.
-  [[nodiscard]] std::uint32_t client_ip_address() const noexcept { return u32(format_->client_ip_address); }
-  [[nodiscard]] std::uint32_t subnet_mask() const noexcept { return u32(format_->subnet_mask); }
-  [[nodiscard]] std::uint32_t data_length() const noexcept { return u32(format_->data_length); }
-  // ClientHardwareAddress.Data: std::nullopt for NULL.
+  // The field held by the value member Member, read from the input: a number
+  // for number fields (v.get<&client_info::status>(), v.get<&host_info::ip_address>()),
+  // a utf16_view for strings (v.get<&client_info::client_name>()). Inline, so that
+  // reading every field of every client costs loads, not calls.
+  template <auto Member>
+  [[nodiscard]] auto get() const noexcept {
+    constexpr std::size_t index = detail::view_field_of<Member>;
+    static_assert(index < detail::view_fields.size(), "not a member of the record's schema");
+    constexpr field_kind kind = detail::view_fields[index].kind;
+    static_assert(kind != field_kind::structure && kind != field_kind::binary_data,
+                  "read a structure's members, and Data with data() and data_length()");
+    const std::uint16_t at = format_->field_offsets[index];
+    if constexpr (kind == field_kind::lpwstr) {
+      return string(detail::view_string_slot(index));
+    } else if constexpr (kind == field_kind::u8) {
+      return flat()[at];
+    } else if constexpr (kind == field_kind::filetime) {  // dwLowDateTime, then dwHighDateTime
+      return std::uint64_t{u32(at + 4)} << 32 | u32(at);
+    } else if constexpr (kind == field_kind::enum16) {
+      return format_->enum_size == 2 ? detail::load_view<std::uint16_t, 2>(flat() + at, format_->big_endian)
+                                     : u32(at);
+    } else {
+      return u32(at);
+    }
+  }
+  // ClientHardwareAddress: DataLength, and Data (std::nullopt for NULL).
+  [[nodiscard]] std::uint32_t data_length() const noexcept { return u32(format_->field_offsets[data_index]); }
   [[nodiscard]] std::optional<std::span<const std::uint8_t>> data() const noexcept {
     if ((where_->present & 1u) == 0) return std::nullopt;
     return std::span<const std::uint8_t>(input_ + where_->data, where_->data_size);
   }
-  [[nodiscard]] utf16_view client_name() const noexcept { return string(0); }
-  [[nodiscard]] utf16_view client_comment() const noexcept { return string(1); }
-  [[nodiscard]] std::uint64_t client_lease_expires() const noexcept {
-    return std::uint64_t{u32(format_->lease_expires_high)} << 32 | u32(format_->lease_expires_low);
-  }
-  [[nodiscard]] std::uint32_t owner_ip_address() const noexcept { return u32(format_->owner_ip_address); }
-  [[nodiscard]] utf16_view owner_net_bios_name() const noexcept { return string(2); }
-  [[nodiscard]] utf16_view owner_host_name() const noexcept { return string(3); }
-  [[nodiscard]] std::uint8_t client_type() const noexcept { return flat()[format_->client_type]; }
-  [[nodiscard]] std::uint8_t address_state() const noexcept { return flat()[format_->address_state]; }
-  [[nodiscard]] std::uint32_t status() const noexcept {
-    return format_->status_size == 2
-               ? detail::load_view<std::uint16_t, 2>(flat() + format_->status, format_->big_endian)
-               : u32(format_->status);
-  }
-  [[nodiscard]] std::uint64_t probation_ends() const noexcept {
-    return std::uint64_t{u32(format_->probation_ends_high)} << 32 | u32(format_->probation_ends_low);
-  }
-  [[nodiscard]] std::uint32_t quarantine_capable() const noexcept { return u32(format_->quarantine_capable); }
-  [[nodiscard]] std::uint32_t sent_pot_exp_time() const noexcept { return u32(format_->sent_pot_exp_time); }
-  [[nodiscard]] std::uint32_t ack_pot_exp_time() const noexcept { return u32(format_->ack_pot_exp_time); }
-  [[nodiscard]] std::uint32_t recv_pot_exp_time() const noexcept { return u32(format_->recv_pot_exp_time); }
-  [[nodiscard]] std::uint32_t start_time() const noexcept { return u32(format_->start_time); }
-  [[nodiscard]] std::uint32_t clt_last_trans_time() const noexcept { return u32(format_->clt_last_trans_time); }
-  [[nodiscard]] std::uint32_t last_bnd_upd_time() const noexcept { return u32(format_->last_bnd_upd_time); }
-  [[nodiscard]] std::uint32_t bnd_msg_status() const noexcept { return u32(format_->bnd_msg_status); }
-  [[nodiscard]] utf16_view policy_name() const noexcept { return string(4); }
-  [[nodiscard]] std::uint8_t flags() const noexcept { return flat()[format_->flags]; }
 
   // Byte offset of the record's flat part in the input.
   [[nodiscard]] std::size_t offset() const noexcept;
@@ -151,11 +174,18 @@ class client_view {
   client_view(const std::uint8_t* input, const detail::record_location* where, const detail::view_format* format) noexcept
       : input_(input), where_(where), format_(format) {}
 
+  static constexpr std::size_t data_index = [] {
+    for (std::size_t i = 0; i < detail::view_fields.size(); ++i) {
+      if (detail::view_fields[i].kind == field_kind::binary_data) return i;
+    }
+    return std::size_t{0};
+  }();
+
   [[nodiscard]] const std::uint8_t* flat() const noexcept { return input_ + where_->flat; }
-  [[nodiscard]] std::uint32_t u32(std::uint16_t offset) const noexcept {
+  [[nodiscard]] std::uint32_t u32(std::size_t offset) const noexcept {
     return detail::load_view<std::uint32_t, 4>(flat() + offset, format_->big_endian);
   }
-  // String slots in member order: ClientName, ClientComment, NetBiosName, HostName, PolicyName.
+  // Strings in member order (string s is presence bit 1 + s).
   [[nodiscard]] utf16_view string(std::size_t slot) const noexcept {
     if ((where_->present & (2u << slot)) == 0) return {};
     return {input_ + where_->string_units[slot], where_->string_size[slot], format_->big_endian};

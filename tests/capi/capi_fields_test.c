@@ -259,7 +259,71 @@ static void check_names(void) {
   CHECK(DHCPM_VERSION_NUMBER == DHCPM_VERSION_MAJOR * 10000 + DHCPM_VERSION_MINOR * 100 + DHCPM_VERSION_PATCH);
 }
 
+/* The exported schema: every field of the record in member order, the names
+ * the readers use, the C constants, parents and native offsets (DESIGN.md §5). */
+static void check_schema(void) {
+  static const struct {
+    const char* path;
+    dhcpm_field_kind kind;
+    int parent;
+    int c_field;
+    unsigned x64;
+    unsigned x86;
+  } expected[] = {
+      {"ClientIpAddress", DHCPM_KIND_IPV4, -1, DHCPM_FIELD_CLIENT_IP_ADDRESS, 0, 0},
+      {"SubnetMask", DHCPM_KIND_IPV4, -1, DHCPM_FIELD_SUBNET_MASK, 4, 4},
+      {"ClientHardwareAddress", DHCPM_KIND_BINARY_DATA, -1, DHCPM_FIELD_DATA_LENGTH, 8, 8},
+      {"ClientName", DHCPM_KIND_LPWSTR, -1, DHCPM_STRING_CLIENT_NAME, 24, 16},
+      {"ClientComment", DHCPM_KIND_LPWSTR, -1, DHCPM_STRING_CLIENT_COMMENT, 32, 20},
+      {"ClientLeaseExpires", DHCPM_KIND_FILETIME, -1, DHCPM_FIELD_CLIENT_LEASE_EXPIRES, 40, 24},
+      {"OwnerHost", DHCPM_KIND_STRUCTURE, -1, -1, 48, 32},
+      {"OwnerHost.IpAddress", DHCPM_KIND_IPV4, 6, DHCPM_FIELD_OWNER_IP_ADDRESS, 48, 32},
+      {"OwnerHost.NetBiosName", DHCPM_KIND_LPWSTR, 6, DHCPM_STRING_OWNER_NET_BIOS_NAME, 56, 36},
+      {"OwnerHost.HostName", DHCPM_KIND_LPWSTR, 6, DHCPM_STRING_OWNER_HOST_NAME, 64, 40},
+      {"bClientType", DHCPM_KIND_U8, -1, DHCPM_FIELD_CLIENT_TYPE, 72, 44},
+      {"AddressState", DHCPM_KIND_U8, -1, DHCPM_FIELD_ADDRESS_STATE, 73, 45},
+      {"Status", DHCPM_KIND_ENUM16, -1, DHCPM_FIELD_STATUS, 76, 48},
+      {"ProbationEnds", DHCPM_KIND_FILETIME, -1, DHCPM_FIELD_PROBATION_ENDS, 80, 52},
+      {"QuarantineCapable", DHCPM_KIND_U32, -1, DHCPM_FIELD_QUARANTINE_CAPABLE, 88, 60},
+      {"SentPotExpTime", DHCPM_KIND_U32, -1, DHCPM_FIELD_SENT_POT_EXP_TIME, 92, 64},
+      {"AckPotExpTime", DHCPM_KIND_U32, -1, DHCPM_FIELD_ACK_POT_EXP_TIME, 96, 68},
+      {"RecvPotExpTime", DHCPM_KIND_U32, -1, DHCPM_FIELD_RECV_POT_EXP_TIME, 100, 72},
+      {"StartTime", DHCPM_KIND_U32, -1, DHCPM_FIELD_START_TIME, 104, 76},
+      {"CltLastTransTime", DHCPM_KIND_U32, -1, DHCPM_FIELD_CLT_LAST_TRANS_TIME, 108, 80},
+      {"LastBndUpdTime", DHCPM_KIND_U32, -1, DHCPM_FIELD_LAST_BND_UPD_TIME, 112, 84},
+      {"BndMsgStatus", DHCPM_KIND_U32, -1, DHCPM_FIELD_BND_MSG_STATUS, 116, 88},
+      {"PolicyName", DHCPM_KIND_LPWSTR, -1, DHCPM_STRING_POLICY_NAME, 120, 92},
+      {"Flags", DHCPM_KIND_U8, -1, DHCPM_FIELD_FLAGS, 128, 96},
+  };
+  const size_t n = sizeof expected / sizeof expected[0];
+  dhcpm_field_desc d;
+  size_t i;
+  CHECK(dhcpm_field_count(DHCPM_TYPE_CLIENT) == n);
+  CHECK(dhcpm_field_count(DHCPM_TYPE_ARRAY) == n);
+  for (i = 0; i < n; ++i) {
+    if (!CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_CLIENT, i, &d), DHCPM_OK)) continue;
+    CHECK_STRING(d.path, expected[i].path);
+    CHECK(strcmp(d.path + strlen(d.path) - strlen(d.name), d.name) == 0 && strchr(d.name, '.') == NULL);
+    CHECK(d.kind == expected[i].kind);
+    CHECK(d.parent == expected[i].parent);
+    CHECK(d.c_field == expected[i].c_field);
+    CHECK(d.x64_offset == expected[i].x64 && d.x86_offset == expected[i].x86);
+    if (d.kind == DHCPM_KIND_LPWSTR) CHECK_STRING(dhcpm_string_field_name((dhcpm_string_field)d.c_field), d.path);
+    if (d.kind == DHCPM_KIND_U32 || d.kind == DHCPM_KIND_FILETIME) {
+      CHECK_STRING(dhcpm_field_name((dhcpm_field)d.c_field), d.path);
+    }
+  }
+  CHECK(dhcpm_field_info(DHCPM_TYPE_CLIENT, 6, &d) == DHCPM_OK && strcmp(d.name, "OwnerHost") == 0);
+  CHECK(dhcpm_field_info(DHCPM_TYPE_CLIENT, 9, &d) == DHCPM_OK && strcmp(d.name, "HostName") == 0);
+  CHECK(d.meaning == DHCPM_MEANING_NONE);
+  CHECK(dhcpm_field_info(DHCPM_TYPE_CLIENT, 12, &d) == DHCPM_OK && d.meaning == DHCPM_MEANING_QUARANTINE_STATUS);
+  CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_CLIENT, n, &d), DHCPM_ERR_INVALID_ARGUMENT);
+  CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_CLIENT, 0, NULL), DHCPM_ERR_INVALID_ARGUMENT);
+  CHECK(dhcpm_field_count((dhcpm_type)7) == 0);
+}
+
 void test_fields(void) {
+  check_schema();
   check_typical();
   check_unicode();
   check_null_and_empty();

@@ -14,6 +14,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dhcpm/dissect.hpp"
@@ -25,6 +26,16 @@
 
 namespace dhcpm::test {
 namespace {
+
+// The flat-part slot whose path is `path` (the layout table's index).
+detail::record_field slot_named(std::string_view path) {
+  for (std::size_t i = 0; i < detail::record_field_count; ++i) {
+    if (detail::record_field_path(static_cast<detail::record_field>(i)) == path) return static_cast<detail::record_field>(i);
+  }
+  ADD_FAILURE() << "no slot " << path;
+  return detail::record_field{};
+}
+
 
 const std::vector<std::string> all_kinds = {
     "ndr20",          "ndr20be",       "ndr64",        "ptr.ndr20",     "ptr.ndr64",
@@ -499,8 +510,8 @@ TEST(DissectNative, APointeeSharedByTwoPointersIsShownOnceAndGapsAreUnreferenced
   // HostName pointed at NetBiosName's string: HostName's own string is then
   // reached by no pointer.
   std::vector<std::uint8_t> bytes = read_bytes("typical.x64.bin");
-  const std::size_t net_bios = detail::x64_record_layout[detail::record_field::net_bios_name].offset;
-  const std::size_t host = detail::x64_record_layout[detail::record_field::host_name].offset;
+  const std::size_t net_bios = detail::x64_record_layout[slot_named("OwnerHost.NetBiosName")].offset;
+  const std::size_t host = detail::x64_record_layout[slot_named("OwnerHost.HostName")].offset;
   std::copy_n(bytes.begin() + static_cast<std::ptrdiff_t>(net_bios), 8,
               bytes.begin() + static_cast<std::ptrdiff_t>(host));
   const exact_bytes input(bytes);
@@ -539,7 +550,7 @@ TEST(DissectNative, AValueAwayFromTheBaseLeavesTheBytesBeforeItUnreferenced) {
 
 TEST(DissectNative, APointerOutOfTheImageStopsTheWalkButTheImageIsStillTiled) {
   std::vector<std::uint8_t> bytes = read_bytes("typical.x86.bin");
-  bytes[detail::x86_record_layout[detail::record_field::client_name].offset + 3] = 0x7F;  // far above the image
+  bytes[detail::x86_record_layout[slot_named("ClientName")].offset + 3] = 0x7F;  // far above the image
   const exact_bytes input(bytes);
   dissect_request request;
   request.wire = layout::x86;

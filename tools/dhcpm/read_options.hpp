@@ -36,6 +36,10 @@ struct read_request {
   }
   [[nodiscard]] std::uint64_t image_base() const;
   [[nodiscard]] std::uint64_t value_address() const;
+  // Where the value is, for the library, once the layout is known.
+  [[nodiscard]] wire_format format(layout wire) const {
+    return wire_format{wire, selection.frame, image_base(), value_address(), all};
+  }
 };
 
 // Which of the optional parts a command offers.

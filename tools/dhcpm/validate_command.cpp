@@ -1,6 +1,7 @@
 // `dhcpm validate`: the exit status says whether the bytes are a valid value;
 // a failure prints decode's error line, success prints nothing. The check is
-// decode's own (same walker, same options), so the two cannot disagree.
+// the library's validate: decode's own walk (same walker, same options) with a
+// sink that builds nothing, so the two cannot disagree.
 #include <memory>
 #include <optional>
 #include <variant>
@@ -20,9 +21,10 @@ int run_validate(const read_request& request) {
   const std::optional<layout> wire = resolve_layout(request.selection, bytes_in, "validate", exit);
   if (!wire) return exit;
 
-  const auto outcome = decode_to_json(bytes_in, request, *wire, false);
-  if (const error* failure = std::get_if<error>(&outcome)) return report(*failure);
-  for (const error& warning : std::get<decoded_json>(outcome).warnings) warn(warning);  // --lenient only
+  const result<std::vector<error>> outcome =
+      validate(bytes_in, request.selection.type, request.format(*wire), request.effective_options());
+  if (!outcome) return report(outcome.error_value());
+  for (const error& warning : *outcome) warn(warning);  // --lenient only
   return exit_code::success;
 }
 

@@ -88,41 +88,49 @@ typedef enum field_shape {
   SHAPE_BYTES     /* ClientHardwareAddress.Data */
 } field_shape;
 
-/* One filterable field per record member: the dhcpm path without its
- * "ClientInfo." or "Clients[N]." prefix is the filter name after "dhcpm.". */
+/* One filterable field per member of the record, built from the schema that
+ * dhcpm exports (dhcpm_field_info): the dhcpm path without its "ClientInfo."
+ * or "Clients[N]." prefix is the filter name after "dhcpm.". A
+ * DHCP_BINARY_DATA gives two, its DataLength and its Data; a structure none
+ * (its members have theirs). */
 typedef struct record_field {
   const char* path;
   field_shape shape;
   int hf;
 } record_field;
 
-static record_field record_fields[] = {
-    {"ClientIpAddress", SHAPE_IPV4, -1},
-    {"SubnetMask", SHAPE_IPV4, -1},
-    {"ClientHardwareAddress.DataLength", SHAPE_UINT, -1},
-    {"ClientHardwareAddress.Data", SHAPE_BYTES, -1},
-    {"ClientName", SHAPE_STRING, -1},
-    {"ClientComment", SHAPE_STRING, -1},
-    {"ClientLeaseExpires", SHAPE_FILETIME, -1},
-    {"OwnerHost.IpAddress", SHAPE_IPV4, -1},
-    {"OwnerHost.NetBiosName", SHAPE_STRING, -1},
-    {"OwnerHost.HostName", SHAPE_STRING, -1},
-    {"bClientType", SHAPE_UINT, -1},
-    {"AddressState", SHAPE_UINT, -1},
-    {"Status", SHAPE_UINT, -1},
-    {"ProbationEnds", SHAPE_FILETIME, -1},
-    {"QuarantineCapable", SHAPE_UINT, -1},
-    {"SentPotExpTime", SHAPE_UINT, -1},
-    {"AckPotExpTime", SHAPE_UINT, -1},
-    {"RecvPotExpTime", SHAPE_UINT, -1},
-    {"StartTime", SHAPE_UINT, -1},
-    {"CltLastTransTime", SHAPE_UINT, -1},
-    {"LastBndUpdTime", SHAPE_UINT, -1},
-    {"BndMsgStatus", SHAPE_UINT, -1},
-    {"PolicyName", SHAPE_STRING, -1},
-    {"Flags", SHAPE_UINT, -1},
-};
-#define RECORD_FIELD_COUNT (sizeof record_fields / sizeof record_fields[0])
+static record_field* record_fields = NULL;
+static size_t record_field_count = 0;
+
+static void add_record_field_entry(const char* path, field_shape shape) {
+  record_fields[record_field_count].path = path;
+  record_fields[record_field_count].shape = shape;
+  record_fields[record_field_count].hf = -1;
+  ++record_field_count;
+}
+
+/* Fills record_fields[] from the schema. */
+static void build_record_fields(void) {
+  const size_t count = dhcpm_field_count(DHCPM_TYPE_CLIENT);
+  record_fields = g_new0(record_field, 2 * count); /* at most two entries a field */
+  for (size_t i = 0; i < count; ++i) {
+    dhcpm_field_desc desc;
+    if (dhcpm_field_info(DHCPM_TYPE_CLIENT, i, &desc) != DHCPM_OK) continue;
+    switch (desc.kind) {
+      case DHCPM_KIND_STRUCTURE: break;
+      case DHCPM_KIND_IPV4: add_record_field_entry(desc.path, SHAPE_IPV4); break;
+      case DHCPM_KIND_FILETIME: add_record_field_entry(desc.path, SHAPE_FILETIME); break;
+      case DHCPM_KIND_LPWSTR: add_record_field_entry(desc.path, SHAPE_STRING); break;
+      case DHCPM_KIND_BINARY_DATA:
+        add_record_field_entry(g_strconcat(desc.path, ".DataLength", NULL), SHAPE_UINT);
+        add_record_field_entry(g_strconcat(desc.path, ".Data", NULL), SHAPE_BYTES);
+        break;
+      case DHCPM_KIND_U8:
+      case DHCPM_KIND_ENUM16:
+      case DHCPM_KIND_U32: add_record_field_entry(desc.path, SHAPE_UINT); break;
+    }
+  }
+}
 
 static const value_string search_type_names[] = {
     {0, "DhcpClientIpAddress"},
@@ -147,7 +155,7 @@ static const char* field_name_of(const char* path) {
 }
 
 static const record_field* record_field_of(const char* name) {
-  for (size_t i = 0; i < RECORD_FIELD_COUNT; ++i)
+  for (size_t i = 0; i < record_field_count; ++i)
     if (strcmp(record_fields[i].path, name) == 0) return &record_fields[i];
   return NULL;
 }
@@ -524,9 +532,10 @@ static e_guid_t uuid_dhcpsrv2 = {0x5b821720, 0xf63b, 0x11d0, {0xaa, 0xd2, 0x00, 
 static guint16 ver_dhcpsrv2 = 1;
 
 static void proto_register_dhcpm(void) {
-  /* The record fields' hf entries are built from record_fields[]. */
-  static hf_register_info record_hf[RECORD_FIELD_COUNT];
-  for (size_t i = 0; i < RECORD_FIELD_COUNT; ++i) {
+  /* The record fields' hf entries are built from the schema (record_fields[]). */
+  build_record_fields();
+  hf_register_info* record_hf = g_new0(hf_register_info, record_field_count);
+  for (size_t i = 0; i < record_field_count; ++i) {
     record_field* f = &record_fields[i];
     enum ftenum type = FT_UINT32;
     int display = BASE_DEC;
@@ -612,7 +621,7 @@ static void proto_register_dhcpm(void) {
 
   proto_dhcpm = proto_register_protocol("DHCP Server Management Protocol (dhcpsrv2, dissected by dhcpm)",
                                         "DHCPM", "dhcpm");
-  proto_register_field_array(proto_dhcpm, record_hf, array_length(record_hf));
+  proto_register_field_array(proto_dhcpm, record_hf, (int)record_field_count);
   proto_register_field_array(proto_dhcpm, hf, array_length(hf));
   proto_register_subtree_array(ett, array_length(ett));
   expert_module_t* expert = expert_register_protocol(proto_dhcpm);

@@ -1,0 +1,39 @@
+// validate: the walk of decoding with a sink that builds nothing. Every check
+// and the decode budget are the walker's, so validate accepts exactly what
+// decode accepts, with the same errors, offsets and paths — and only reads
+// what finding the next item needs (the pointers and counts, not the scalars).
+#include "dhcpm/codec.hpp"
+
+#include "drive/walk_driver.hpp"
+#include "layout/walk_sink.hpp"
+
+namespace dhcpm {
+namespace {
+
+// Takes nothing: the walker's checks are the whole job.
+struct null_sink : detail::walk_sink_base {
+  static constexpr bool wants_flat_values = false;
+};
+
+struct validation {
+  null_sink nothing;
+  template <class F>
+  null_sink& sink(F /*format*/) noexcept {
+    return nothing;
+  }
+  void value_begin(std::size_t /*index*/) noexcept {}
+  void pointer(bool /*present*/) noexcept {}
+};
+
+}  // namespace
+
+result<std::vector<error>> validate(byte_span input, value_type type, const wire_format& format,
+                                    const decode_options& options) {
+  if (std::optional<error> refused = check_format(type, format, false)) return std::move(*refused);
+  validation consumer;
+  detail::walk_result out;
+  if (!detail::drive_walk(input, type, format, options, out, consumer)) return std::move(out.failure);
+  return std::move(out.warnings);
+}
+
+}  // namespace dhcpm

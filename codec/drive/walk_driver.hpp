@@ -1,0 +1,114 @@
+// The one driver of a walk over input bytes. From the value type and the
+// wire_format it picks the walker (NDR or native image) and its format,
+// strings together the framing's pieces (the top pointer, the value, the
+// return value), runs the loop over the values of a pickled buffer under one
+// decode budget, and makes the end-of-input checks. What is done with what the
+// walker finds is the consumer's business:
+//
+//   struct consumer {
+//     template <class F> Sink& sink(F format);    // the sink of a walk in walker format F
+//     void value_begin(std::size_t index);        // a value starts (pickled: one per body)
+//     void pointer(bool present);                 // ptr / response framing: the top pointer
+//   };
+//
+// Decoding, validation, views and dissection are consumers of this driver.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <type_traits>
+#include <vector>
+
+#include "dhcpm/error.hpp"
+#include "dhcpm/native.hpp"
+#include "dhcpm/options.hpp"
+#include "dhcpm/pickle.hpp"
+#include "native/native_format.hpp"
+#include "native/native_walker.hpp"
+#include "ndr/ndr_format.hpp"
+#include "ndr/ndr_walker.hpp"
+#include "pickle/pickle_walk.hpp"
+
+namespace dhcpm::detail {
+
+// The root of every path in a response is the [out] parameter's name.
+inline constexpr field_path response_root{"ClientInfo", -1, {}};
+inline constexpr field_path return_value_path{{}, -1, "ReturnValue"};
+
+// What a walk left behind: the warnings of lenient mode, and on failure the error.
+struct walk_result {
+  std::vector<error> warnings;
+  error failure;
+  pickle_kind kind{};  // pickled input: what its header said
+};
+
+template <class Walker>
+[[nodiscard]] bool walk_top_value(Walker& walker, value_type type, const field_path& path) {
+  return type == value_type::array ? walker.top_array(path) : walker.top_record(path);
+}
+
+// One NDR value in the framing asked for (bare inside a pickled body).
+template <class F, class Consumer>
+[[nodiscard]] bool walk_ndr(byte_reader input, value_type type, framing frame, const decode_options& options,
+                            walk_result& out, Consumer& consumer, bool check_end) {
+  auto& sink = consumer.sink(F{});
+  ndr_walker<F, std::remove_reference_t<decltype(sink)>> walker(input, options, sink, out.warnings);
+  consumer.value_begin(0);
+  const field_path root = frame == framing::response ? response_root : field_path{};
+  bool present = true;
+  bool ok = true;
+  if (frame != framing::bare) {
+    ok = walker.top_pointer(root, present);
+    if (ok) consumer.pointer(present);
+  }
+  ok = ok && (!present || walk_top_value(walker, type, root));
+  if (ok && frame == framing::response) ok = walker.return_value(return_value_path);
+  if (ok && check_end) ok = walker.end();
+  if (!ok) out.failure = walker.take_failure();
+  return ok;
+}
+
+// Walks the value(s) `format` says are in `input`. The (type, format) pair
+// must have passed check_format.
+template <class Consumer>
+[[nodiscard]] bool drive_walk(byte_span input, value_type type, const wire_format& format,
+                              const decode_options& options, walk_result& out, Consumer& consumer) {
+  const layout wire = format.wire;
+  if (is_native(wire)) {
+    const auto walk = [&](auto native) {
+      auto& sink = consumer.sink(native);
+      native_walker<decltype(native), std::remove_reference_t<decltype(sink)>> walker(input, format.base, options,
+                                                                                     sink, out.warnings);
+      consumer.value_begin(0);
+      const std::uint64_t at = format.at.value_or(format.base);
+      const bool ok = type == value_type::array ? walker.top_array(at, {}) : walker.top_record(at, {});
+      if (!ok) out.failure = walker.take_failure();
+      return ok;
+    };
+    return wire == layout::x86 ? walk(x86_format{}) : walk(x64_format{});
+  }
+  if (is_pickle(wire)) {
+    const auto walk_body = [&](auto ndr, byte_reader body, std::size_t index, body_walk& state) {
+      auto& sink = consumer.sink(ndr);
+      ndr_walker<decltype(ndr), std::remove_reference_t<decltype(sink)>> walker(body, options, sink, out.warnings);
+      walker.checks().start_budget_at(state.budget);
+      consumer.value_begin(index);
+      if (!walk_top_value(walker, type, field_path{})) {
+        out.failure = walker.take_failure();
+        return false;
+      }
+      state.budget = walker.checks().decoded_bytes();
+      state.value_end = walker.position();
+      return true;
+    };
+    return walk_pickled(input, pickle_kind_of(wire), options, !format.all, out.warnings, out.failure, out.kind,
+                        walk_body);
+  }
+  return with_ndr_format(wire, [&](auto ndr) {
+    return walk_ndr<decltype(ndr)>(byte_reader(input), type, format.frame, options, out, consumer, true);
+  });
+}
+
+}  // namespace dhcpm::detail
