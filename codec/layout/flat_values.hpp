@@ -80,8 +80,8 @@ inline constexpr auto first_slot = [] {
 // Calls use(member, first slot, kind as a constant) for each field of the schema whose value is
 // a number (every kind but strings, DHCP_BINARY_DATA and structures).
 template <class Record, class Use>
-constexpr void for_each_number(Record& r, Use&& use) {
-  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
+[[gnu::always_inline]] constexpr void for_each_number(Record& r, Use&& use) {
+  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) __attribute__((always_inline)) {
     constexpr field_kind kind = field_table<client_info>[index].kind;
     if constexpr (kind != field_kind::lpwstr && kind != field_kind::binary_data && kind != field_kind::structure) {
       use(f.of(r), first_slot[index], std::integral_constant<field_kind, kind>{});
@@ -99,7 +99,7 @@ static_assert(first_field_of_kind<client_info, field_kind::binary_data> == slot_
 // The scalar fields of r; pointer fields are 0 (the caller fills them).
 [[nodiscard]] inline flat_values scalars_of(const client_info& r) noexcept {
   flat_values v{};
-  for_each_number(r, [&v](const auto& member, std::size_t slot, auto kind) {
+  for_each_number(r, [&v](const auto& member, std::size_t slot, auto kind) __attribute__((always_inline)) {
     if constexpr (kind == field_kind::filetime) {
       v[slot] = member & 0xFFFFFFFFu;
       v[slot + 1] = member >> 32;
@@ -114,7 +114,7 @@ static_assert(first_field_of_kind<client_info, field_kind::binary_data> == slot_
 // Sets the scalar fields of r from v (every value fits: the layouts' widths
 // are at most the members' widths).
 inline void assign_scalars(const flat_values& v, client_info& r) noexcept {
-  for_each_number(r, [&v](auto& member, std::size_t slot, auto kind) {
+  for_each_number(r, [&v](auto& member, std::size_t slot, auto kind) __attribute__((always_inline)) {
     using member_type = std::remove_reference_t<decltype(member)>;
     if constexpr (kind == field_kind::filetime) {
       member = static_cast<member_type>(v[slot + 1] << 32 | v[slot]);
@@ -125,14 +125,27 @@ inline void assign_scalars(const flat_values& v, client_info& r) noexcept {
   binary_of(r).data_length = static_cast<std::uint32_t>(field(v, data_length_field));
 }
 
-// Calls use(string) with the string member of the LPWSTR slot f.
+// The string member of the LPWSTR slot F, known at compile time.
+template <record_field F, class Record>
+[[nodiscard, gnu::always_inline]] constexpr auto& string_at(Record& r) noexcept {
+  return std::get<slot_of(F).field>(record_schema<client_info>::fields).of(r);
+}
+
+// Calls use(slot as a constant, string member) for each LPWSTR slot in
+// member order, unrolled at compile time.
 template <class Record, class Use>
-constexpr void with_string(Record& r, record_field f, Use&& use) {
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (void)((f == string_fields[I]
-                ? (use(std::get<slot_of(string_fields[I]).field>(record_schema<client_info>::fields).of(r)), true)
-                : false) ||
-           ...);
+[[gnu::always_inline]] constexpr void for_each_string(Record& r, Use&& use) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
+    (use(std::integral_constant<record_field, string_fields[I]>{}, string_at<string_fields[I]>(r)), ...);
+  }(std::make_index_sequence<string_fields.size()>{});
+}
+
+// Calls use(string) with the string member of the LPWSTR slot f, a value
+// known only at run time.
+template <class Record, class Use>
+[[gnu::always_inline]] constexpr void with_string(Record& r, record_field f, Use&& use) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
+    (void)((f == string_fields[I] ? (use(string_at<string_fields[I]>(r)), true) : false) || ...);
   }(std::make_index_sequence<string_fields.size()>{});
 }
 

@@ -41,13 +41,14 @@ class native_encoder {
       field(v, data_field) = address_here();
       out_.put_bytes(hw.data->data(), hw.data->size());
     }
-    for (const record_field f : string_fields) {
-      const utf16_string& s = string_of(r, f);
-      if (s.is_null()) continue;
+    bool held = true;
+    for_each_string(r, [&](auto f, const utf16_string& s) {
+      if (!held || s.is_null()) return;
       // In memory a string ends at its first NUL: one inside it would cut it.
       if (s.units().find(u'\0') != std::u16string_view::npos) {
-        return fail(error_code::value_out_of_range, at + N::record[f].offset, path.at(record_field_path(f)),
+        held = fail(error_code::value_out_of_range, at + N::record[f].offset, path.at(record_field_path(f)),
                     "a NUL inside the string cannot be held by a NUL-terminated string in memory");
+        return;
       }
       out_.align(2);
       field(v, f) = address_here();
@@ -55,7 +56,8 @@ class native_encoder {
       for (std::size_t i = 0; i < s.size(); ++i) {
         store_uint<N::byte_order>(out_.data_at(units_at + 2 * i), 2, s.units()[i]);
       }
-    }
+    });
+    if (!held) return false;
     store_flat<N>(out_.data_at(at), v);
     return fits_address_space(path);
   }

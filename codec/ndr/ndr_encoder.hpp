@@ -40,7 +40,7 @@ class ndr_encoder {
     flat_values v = scalars_of(r);
     const auto pointer = [&](record_field f, bool present) { field(v, f) = present ? next_referent_id() : 0; };
     pointer(data_field, hw.data.has_value());
-    for (const record_field f : string_fields) pointer(f, !string_of(r, f).is_null());
+    for_each_string(r, [&](auto f, const utf16_string& s) __attribute__((always_inline)) { pointer(f, !s.is_null()); });
     store_flat<F>(out_.data_at(at), v);
 
     if (hw.data) {
@@ -48,9 +48,9 @@ class ndr_encoder {
       out_.put<std::uint64_t, cs, F::byte_order>(hw.data->size());
       out_.put_bytes(hw.data->data(), hw.data->size());
     }
-    for (const record_field f : string_fields) {
-      if (!string_of(r, f).is_null()) string(string_of(r, f));
-    }
+    for_each_string(r, [&](auto, const utf16_string& s) __attribute__((always_inline)) {
+      if (!s.is_null()) string(s);
+    });
     return true;
   }
 
@@ -121,12 +121,13 @@ class ndr_encoder {
                   "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
                       std::to_string(hw.data_length));
     }
-    for (const record_field f : string_fields) {
-      if (string_of(r, f).size() >= max_count_value) {
-        return fail_at(error_code::value_out_of_range, f, "the string is too long for its count");
+    bool fits = true;
+    for_each_string(r, [&](auto f, const utf16_string& s) {
+      if (fits && s.size() >= max_count_value) {
+        fits = fail_at(error_code::value_out_of_range, f, "the string is too long for its count");
       }
-    }
-    return true;
+    });
+    return fits;
   }
 
   void string(const utf16_string& s) {
@@ -154,10 +155,9 @@ class ndr_encoder {
       const client_info& r = clients.record(k);
       at = align(at, F::record.alignment) + F::record.size;
       if (const auto& data = binary_of(r).data) at = align(at, cs) + cs + data->size();
-      for (const record_field f : string_fields) {
-        const utf16_string& s = string_of(r, f);
+      for_each_string(r, [&at, &align](auto, const utf16_string& s) __attribute__((always_inline)) {
         if (!s.is_null()) at = align(at, cs) + 3 * cs + 2 * (s.size() + 1);
-      }
+      });
     }
     return at;
   }

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -132,12 +133,18 @@ class ndr_walker {
       load_pointers<F>(in_.data() + at, v);
     }
     if constexpr (Sink::wants_regions) report_flat_regions(sink_, F::record, path, at, size);
-    if constexpr (wide_ids) {
-      std::uint64_t high = 0;
-      for (const record_field f : record_pointer_fields) high |= v[static_cast<std::size_t>(f)] >> 32;
-      if (high != 0 && !record_referents_fit(v, at, path)) [[unlikely]] return false;
+    // One pass masks the ids and gathers their bits: NDR64 then checks the
+    // upper halves once (the cold path reads the raw ids again).
+    std::uint64_t all_bits = 0;
+    for (const record_field f : record_pointer_fields) {
+      all_bits |= v[static_cast<std::size_t>(f)];
+      v[static_cast<std::size_t>(f)] &= F::referent_mask;
     }
-    for (const record_field f : record_pointer_fields) v[static_cast<std::size_t>(f)] &= F::referent_mask;
+    if constexpr (wide_ids) {
+      if (all_bits >> 32 != 0 && !record_referents_fit(at, path)) [[unlikely]] return false;
+    } else {
+      (void)all_bits;
+    }
     in_.seek(at + size);
     sink_.record_flat(v);
 
@@ -294,7 +301,7 @@ class ndr_walker {
     if constexpr (Sink::wants_regions) {
       sink_.region(region_kind::string_units, record_path.at(record_field_path(Which)), at, 2 * actual);
     }
-    sink_.string_units(Which, units, terminated ? actual - 1 : actual);
+    sink_.string_units(std::integral_constant<record_field, Which>{}, units, terminated ? actual - 1 : actual);
     in_.skip(2 * actual);
     return true;
   }
@@ -358,11 +365,10 @@ class ndr_walker {
     return soft(error_code::invalid_referent_id, at, path, "referent id " + hex + " has a non-zero upper half");
   }
   // The pointer fields of a record's flat part at `at`, in member order.
-  [[gnu::cold, gnu::noinline]] bool record_referents_fit(const flat_values& v, std::size_t at, const field_path& path) {
+  [[gnu::cold, gnu::noinline]] bool record_referents_fit(std::size_t at, const field_path& path) {
     for (const record_field f : record_pointer_fields) {
-      if (!referent_fits(v[static_cast<std::size_t>(f)], at + F::record[f].offset, path.at(record_field_path(f)))) {
-        return false;
-      }
+      const std::uint64_t raw = in_.template load_at<std::uint64_t, ps, F::byte_order>(at + F::record[f].offset);
+      if (!referent_fits(raw, at + F::record[f].offset, path.at(record_field_path(f)))) return false;
     }
     return true;
   }

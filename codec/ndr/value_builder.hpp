@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <cstring>
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "dhcpm/client_info.hpp"
@@ -36,16 +37,13 @@ class value_builder : public walk_sink_base {
 
   void data_bytes(const std::uint8_t* p, std::size_t n) { binary_of(*current_).data.emplace(p, p + n); }
 
+  // A string of the slot the walker knows at compile time (NDR), or at run time (images).
+  template <record_field Which>
+  void string_units(std::integral_constant<record_field, Which>, const std::uint8_t* p, std::size_t n) {
+    take_units(string_at<Which>(*current_), p, n);
+  }
   void string_units(record_field which, const std::uint8_t* p, std::size_t n) {
-    char16_t* storage = single_ == nullptr ? array_->clients->allocate_string_units(n) : nullptr;
-    if (storage != nullptr) {
-      copy_units(p, n, storage);
-      string_of(*current_, which).borrow({storage, n});
-      return;
-    }
-    std::u16string units(n, u'\0');
-    copy_units(p, n, units.data());
-    string_of(*current_, which) = utf16_string::from_units(units);
+    with_string(*current_, which, [&](utf16_string& s) { take_units(s, p, n); });
   }
 
   void array_begin(std::uint32_t num_elements, bool clients_present) {
@@ -68,6 +66,19 @@ class value_builder : public walk_sink_base {
   [[nodiscard]] std::uint32_t returned() const noexcept { return return_value_; }
 
  private:
+  // The units go into the list's string storage when it has room, else the string owns them.
+  void take_units(utf16_string& s, const std::uint8_t* p, std::size_t n) {
+    char16_t* storage = single_ == nullptr ? array_->clients->allocate_string_units(n) : nullptr;
+    if (storage != nullptr) {
+      copy_units(p, n, storage);
+      s.borrow({storage, n});
+      return;
+    }
+    std::u16string units(n, u'\0');
+    copy_units(p, n, units.data());
+    s = utf16_string::from_units(units);
+  }
+
   static void copy_units(const std::uint8_t* p, std::size_t n, char16_t* out) noexcept {
     if constexpr (O == order::native) {
       std::memcpy(out, p, 2 * n);  // the wire order is the machine's: a plain copy

@@ -33,7 +33,8 @@ class byte_writer {
 
   [[nodiscard]] std::size_t position() const noexcept { return end_; }
 
-  void align(std::size_t alignment) {
+  // The appends are a few instructions each and run per field: always inlined.
+  [[gnu::always_inline]] void align(std::size_t alignment) {
     const std::size_t rel = end_ - origin_;
     const std::size_t pad = (alignment - (rel & (alignment - 1))) & (alignment - 1);
     room(pad);
@@ -54,7 +55,7 @@ class byte_writer {
   }
 
   // Appends n zero bytes and returns where they start.
-  std::size_t reserve_zeroed(std::size_t n) {
+  [[gnu::always_inline]] std::size_t reserve_zeroed(std::size_t n) {
     room(n);
     const std::size_t at = end_;
     end_ += n;
@@ -71,7 +72,7 @@ class byte_writer {
   [[nodiscard]] std::uint8_t* data_at(std::size_t at) noexcept { return out_.data() + at; }
 
  private:
-  void room(std::size_t n) {
+  [[gnu::always_inline]] void room(std::size_t n) {
     if (n > out_.size() - end_) [[unlikely]] grow(n);
   }
   // Zero-fills the next chunk of the capacity, or (past the capacity) lets

@@ -101,9 +101,11 @@ template <class Fields>
 
 // Calls visit(entry, index constant) for each entry of a description tuple,
 // unrolled at compile time.
+// Always inlined: the decoders and encoders run this per record, and each
+// visit must fold down to the loads and stores of its field.
 template <class Fields, class Visit>
-constexpr void for_each_field(const Fields& fields, Visit&& visit) {
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
+[[gnu::always_inline]] constexpr void for_each_field(const Fields& fields, Visit&& visit) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
     (visit(std::get<I>(fields), std::integral_constant<std::size_t, I>{}), ...);
   }(std::make_index_sequence<std::tuple_size_v<Fields>>{});
 }
