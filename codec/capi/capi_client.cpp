@@ -21,10 +21,6 @@ constexpr std::uint8_t no_bytes[1] = {0};
 
 constexpr const auto& fields = field_table<client_info>;
 
-constexpr bool is_number(field_kind k) noexcept {
-  return k != field_kind::lpwstr && k != field_kind::binary_data && k != field_kind::structure;
-}
-
 // The C constants follow the schema: dhcpm_field numbers the number fields
 // (and a DHCP_BINARY_DATA's DataLength) in member order, dhcpm_string_field
 // the strings; structures have none.
@@ -57,7 +53,7 @@ std::optional<Result> with_field(Record& c, int id, Use&& use) {
   std::optional<Result> out;
   schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
     constexpr field_info info = fields[index];
-    if constexpr (is_number(info.kind)) {
+    if constexpr (holds_number(info.kind)) {
       if (info.c_id == id) out = use(f.of(c));
     } else if constexpr (info.kind == field_kind::binary_data) {
       if (info.c_id == id) out = use(f.of(c).data_length);

@@ -9,9 +9,6 @@
 namespace dhcpm::detail {
 namespace {
 
-constexpr field_path response_root{"ClientInfo", -1, {}};
-constexpr field_path return_value_path{{}, -1, "ReturnValue"};
-
 template <class Walker>
 bool walk_framed(Walker& walker, const dissect_request& request) {
   bool present = false;

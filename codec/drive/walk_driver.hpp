@@ -33,10 +33,6 @@
 
 namespace dhcpm::detail {
 
-// The root of every path in a response is the [out] parameter's name.
-inline constexpr field_path response_root{"ClientInfo", -1, {}};
-inline constexpr field_path return_value_path{{}, -1, "ReturnValue"};
-
 // What a walk left behind: the warnings of lenient mode, and on failure the error.
 struct walk_result {
   std::vector<error> warnings;

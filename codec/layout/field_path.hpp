@@ -19,4 +19,9 @@ struct field_path {
   [[nodiscard]] std::string str() const;
 };
 
+// The paths of a response stub: every path in it starts at the [out]
+// parameter's name; the DWORD after it is the return value.
+inline constexpr field_path response_root{"ClientInfo", -1, {}};
+inline constexpr field_path return_value_path{{}, -1, "ReturnValue"};
+
 }  // namespace dhcpm::detail

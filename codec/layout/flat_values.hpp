@@ -83,7 +83,7 @@ template <class Record, class Use>
 [[gnu::always_inline]] constexpr void for_each_number(Record& r, Use&& use) {
   schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) __attribute__((always_inline)) {
     constexpr field_kind kind = field_table<client_info>[index].kind;
-    if constexpr (kind != field_kind::lpwstr && kind != field_kind::binary_data && kind != field_kind::structure) {
+    if constexpr (holds_number(kind)) {
       use(f.of(r), first_slot[index], std::integral_constant<field_kind, kind>{});
     }
   });

@@ -11,9 +11,6 @@
 namespace dhcpm::detail {
 namespace {
 
-// The root of every path in a response is the [out] parameter's name.
-constexpr field_path response_root{"ClientInfo", -1, {}};
-constexpr field_path return_value_path{{}, -1, "ReturnValue"};
 
 template <class T, class F>
 result<decoded<T>> finish(ndr_decoding<F>& d, T&& value) {

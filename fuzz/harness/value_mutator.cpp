@@ -63,17 +63,10 @@ auto records_in(Value& value) {
 }
 
 constexpr const auto& fields = field_table<client_info>;
-constexpr std::size_t count_of(field_kind k) noexcept {
-  std::size_t n = 0;
-  for (const field_info& f : fields) n += f.kind == k ? 1 : 0;
-  return n;
-}
-constexpr bool is_number(field_kind k) noexcept {
-  return k != field_kind::lpwstr && k != field_kind::binary_data && k != field_kind::structure;
-}
-constexpr std::size_t string_count = count_of(field_kind::lpwstr);
-constexpr std::size_t number_count =
-    fields.size() - string_count - count_of(field_kind::binary_data) - count_of(field_kind::structure);
+constexpr std::size_t string_count = count_of_kind<client_info>(field_kind::lpwstr);
+constexpr std::size_t number_count = fields.size() - string_count -
+                                     count_of_kind<client_info>(field_kind::binary_data) -
+                                     count_of_kind<client_info>(field_kind::structure);
 
 // The record's i-th string (mod their number), in member order.
 template <class Record>
@@ -212,7 +205,7 @@ void value_mutator::change_scalar(client_info& r) {
   std::size_t seen = 0;
   schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
     constexpr field_kind kind = fields[index].kind;
-    if constexpr (is_number(kind)) {
+    if constexpr (holds_number(kind)) {
       if (seen++ != which) return;
       auto& member = f.of(r);
       if constexpr (kind == field_kind::u8) {

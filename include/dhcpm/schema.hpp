@@ -47,6 +47,12 @@ enum class field_meaning : std::uint8_t {
 
 inline constexpr std::uint8_t no_parent = 0xFF;
 
+// Whether a field of this kind holds one number (not a string, a
+// DHCP_BINARY_DATA or a structure): what the C API's dhcpm_field reads.
+[[nodiscard]] constexpr bool holds_number(field_kind k) noexcept {
+  return k != field_kind::lpwstr && k != field_kind::binary_data && k != field_kind::structure;
+}
+
 // One field of a record type.
 struct field_info {
   std::string_view path;  // relative to the record, as in error paths: "OwnerHost.HostName"
@@ -121,6 +127,14 @@ struct record_schema;
 // The field table of a record type, as a plain array.
 template <class Record>
 inline constexpr auto field_table = schema::infos_of(record_schema<Record>::fields);
+
+// How many of Record's fields are of kind k.
+template <class Record>
+[[nodiscard]] constexpr std::size_t count_of_kind(field_kind k) noexcept {
+  std::size_t n = 0;
+  for (const field_info& f : field_table<Record>) n += f.kind == k ? 1 : 0;
+  return n;
+}
 
 // The index of Record's first field of kind K (the size of the table if none).
 template <class Record, field_kind K>

@@ -40,11 +40,7 @@ struct record_layout;  // the full layout table (codec/layout/record_layout.hpp)
 
 // The failover record's fields, as the view accessors number them.
 inline constexpr const auto& view_fields = field_table<client_info>;
-inline constexpr std::size_t view_string_count = [] {
-  std::size_t n = 0;
-  for (const field_info& f : view_fields) n += f.kind == field_kind::lpwstr ? 1 : 0;
-  return n;
-}();
+inline constexpr std::size_t view_string_count = count_of_kind<client_info>(field_kind::lpwstr);
 
 // Where one record's parts are in the input (inputs are < 4 GiB). Filled by
 // the validating walk; fields of an absent pointee are never read.
