@@ -39,7 +39,8 @@ constexpr bool c_constants_follow_the_schema() noexcept {
   return next_number == DHCPM_FIELD_COUNT && next_string == DHCPM_STRING_COUNT;
 }
 static_assert(c_constants_follow_the_schema(), "dhcpm.h's DHCPM_FIELD_* / DHCPM_STRING_* differ from the schema");
-static_assert(static_cast<int>(field_kind::structure) == DHCPM_KIND_STRUCTURE &&
+static_assert(static_cast<int>(field_kind::pointer_array) == DHCPM_KIND_POINTER_ARRAY &&
+              static_cast<int>(field_kind::structure) == DHCPM_KIND_STRUCTURE &&
               static_cast<int>(field_kind::lpwstr) == DHCPM_KIND_LPWSTR &&
               static_cast<int>(field_kind::u8) == DHCPM_KIND_U8);
 static_assert(static_cast<int>(field_meaning::none) == DHCPM_MEANING_NONE &&
@@ -229,12 +230,17 @@ dhcpm_status dhcpm_client_set_data_null(dhcpm_client* client) noexcept {
 }
 
 size_t dhcpm_field_count(dhcpm_type type) noexcept {
-  return type == DHCPM_TYPE_CLIENT || type == DHCPM_TYPE_ARRAY ? dhcpm::capi::fields.size() : 0;
+  switch (type) {
+    case DHCPM_TYPE_CLIENT: return dhcpm::field_table<dhcpm::client_info>.size();
+    case DHCPM_TYPE_ARRAY: return dhcpm::field_table<dhcpm::client_info_array>.size();
+    default: return 0;
+  }
 }
 
 dhcpm_status dhcpm_field_info(dhcpm_type type, size_t index, dhcpm_field_desc* desc) noexcept {
   if (desc == nullptr || index >= dhcpm_field_count(type)) return DHCPM_ERR_INVALID_ARGUMENT;
-  const dhcpm::field_info& f = dhcpm::capi::fields[index];
+  const dhcpm::field_info& f = type == DHCPM_TYPE_ARRAY ? dhcpm::field_table<dhcpm::client_info_array>[index]
+                                                        : dhcpm::field_table<dhcpm::client_info>[index];
   desc->path = f.path.data();  // literals of the schema: NUL-terminated, and so is a suffix of one
   desc->name = f.name().data();
   desc->kind = static_cast<dhcpm_field_kind>(f.kind);
@@ -243,6 +249,8 @@ dhcpm_status dhcpm_field_info(dhcpm_type type, size_t index, dhcpm_field_desc* d
   desc->c_field = f.c_id;
   desc->x64_offset = f.x64;
   desc->x86_offset = f.x86;
+  // The one pointer_array there is: an _ARRAY's Clients, of records.
+  desc->element_type = f.kind == dhcpm::field_kind::pointer_array ? DHCPM_TYPE_CLIENT : -1;
   return DHCPM_OK;
 }
 

@@ -80,7 +80,17 @@ dhcpm_status dhcpm_dissect(const uint8_t* data, size_t size, const dhcpm_format*
     bool wanted = callback != nullptr;
     const auto hand_over = [&](const dhcpm::region& r) {
       if (!wanted) return;
-      const dhcpm_region region{r.offset, r.length, to_c_kind(r.kind), r.path.c_str(), r.value.c_str()};
+      const dhcpm_region region{r.offset,
+                                r.length,
+                                to_c_kind(r.kind),
+                                r.path.c_str(),
+                                r.value.c_str(),
+                                r.table == dhcpm::value_type::array ? DHCPM_TYPE_ARRAY : DHCPM_TYPE_CLIENT,
+                                r.field,
+                                r.element,
+                                r.value_index,
+                                r.parameter.empty() ? "" : r.parameter.data(),  // literals: NUL-terminated
+                                r.number};
       wanted = callback(&region, user_data) == 0;
     };
     const dhcpm::dissect_summary found = dhcpm::dissect(dhcpm::byte_span{data, size}, request, hand_over);

@@ -37,7 +37,7 @@ void dissect_ndr(std::span<const std::uint8_t> input, const dissect_request& req
     if (!walked) {
       summary.stopped = walker.take_failure();
     } else if (walker.position() < input.size()) {  // lenient: the trailing bytes were a warning
-      out.put(region{walker.position(), input.size() - walker.position(), dhcpm::region_kind::trailing, {}, {}});
+      out.put(region{.offset = walker.position(), .length = input.size() - walker.position(), .kind = dhcpm::region_kind::trailing});
     }
     if (sink.out_of_bounds()) summary.stopped = region_out_of_bounds();
   });

@@ -13,19 +13,6 @@
 #include "pickle/pickle_walk.hpp"
 
 namespace dhcpm::detail {
-namespace {
-
-layout layout_of(pickle_kind kind) noexcept {
-  switch (kind) {
-    case pickle_kind::v1_ndr20be: return layout::pickle_ndr20be;
-    case pickle_kind::v2_ndr64: return layout::pickle_ndr64;
-    case pickle_kind::v2_ndr20: return layout::pickle2_ndr20;
-    case pickle_kind::v1_ndr20: break;
-  }
-  return layout::pickle_ndr20;
-}
-
-}  // namespace
 
 void dissect_pickled(std::span<const std::uint8_t> input, const dissect_request& request, layout wire,
                      dissect_summary& summary, region_stream& out) {
@@ -36,17 +23,17 @@ void dissect_pickled(std::span<const std::uint8_t> input, const dissect_request&
     return;
   }
   const pickle_stream stream = *header;
-  summary.wire = layout_of(stream.kind);
+  summary.wire = to_layout(stream.kind);
   put_common_header_regions(input, stream, out);
 
   bool out_of_bounds = false;
   error failure;
   const auto walk_body = [&](auto format, byte_reader body, std::size_t index, body_walk& state) {
     using F = decltype(format);
-    const std::string prefix = index == 0 ? std::string() : "[" + std::to_string(index) + "]";
+    const auto value_index = static_cast<std::uint32_t>(index);
     const std::size_t body_at = body.position();
-    put_private_header_regions(input, stream, body_at - stream.private_header_size, prefix, out);
-    region_sink sink(input, {F::byte_order, F::referent_mask, false}, out, prefix);
+    put_private_header_regions(input, stream, body_at - stream.private_header_size, value_index, out);
+    region_sink sink(input, {F::byte_order, F::referent_mask, false}, out, value_index);
     ndr_walker<F, region_sink> walker(body, request.options, sink, summary.warnings);
     walker.checks().start_budget_at(state.budget);
     const bool walked = walk_top_value(walker, request.type, {});
@@ -60,7 +47,11 @@ void dissect_pickled(std::span<const std::uint8_t> input, const dissect_request&
     state.value_end = walker.position();
     // What follows the value in the body is its padding; walk_pickled checks it next.
     if (body.size() > state.value_end) {
-      out.put(region{state.value_end, body.size() - state.value_end, dhcpm::region_kind::padding, prefix, {}});
+      out.put(region{.offset = state.value_end,
+                     .length = body.size() - state.value_end,
+                     .kind = dhcpm::region_kind::padding,
+                     .path = value_prefix(value_index),
+                     .value_index = value_index});
     }
     return true;
   };

@@ -2,6 +2,8 @@
 
 #include <string_view>
 
+#include "dissect/region_sink.hpp"
+
 
 namespace dhcpm::detail {
 namespace {
@@ -41,19 +43,24 @@ struct header_part {
 
 void put_common_header_regions(std::span<const std::uint8_t> input, const pickle_stream& stream, region_output& out) {
   const std::uint8_t* p = input.data();
-  const auto put = [&](const header_part& part, std::string value) {
-    out.put(region{part.offset, part.length, dhcpm::region_kind::header, "CommonHeader." + std::string(part.name),
-                   std::move(value)});
+  const auto put = [&](const header_part& part, std::string value, std::uint64_t number = 0) {
+    out.put(region{.offset = part.offset,
+                   .length = part.length,
+                   .kind = dhcpm::region_kind::header,
+                   .path = "CommonHeader." + std::string(part.name),
+                   .value = std::move(value),
+                   .number = number});
   };
   const bool big = stream.byte_order == order::big;
-  put({0, 1, "Version"}, std::to_string(p[0]));
-  put({1, 1, "Endianness"}, std::string(big ? "0x00 (big-endian)" : "0x10 (little-endian)"));
+  put({0, 1, "Version"}, std::to_string(p[0]), p[0]);
+  put({1, 1, "Endianness"}, std::string(big ? "0x00 (big-endian)" : "0x10 (little-endian)"), p[1]);
   // Samba writes the length of a big-endian version 1 header big-endian.
   const auto length_le = load<std::uint16_t, 2, order::little>(p + 2);
   const auto length_be = load<std::uint16_t, 2, order::big>(p + 2);
+  const bool length_big = big && length_le != stream.common_header_size;
   put({2, 2, "CommonHeaderLength"},
-      big && length_le != stream.common_header_size ? std::to_string(length_be) + " (big-endian)"
-                                                    : std::to_string(length_le));
+      length_big ? std::to_string(length_be) + " (big-endian)" : std::to_string(length_le),
+      length_big ? length_be : length_le);
   if (stream.common_header_size == 8) {
     put({4, 4, "Filler"}, {});
     return;
@@ -65,13 +72,24 @@ void put_common_header_regions(std::span<const std::uint8_t> input, const pickle
 }
 
 void put_private_header_regions(std::span<const std::uint8_t> input, const pickle_stream& stream, std::size_t at,
-                                const std::string& prefix, region_output& out) {
-  const std::string path = prefix.empty() ? "PrivateHeader." : prefix + ".PrivateHeader.";
+                                std::uint32_t value_index, region_output& out) {
+  std::string path = value_prefix(value_index);
+  path += path.empty() ? "PrivateHeader." : ".PrivateHeader.";
   const std::uint32_t length = stream.byte_order == order::big
                                    ? load<std::uint32_t, 4, order::big>(input.data() + at)
                                    : load<std::uint32_t, 4, order::little>(input.data() + at);
-  out.put(region{at, 4, dhcpm::region_kind::header, path + "ObjectBufferLength", std::to_string(length)});
-  out.put(region{at + 4, stream.private_header_size - 4, dhcpm::region_kind::header, path + "Filler", {}});
+  out.put(region{.offset = at,
+                 .length = 4,
+                 .kind = dhcpm::region_kind::header,
+                 .path = path + "ObjectBufferLength",
+                 .value = std::to_string(length),
+                 .value_index = value_index,
+                 .number = length});
+  out.put(region{.offset = at + 4,
+                 .length = stream.private_header_size - 4,
+                 .kind = dhcpm::region_kind::header,
+                 .path = path + "Filler",
+                 .value_index = value_index});
 }
 
 }  // namespace dhcpm::detail

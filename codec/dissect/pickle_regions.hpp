@@ -17,6 +17,6 @@ void put_common_header_regions(std::span<const std::uint8_t> input, const pickle
 
 // The private header at `at`; `prefix` is "" or "[1]" for later values.
 void put_private_header_regions(std::span<const std::uint8_t> input, const pickle_stream& stream, std::size_t at,
-                                const std::string& prefix, region_output& out);
+                                std::uint32_t value_index, region_output& out);
 
 }  // namespace dhcpm::detail

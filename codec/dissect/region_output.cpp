@@ -25,7 +25,7 @@ void tile_image(std::vector<region>& regions, std::size_t image_size) {
   tiled.reserve(regions.size());
   std::size_t end = 0;
   const auto unreferenced = [&](std::size_t to) {
-    if (to > end) tiled.push_back(region{end, to - end, dhcpm::region_kind::unreferenced, {}, {}});
+    if (to > end) tiled.push_back(region{.offset = end, .length = to - end, .kind = dhcpm::region_kind::unreferenced});
   };
   for (region& r : regions) {
     const std::size_t r_end = r.offset + r.length;

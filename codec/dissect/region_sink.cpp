@@ -36,18 +36,33 @@ dhcpm::region_kind public_kind(detail::region_kind kind, bool native) noexcept {
   return dhcpm::region_kind::field;
 }
 
-// The name of the whole DATE_TIME for the slot of its low DWORD.
-std::optional<std::string_view> date_time_of(record_field f) noexcept {
-  if (slot_of(f).part == slot_part::low) return field_of(f).path;
-  return std::nullopt;
-}
-
 }  // namespace
 
-std::string region_sink::path_text(const field_path& path) const {
-  std::string text = path.str();
+std::string value_prefix(std::uint32_t value_index) {
+  if (value_index == 0) return {};
+  std::string out = "[";
+  out += std::to_string(value_index);
+  out += ']';
+  return out;
+}
+
+std::string region_sink::path_text(const field_path& path, std::string_view leaf_text) const {
+  std::string text = path.str(leaf_text);
   if (prefix_.empty()) return text;
   return text.empty() ? prefix_ : prefix_ + "." + text;
+}
+
+dhcpm::region region_sink::typed(dhcpm::region_kind kind, const field_path& path, std::size_t offset,
+                                 std::size_t length) const {
+  return dhcpm::region{.offset = offset,
+                       .length = length,
+                       .kind = kind,
+                       .path = path_text(path, path.leaf.text()),
+                       .table = path.leaf.of == path_leaf::owner::array ? value_type::array : value_type::client,
+                       .field = static_cast<std::int16_t>(path.leaf.field_index()),
+                       .element = path.element,
+                       .value_index = value_index_,
+                       .parameter = path.root};
 }
 
 void region_sink::region(detail::region_kind kind, const field_path& path, std::size_t offset, std::size_t length) {
@@ -63,17 +78,18 @@ void region_sink::region(detail::region_kind kind, const field_path& path, std::
   flush_low_half();
   const std::uint8_t* p = input_.data() + offset;
   const std::span<const std::uint8_t> bytes(p, length);
-  dhcpm::region r{offset, length, public_kind(kind, format_.native), path_text(path), {}};
+  dhcpm::region r = typed(public_kind(kind, format_.native), path, offset, length);
   switch (kind) {
     case detail::region_kind::referent_id:
-      r.value = pointer_text(load_in(format_.byte_order, p, length), length,
-                             format_.native ? UINT64_MAX : format_.null_mask);
+      r.number = load_in(format_.byte_order, p, length);
+      r.value = pointer_text(r.number, length, format_.native ? UINT64_MAX : format_.null_mask);
       break;
     case detail::region_kind::max_count:
     case detail::region_kind::string_offset:
     case detail::region_kind::actual_count:
     case detail::region_kind::return_value:
-      r.value = std::to_string(load_in(format_.byte_order, p, length));
+      r.number = load_in(format_.byte_order, p, length);
+      r.value = std::to_string(r.number);
       break;
     case detail::region_kind::string_units: r.value = string_text(bytes, format_.byte_order); break;
     case detail::region_kind::data_bytes: r.value = hex_text(bytes); break;
@@ -84,27 +100,36 @@ void region_sink::region(detail::region_kind kind, const field_path& path, std::
 }
 
 void region_sink::field(const field_path& path, std::size_t offset, std::size_t length) {
-  const std::optional<record_field> f = record_field_named(path.leaf);
   const std::uint64_t value = load_in(format_.byte_order, input_.data() + offset, length);
-  if (low_half_ && f && static_cast<std::size_t>(*f) == static_cast<std::size_t>(low_field_) + 1 &&
-      offset == low_half_->offset + 4) {
-    const std::uint64_t low = load_in(format_.byte_order, input_.data() + low_half_->offset, 4);
-    out_.put(dhcpm::region{low_half_->offset, 8, dhcpm::region_kind::field, std::move(date_time_path_),
-                           field_text(low_field_, value << 32 | low)});
+  dhcpm::region r = typed(dhcpm::region_kind::field, path, offset, length);
+  r.number = value;
+  if (path.leaf.of != path_leaf::owner::record) {  // NumElements
+    flush_low_half();
+    r.value = std::to_string(value);
+    out_.put(std::move(r));
+    return;
+  }
+  const auto f = static_cast<record_field>(path.leaf.slot);
+  if (low_half_ && slot_of(f).part == slot_part::high &&
+      static_cast<std::size_t>(f) == static_cast<std::size_t>(low_field_) + 1 && offset == low_half_->offset + 4) {
+    low_half_->length = 8;
+    low_half_->number = value << 32 | low_half_->number;
+    low_half_->path = std::move(date_time_path_);
+    low_half_->value = field_text(low_field_, low_half_->number);
+    out_.put(std::move(*low_half_));
     low_half_.reset();
     return;
   }
   flush_low_half();
-  if (f) {
-    if (const std::optional<std::string_view> whole = date_time_of(*f)) {
-      low_half_ = dhcpm::region{offset, length, dhcpm::region_kind::field, path_text(path), std::to_string(value)};
-      date_time_path_ = path_text(path.at(*whole));
-      low_field_ = *f;
-      return;
-    }
+  if (slot_of(f).part == slot_part::low) {  // held back until its dwHighDateTime
+    r.value = std::to_string(value);
+    low_half_ = std::move(r);
+    date_time_path_ = path_text(path, field_of(f).path);
+    low_field_ = f;
+    return;
   }
-  out_.put(dhcpm::region{offset, length, dhcpm::region_kind::field, path_text(path),
-                         f ? field_text(*f, value) : std::to_string(value)});
+  r.value = field_text(f, value);
+  out_.put(std::move(r));
 }
 
 void region_sink::flush_low_half() {

@@ -24,15 +24,19 @@ struct region_format {
   bool native = false;                   // pointers are addresses, not referent ids
 };
 
+// "[1]", "[2]" ...: what the paths of the second and later pickled values start with ("" for the first).
+[[nodiscard]] std::string value_prefix(std::uint32_t value_index);
+
 class region_sink : public walk_sink_base {
  public:
   static constexpr bool wants_regions = true;
 
-  // `input` is what the walker's offsets count from; `value_prefix` ("[1]")
-  // goes in front of every path (the second and later pickled values).
+  // `input` is what the walker's offsets count from; `value_index` is which
+  // pickled value is walked (the second and later have paths that start "[1].").
   region_sink(std::span<const std::uint8_t> input, region_format format, region_output& out,
-              std::string value_prefix = {}) noexcept
-      : input_(input), format_(format), out_(out), prefix_(std::move(value_prefix)) {}
+              std::uint32_t value_index = 0)
+      : input_(input), format_(format), out_(out), value_index_(value_index),
+        prefix_(value_prefix(value_index)) {}
 
   void region(detail::region_kind kind, const field_path& path, std::size_t offset, std::size_t length);
 
@@ -43,7 +47,10 @@ class region_sink : public walk_sink_base {
   [[nodiscard]] bool out_of_bounds() const noexcept { return out_of_bounds_; }
 
  private:
-  [[nodiscard]] std::string path_text(const field_path& path) const;
+  // A region at `path` with its typed parts and its path's text filled in.
+  [[nodiscard]] dhcpm::region typed(dhcpm::region_kind kind, const field_path& path, std::size_t offset,
+                                    std::size_t length) const;
+  [[nodiscard]] std::string path_text(const field_path& path, std::string_view leaf_text) const;
   // A scalar field. A DATE_TIME's low DWORD is held back until its high
   // DWORD arrives, and the two go out as one 8-byte FILETIME region; a walk
   // that stops between them leaves the low half as a region of its own.
@@ -53,6 +60,7 @@ class region_sink : public walk_sink_base {
   std::span<const std::uint8_t> input_;
   region_format format_;
   region_output& out_;
+  std::uint32_t value_index_;
   std::string prefix_;
   std::optional<dhcpm::region> low_half_;  // a dwLowDateTime waiting for its dwHighDateTime
   std::string date_time_path_;             // the path of the whole DATE_TIME

@@ -63,14 +63,6 @@ void append_escaped(std::string& out, char32_t c) {
 
 }  // namespace
 
-std::optional<record_field> record_field_named(std::string_view leaf) noexcept {
-  for (std::size_t i = 0; i < record_field_count; ++i) {
-    const auto f = static_cast<record_field>(i);
-    if (record_field_path(f) == leaf) return f;
-  }
-  return std::nullopt;
-}
-
 std::string field_text(record_field f, std::uint64_t value) {
   const field_info& info = field_of(f);
   if (slot_of(f).part == slot_part::length) return std::to_string(value);  // DataLength

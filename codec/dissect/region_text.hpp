@@ -16,9 +16,6 @@
 
 namespace dhcpm::detail {
 
-// The record field a path leaf names ("OwnerHost.IpAddress"), if any.
-[[nodiscard]] std::optional<record_field> record_field_named(std::string_view leaf) noexcept;
-
 // The value of a scalar record field, given its wire value widened to 64 bits
 // (for a DATE_TIME, the whole FILETIME).
 [[nodiscard]] std::string field_text(record_field f, std::uint64_t value);

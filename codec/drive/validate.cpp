@@ -5,23 +5,18 @@
 #include "dhcpm/codec.hpp"
 
 #include "drive/walk_driver.hpp"
-#include "layout/walk_sink.hpp"
+#include "sink/null_sink.hpp"
 
 namespace dhcpm {
 namespace {
 
-// Takes nothing: the walker's checks are the whole job.
-struct null_sink : detail::walk_sink_base {
-  static constexpr bool wants_flat_values = false;
-};
-
 struct validation {
-  null_sink nothing;
+  detail::null_sink nothing;
   template <class F>
-  null_sink& sink(F /*format*/) noexcept {
+  detail::null_sink& sink(F /*format*/) noexcept {
     return nothing;
   }
-  void value_begin(std::size_t /*index*/) noexcept {}
+  void value_begin(std::size_t /*index*/, std::size_t /*bytes*/) noexcept {}
   void pointer(bool /*present*/) noexcept {}
 };
 

@@ -7,7 +7,8 @@
 //
 //   struct consumer {
 //     template <class F> Sink& sink(F format);    // the sink of a walk in walker format F
-//     void value_begin(std::size_t index);        // a value starts (pickled: one per body)
+//     void value_begin(std::size_t index, std::size_t bytes);  // a value starts in `bytes` bytes of
+//                                                 // input (pickled: one per body, its size)
 //     void pointer(bool present);                 // ptr / response framing: the top pointer
 //   };
 //
@@ -51,7 +52,7 @@ template <class F, class Consumer>
                             walk_result& out, Consumer& consumer, bool check_end) {
   auto& sink = consumer.sink(F{});
   ndr_walker<F, std::remove_reference_t<decltype(sink)>> walker(input, options, sink, out.warnings);
-  consumer.value_begin(0);
+  consumer.value_begin(0, input.remaining());
   const field_path root = frame == framing::response ? response_root : field_path{};
   bool present = true;
   bool ok = true;
@@ -77,7 +78,7 @@ template <class Consumer>
       auto& sink = consumer.sink(native);
       native_walker<decltype(native), std::remove_reference_t<decltype(sink)>> walker(input, format.base, options,
                                                                                      sink, out.warnings);
-      consumer.value_begin(0);
+      consumer.value_begin(0, input.size());
       const std::uint64_t at = format.at.value_or(format.base);
       const bool ok = type == value_type::array ? walker.top_array(at, {}) : walker.top_record(at, {});
       if (!ok) out.failure = walker.take_failure();
@@ -90,7 +91,7 @@ template <class Consumer>
       auto& sink = consumer.sink(ndr);
       ndr_walker<decltype(ndr), std::remove_reference_t<decltype(sink)>> walker(body, options, sink, out.warnings);
       walker.checks().start_budget_at(state.budget);
-      consumer.value_begin(index);
+      consumer.value_begin(index, body.remaining());
       if (!walk_top_value(walker, type, field_path{})) {
         out.failure = walker.take_failure();
         return false;

@@ -1,22 +1,22 @@
 #include "layout/field_path.hpp"
 
-
 namespace dhcpm::detail {
 
-std::string field_path::str() const {
+std::string field_path::str(std::string_view leaf_text) const {
   std::string out(root);
   const auto dot = [&out] {
     if (!out.empty()) out += '.';
   };
   if (element >= 0) {
     dot();
-    out += "Clients[";
+    out += array_field_path(array_field::clients);
+    out += '[';
     out += std::to_string(element);
     out += ']';
   }
-  if (!leaf.empty()) {
+  if (!leaf_text.empty()) {
     dot();
-    out += leaf;
+    out += leaf_text;
   }
   return out;
 }

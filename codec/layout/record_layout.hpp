@@ -88,6 +88,18 @@ struct record_layout {
   return record_layout{placed.size, placed.alignment, placed.slots};
 }
 
+// The _ARRAY's two slots (its schema: NumElements, then Clients).
+enum class array_field : std::uint8_t {
+  num_elements = first_field_of_kind<client_info_array, field_kind::u32>,
+  clients = first_field_of_kind<client_info_array, field_kind::pointer_array>,
+};
+static_assert(slot_count<client_info_array> == 2 && static_cast<int>(array_field::num_elements) == 0 &&
+              static_cast<int>(array_field::clients) == 1, "an _ARRAY is its count, then its pointer");
+
+[[nodiscard]] constexpr std::string_view array_field_path(array_field f) noexcept {
+  return slot_path<client_info_array>(static_cast<std::size_t>(f));
+}
+
 struct array_layout {
   std::uint8_t size;
   std::uint8_t alignment;
@@ -95,25 +107,33 @@ struct array_layout {
   field_slot clients;  // pointer
 };
 
+// The array's schema placed by a layout's rules.
+[[nodiscard]] constexpr array_layout make_array_layout(const layout_rules& rules) noexcept {
+  const auto placed = place_record<client_info_array>(rules);
+  return array_layout{static_cast<std::uint8_t>(placed.size), placed.alignment, placed.slots[0], placed.slots[1]};
+}
+
 // NDR 2.0: pointers 4, enum 2, align 4, no trailing pad (DESIGN.md §2).
 inline constexpr record_layout ndr20_record_layout = make_record_layout(ndr20_rules);
-inline constexpr array_layout ndr20_array_layout{8, 4, {0, 4}, {4, 4}};
+inline constexpr array_layout ndr20_array_layout = make_array_layout(ndr20_rules);
 
 // NDR64 and native x64 share offsets: pointers 8, enum 4, align 8, size a
 // multiple of 8 (DESIGN.md §3, §5).
 inline constexpr record_layout x64_record_layout = make_record_layout(x64_rules);
-inline constexpr array_layout x64_array_layout{16, 8, {0, 4}, {8, 8}};
+inline constexpr array_layout x64_array_layout = make_array_layout(x64_rules);
 inline constexpr const record_layout& ndr64_record_layout = x64_record_layout;
 inline constexpr const array_layout& ndr64_array_layout = x64_array_layout;
 static_assert(make_record_layout(ndr64_rules).size == x64_record_layout.size);
 
 // Native x86: pointers 4, enum 4, align 4.
 inline constexpr record_layout x86_record_layout = make_record_layout(x86_rules);
-inline constexpr array_layout x86_array_layout{8, 4, {0, 4}, {4, 4}};
+inline constexpr array_layout x86_array_layout = make_array_layout(x86_rules);
 
 // The schema's native offsets are where the rules put the fields, and the
 // sizes are DESIGN.md's.
-static_assert(native_offsets_agree<client_info>());
+static_assert(native_offsets_agree<client_info>() && native_offsets_agree<client_info_array>());
+static_assert(ndr20_array_layout.size == 8 && ndr20_array_layout.clients.offset == 4 && x64_array_layout.size == 16 &&
+              x64_array_layout.clients.offset == 8 && x86_array_layout.size == 8);
 static_assert(ndr20_record_layout.size == 93 && x64_record_layout.size == 136 && x86_record_layout.size == 100);
 
 // Every layout's fields are in member order, inside the struct, and do not

@@ -21,7 +21,7 @@ enum class slot_part : std::uint8_t {
   low,      // a DATE_TIME's dwLowDateTime
   high,     // its dwHighDateTime
   length,   // a DHCP_BINARY_DATA's DataLength
-  pointer,  // a pointer: an LPWSTR, or a DHCP_BINARY_DATA's Data
+  pointer,  // a pointer: an LPWSTR, a DHCP_BINARY_DATA's Data, an array's Clients
 };
 
 struct wire_slot {
@@ -61,7 +61,8 @@ inline constexpr std::array<wire_slot, slot_count<Record>> wire_slots = [] {
         out[n++] = {field, slot_part::length};
         out[n++] = {field, slot_part::pointer};
         break;
-      case field_kind::lpwstr: out[n++] = {field, slot_part::pointer}; break;
+      case field_kind::lpwstr:
+      case field_kind::pointer_array: out[n++] = {field, slot_part::pointer}; break;
       case field_kind::structure: break;
       default: out[n++] = {field, slot_part::whole}; break;
     }

@@ -51,7 +51,7 @@ class walk_checks {
   }
 
   // The same for base.at(leaf), a path built only when the budget is exceeded.
-  bool charge(std::uint64_t bytes, std::size_t at, const field_path& base, std::string_view leaf) {
+  bool charge(std::uint64_t bytes, std::size_t at, const field_path& base, record_field leaf) {
     if (bytes > options_.max_decoded_bytes - decoded_bytes_) [[unlikely]] return over_budget(at, base.at(leaf));
     decoded_bytes_ += bytes;
     return true;

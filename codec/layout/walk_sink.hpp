@@ -66,7 +66,7 @@ void report_flat_regions(Sink& sink, const record_layout& layout, const field_pa
     const field_slot s = layout.fields[i];
     const auto f = static_cast<record_field>(i);
     if (at + s.offset > end) sink.region(region_kind::padding, path, end, at + s.offset - end);
-    sink.region(is_pointer_field(f) ? region_kind::referent_id : region_kind::field, path.at(record_field_path(f)),
+    sink.region(is_pointer_field(f) ? region_kind::referent_id : region_kind::field, path.at(f),
                 at + s.offset, s.size);
     end = at + s.offset + s.size;
   }

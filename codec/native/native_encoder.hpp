@@ -31,7 +31,7 @@ class native_encoder {
     const binary_data& hw = binary_of(r);
     if (hw.data && hw.data->size() != hw.data_length) {
       return fail(error_code::inconsistent_value, at + N::record[data_field].offset,
-                  path.at(record_field_path(data_field)),
+                  path.at(data_field),
                   "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
                       std::to_string(hw.data_length));
     }
@@ -46,7 +46,7 @@ class native_encoder {
       if (!held || s.is_null()) return;
       // In memory a string ends at its first NUL: one inside it would cut it.
       if (s.units().find(u'\0') != std::u16string_view::npos) {
-        held = fail(error_code::value_out_of_range, at + N::record[f].offset, path.at(record_field_path(f)),
+        held = fail(error_code::value_out_of_range, at + N::record[f].offset, path.at(f),
                     "a NUL inside the string cannot be held by a NUL-terminated string in memory");
         return;
       }
@@ -64,7 +64,7 @@ class native_encoder {
 
   [[nodiscard]] bool array(const client_info_array& a, const field_path& path) {
     if (a.clients && a.clients->size() != a.num_elements) {
-      return fail(error_code::inconsistent_value, N::array.clients.offset, path.at("Clients"),
+      return fail(error_code::inconsistent_value, N::array.clients.offset, path.at(array_field::clients),
                   "Clients holds " + std::to_string(a.clients->size()) + " elements but NumElements is " +
                       std::to_string(a.num_elements));
     }

@@ -45,7 +45,7 @@ class native_walker {
     const auto num = load<std::uint32_t, 4, N::byte_order>(p + N::array.num_elements.offset);
     const std::uint64_t clients = load_uint<N::byte_order>(p + N::array.clients.offset, ps);
     const std::size_t clients_at = at + N::array.clients.offset;
-    const field_path clients_path = path.at("Clients");
+    const field_path clients_path = path.at(array_field::clients);
     sink_.array_begin(num, clients != 0);
     if (clients == 0) {
       return num == 0 || soft(error_code::null_with_nonzero_size, clients_at, clients_path,
@@ -53,12 +53,12 @@ class native_walker {
     }
     // The pointer table must fit in the image before anything is sized by it.
     if (num > image_.size() / ps) {
-      return fail(error_code::count_exceeds_input, at + N::array.num_elements.offset, path.at("NumElements"),
+      return fail(error_code::count_exceeds_input, at + N::array.num_elements.offset, path.at(array_field::num_elements),
                   std::to_string(num) + " element pointers cannot fit in an image of " +
                       std::to_string(image_.size()) + " bytes");
     }
     if (num > checks_.options().max_elements) {
-      return fail(error_code::element_limit, at + N::array.num_elements.offset, path.at("NumElements"),
+      return fail(error_code::element_limit, at + N::array.num_elements.offset, path.at(array_field::num_elements),
                   std::to_string(num) + " elements exceed the limit of " + std::to_string(checks_.options().max_elements));
     }
     std::size_t table = 0;
@@ -115,7 +115,7 @@ class native_walker {
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
     const auto pointer_at = [at](record_field f) { return at + N::record[f].offset; };
 
-    const field_path data_path = path.at(record_field_path(data_field));
+    const field_path data_path = path.at(data_field);
     const std::uint64_t data_length = value_of(data_length_field);
     if (value_of(data_field) == 0) {
       if (data_length != 0 &&
@@ -133,7 +133,7 @@ class native_walker {
       sink_.data_bytes(image_.data() + data_at, data_length);
     }
     for (const record_field f : string_fields) {
-      if (value_of(f) != 0 && !string(value_of(f), pointer_at(f), path.at(record_field_path(f)), f)) return false;
+      if (value_of(f) != 0 && !string(value_of(f), pointer_at(f), path.at(f), f)) return false;
     }
     sink_.record_end();
     return true;
@@ -141,12 +141,12 @@ class native_walker {
 
   // The _ARRAY's own bytes: NumElements, the pad before Clients, Clients.
   void array_regions(const field_path& path, std::size_t at) {
-    sink_.region(region_kind::field, path.at("NumElements"), at + N::array.num_elements.offset, 4);
+    sink_.region(region_kind::field, path.at(array_field::num_elements), at + N::array.num_elements.offset, 4);
     if (N::array.clients.offset > N::array.num_elements.offset + 4) {
       sink_.region(region_kind::padding, path, at + N::array.num_elements.offset + 4,
                    N::array.clients.offset - (N::array.num_elements.offset + 4));
     }
-    sink_.region(region_kind::referent_id, path.at("Clients"), at + N::array.clients.offset, ps);
+    sink_.region(region_kind::referent_id, path.at(array_field::clients), at + N::array.clients.offset, ps);
   }
 
   // A NUL-terminated UTF-16LE string at `address`; `where` is the pointer's offset.

@@ -56,7 +56,7 @@ class ndr_encoder {
 
   [[nodiscard]] bool array(const client_info_array& a, const field_path& path) {
     if (a.clients && a.clients->size() != a.num_elements) {
-      return fail(error_code::inconsistent_value, path.at("Clients"),
+      return fail(error_code::inconsistent_value, path.at(array_field::clients),
                   "Clients holds " + std::to_string(a.clients->size()) + " elements but NumElements is " +
                       std::to_string(a.num_elements));
     }
@@ -98,7 +98,7 @@ class ndr_encoder {
   // Errors point at the field's place in the output.
   bool check_representable(const client_info& r, const field_path& path, std::size_t at) {
     const auto fail_at = [&](error_code code, record_field f, std::string message) {
-      failure_ = error{code, at + F::record[f].offset, path.at(record_field_path(f)).str(), std::move(message)};
+      failure_ = error{code, at + F::record[f].offset, path.at(f).str(), std::move(message)};
       return false;
     };
     if constexpr (F::status_size == 2) {  // an IDL enum is 16 bits in NDR 2.0

@@ -54,27 +54,27 @@ class ndr_walker {
       if constexpr (Sink::wants_regions) {  // dissection shows NumElements when it did arrive
         if (count_fits) {
           pad_region(path, at);
-          sink_.region(region_kind::field, path.at("NumElements"), at + F::array.num_elements.offset, 4);
+          sink_.region(region_kind::field, path.at(array_field::num_elements), at + F::array.num_elements.offset, 4);
         }
       }
       return fail(error_code::truncated, clamp(count_fits ? at + F::array.clients.offset : at),
-                  path.at(count_fits ? "Clients" : "NumElements"), "the array header does not fit");
+                  count_fits ? path.at(array_field::clients) : path.at(array_field::num_elements), "the array header does not fit");
     }
     pad_region(path, at);
     const std::uint8_t* p = in_.data() + at;
     const auto num = static_cast<std::uint32_t>(load_uint<F::byte_order>(p + F::array.num_elements.offset, 4));
     const std::uint64_t raw_clients = load_uint<F::byte_order>(p + F::array.clients.offset, F::pointer_size);
     if constexpr (Sink::wants_regions) {
-      sink_.region(region_kind::field, path.at("NumElements"), at + F::array.num_elements.offset, 4);
+      sink_.region(region_kind::field, path.at(array_field::num_elements), at + F::array.num_elements.offset, 4);
       gap_region(path, at + 4, at + F::array.clients.offset);
-      sink_.region(region_kind::referent_id, path.at("Clients"), at + F::array.clients.offset, F::pointer_size);
+      sink_.region(region_kind::referent_id, path.at(array_field::clients), at + F::array.clients.offset, F::pointer_size);
     }
-    if (!referent_fits(raw_clients, at + F::array.clients.offset, path.at("Clients"))) return false;
+    if (!referent_fits(raw_clients, at + F::array.clients.offset, path.at(array_field::clients))) return false;
     const std::uint64_t clients = raw_clients & F::referent_mask;
     in_.seek(at + F::array.size);
     sink_.array_begin(num, clients != 0);
     if (clients == 0) {
-      return num == 0 || soft(error_code::null_with_nonzero_size, at + F::array.clients.offset, path.at("Clients"),
+      return num == 0 || soft(error_code::null_with_nonzero_size, at + F::array.clients.offset, path.at(array_field::clients),
                               "NumElements is " + std::to_string(num) + " but Clients is NULL");
     }
     return elements(path, num);
@@ -153,7 +153,7 @@ class ndr_walker {
       if (!data(path, value_of(data_length_field))) return false;
     } else if (value_of(data_length_field) != 0) {
       if (!soft(error_code::null_with_nonzero_size, at + F::record[data_field].offset,
-                path.at(record_field_path(data_field)),
+                path.at(data_field),
                 "DataLength is " + std::to_string(value_of(data_length_field)) + " but Data is NULL")) {
         return false;
       }
@@ -169,7 +169,7 @@ class ndr_walker {
 
   // The pointee of Clients: max_count, the referent ids, the records.
   bool elements(const field_path& array_path, std::uint32_t num_elements) {
-    const field_path clients_path = array_path.at("Clients");
+    const field_path clients_path = array_path.at(array_field::clients);
     std::uint64_t count = 0;
     std::size_t count_at = 0;
     if (!read_count(clients_path, count, count_at)) return false;
@@ -223,7 +223,7 @@ class ndr_walker {
   // ClientHardwareAddress.Data: max_count (= DataLength), then the bytes. As
   // for strings, the path is built only when a check fails or for dissection.
   bool data(const field_path& record_path, std::uint64_t data_length) {
-    constexpr std::string_view leaf = record_field_path(data_field);
+    constexpr record_field leaf = data_field;
     const std::size_t count_at = in_.aligned(cs);
     if (!in_.fits_at(count_at, cs)) [[unlikely]] return data_count_cut(record_path.at(leaf));
     pad_region(record_path.at(leaf), count_at);
@@ -268,38 +268,38 @@ class ndr_walker {
   template <record_field Which>
   bool string(const field_path& record_path) {
     const std::size_t max_at = in_.aligned(cs);
-    if (!in_.fits_at(max_at, 3 * cs)) [[unlikely]] return string_header_cut(record_path.at(record_field_path(Which)));
-    pad_region(record_path.at(record_field_path(Which)), max_at);
+    if (!in_.fits_at(max_at, 3 * cs)) [[unlikely]] return string_header_cut(record_path.at(Which));
+    pad_region(record_path.at(Which), max_at);
     const std::uint8_t* header = in_.data() + max_at;
     const std::uint64_t max = load<std::uint64_t, cs, F::byte_order>(header);
     const std::uint64_t offset = load<std::uint64_t, cs, F::byte_order>(header + cs);
     const std::uint64_t actual = load<std::uint64_t, cs, F::byte_order>(header + 2 * cs);
     const std::size_t actual_at = max_at + 2 * cs;
     if constexpr (Sink::wants_regions) {
-      const field_path path = record_path.at(record_field_path(Which));
+      const field_path path = record_path.at(Which);
       sink_.region(region_kind::max_count, path, max_at, cs);
       sink_.region(region_kind::string_offset, path, max_at + cs, cs);
       sink_.region(region_kind::actual_count, path, actual_at, cs);
     }
     in_.seek(max_at + 3 * cs);
     if (offset != 0 || actual > max) [[unlikely]] {
-      if (!string_variance(record_path.at(record_field_path(Which)), max, offset, actual, max_at)) return false;
+      if (!string_variance(record_path.at(Which), max, offset, actual, max_at)) return false;
     }
     if (actual > in_.remaining() / 2 || actual > checks_.options().max_string_units) [[unlikely]] {
-      return string_too_long(record_path.at(record_field_path(Which)), actual, actual_at);
+      return string_too_long(record_path.at(Which), actual, actual_at);
     }
-    if (!charge(actual * 2, actual_at, record_path, record_field_path(Which))) return false;
+    if (!charge(actual * 2, actual_at, record_path, Which)) return false;
     const std::size_t at = in_.position();
     const std::uint8_t* units = in_.data() + at;
     const bool terminated = actual != 0 && load<std::uint16_t, 2, F::byte_order>(units + 2 * (actual - 1)) == 0;
     if (!terminated) [[unlikely]] {
       if (!soft(error_code::missing_terminator, actual == 0 ? actual_at : at + 2 * (actual - 1),
-                record_path.at(record_field_path(Which)), "the string does not end in a NUL unit")) {
+                record_path.at(Which), "the string does not end in a NUL unit")) {
         return false;
       }
     }
     if constexpr (Sink::wants_regions) {
-      sink_.region(region_kind::string_units, record_path.at(record_field_path(Which)), at, 2 * actual);
+      sink_.region(region_kind::string_units, record_path.at(Which), at, 2 * actual);
     }
     sink_.string_units(std::integral_constant<record_field, Which>{}, units, terminated ? actual - 1 : actual);
     in_.skip(2 * actual);
@@ -368,7 +368,7 @@ class ndr_walker {
   [[gnu::cold, gnu::noinline]] bool record_referents_fit(std::size_t at, const field_path& path) {
     for (const record_field f : record_pointer_fields) {
       const std::uint64_t raw = in_.template load_at<std::uint64_t, ps, F::byte_order>(at + F::record[f].offset);
-      if (!referent_fits(raw, at + F::record[f].offset, path.at(record_field_path(f)))) return false;
+      if (!referent_fits(raw, at + F::record[f].offset, path.at(f))) return false;
     }
     return true;
   }
@@ -396,12 +396,12 @@ class ndr_walker {
             report_flat_regions(sink_, F::record, path, at, s.offset < available ? s.offset : available, i);
           }
           // The field may start past the end when the padding before it is cut off.
-          return fail(error_code::truncated, clamp(at + s.offset), path.at(record_field_path(static_cast<record_field>(i))),
+          return fail(error_code::truncated, clamp(at + s.offset), path.at(static_cast<record_field>(i)),
                       "the record is cut off");
         }
       }
     }
-    return fail(error_code::truncated, in_.size(), path.at(record_field_path(record_field{})),
+    return fail(error_code::truncated, in_.size(), path.at(record_field{}),
                 "the record is cut off");
   }
 
@@ -436,7 +436,7 @@ class ndr_walker {
     return checks_.soft(code, at, path, std::move(message));
   }
   bool charge(std::uint64_t bytes, std::size_t at, const field_path& path) { return checks_.charge(bytes, at, path); }
-  bool charge(std::uint64_t bytes, std::size_t at, const field_path& base, std::string_view leaf) {
+  bool charge(std::uint64_t bytes, std::size_t at, const field_path& base, record_field leaf) {
     return checks_.charge(bytes, at, base, leaf);
   }
 

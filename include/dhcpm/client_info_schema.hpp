@@ -1,6 +1,7 @@
-// The description of DHCPV4_FAILOVER_CLIENT_INFO (schema.hpp): its fields in
-// dhcpsapi.h member order, each with its value member, then {path, kind,
-// meaning, native x64 and x86 offsets, enclosing structure, C API constant}. Everything that reads, writes, shows or generates the record
+// The descriptions of DHCPV4_FAILOVER_CLIENT_INFO and its _ARRAY (schema.hpp):
+// their fields in dhcpsapi.h member order, each with its value member, then
+// {path, kind, meaning, native x64 and x86 offsets, enclosing structure, C API
+// constant}. Everything that reads, writes, shows or generates the record
 // takes its field list from here.
 #pragma once
 
@@ -54,6 +55,27 @@ struct record_schema<client_info> {
   // sizeof in native memory (dhcpsapi.h; tests/abi checks it).
   static constexpr std::uint16_t x64_size = 136;
   static constexpr std::uint16_t x86_size = 100;
+};
+
+// DHCPV4_FAILOVER_CLIENT_INFO_ARRAY: DWORD NumElements;
+// [size_is(NumElements)] LPDHCPV4_FAILOVER_CLIENT_INFO *Clients.
+template <>
+struct record_schema<client_info_array> {
+  static constexpr std::string_view idl_name = "DHCPV4_FAILOVER_CLIENT_INFO_ARRAY";
+  using element = client_info;
+
+  using k = field_kind;
+  using m = field_meaning;
+  template <auto... Members>
+  using field = schema::field<Members...>;
+  using a = client_info_array;
+
+  static constexpr std::tuple fields{
+      field<&a::num_elements>{{"NumElements", k::u32, m::number, 0, 0}},
+      field<&a::clients>{{"Clients", k::pointer_array, m::none, 8, 4}},
+  };
+  static constexpr std::uint16_t x64_size = 16;
+  static constexpr std::uint16_t x86_size = 8;
 };
 
 }  // namespace dhcpm

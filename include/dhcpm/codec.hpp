@@ -25,6 +25,69 @@ struct decoded {
   std::vector<error> warnings;  // lenient mode only; always empty in strict mode
 };
 
+// The value type of each record type (what validate, dissect and the C API name).
+template <class Record>
+inline constexpr value_type value_type_of = value_type::client;
+template <>
+inline constexpr value_type value_type_of<client_info_array> = value_type::array;
+
+// The C++ value that each framing decodes to and encodes from:
+//   Record                     framing::bare (a record type: client_info, client_info_array)
+//   std::optional<Record>      framing::ptr (std::nullopt: a NULL pointer)
+//   get_client_info_response   framing::response
+//   std::vector<Record>        every value of a pickled buffer (wire_format::all)
+template <class Value>
+struct framed_value {
+  using record = Value;
+  static constexpr framing frame = framing::bare;
+  static constexpr bool several = false;
+};
+template <class Record>
+struct framed_value<std::optional<Record>> {
+  using record = Record;
+  static constexpr framing frame = framing::ptr;
+  static constexpr bool several = false;
+};
+template <>
+struct framed_value<get_client_info_response> {
+  using record = client_info;
+  static constexpr framing frame = framing::response;
+  static constexpr bool several = false;
+};
+template <class Record>
+struct framed_value<std::vector<Record>> {
+  using record = Record;
+  static constexpr framing frame = framing::bare;
+  static constexpr bool several = true;
+};
+
+// The format of a Value in layout `wire`: its framing, and every pickled value for a vector.
+template <class Value>
+[[nodiscard]] constexpr wire_format format_for(layout wire) noexcept {
+  return wire_format{.wire = wire, .frame = framed_value<Value>::frame, .all = framed_value<Value>::several};
+}
+
+// Decodes the Value that `format` says is in `input` (the generic entry
+// point: every record type, framing and layout). The format's framing and
+// `all` must be the Value's (framed_value); a pair check_format refuses is
+// refused the same way.
+template <class Value>
+[[nodiscard]] result<decoded<Value>> decode(byte_span input, const wire_format& format,
+                                            const decode_options& options = {});
+template <class Value>
+[[nodiscard]] result<decoded<Value>> decode(byte_span input, layout wire, const decode_options& options = {}) {
+  return decode<Value>(input, format_for<Value>(wire), options);
+}
+
+// Encodes `value` where `format` says (for an image: at format.base); the
+// canonical bytes. The format's framing must be the Value's.
+template <class Value>
+[[nodiscard]] result<bytes> encode(const Value& value, const wire_format& format);
+template <class Value>
+[[nodiscard]] result<bytes> encode(const Value& value, layout wire) {
+  return encode(value, format_for<Value>(wire));
+}
+
 // framing::bare
 [[nodiscard]] result<decoded<client_info>> decode_client(byte_span input, layout wire,
                                                          const decode_options& options = {});

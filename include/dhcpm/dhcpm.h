@@ -392,7 +392,8 @@ typedef enum dhcpm_field_kind {
   DHCPM_KIND_FILETIME,    /* DATE_TIME: two DWORDs, one 64-bit FILETIME */
   DHCPM_KIND_BINARY_DATA, /* DHCP_BINARY_DATA: DataLength and a pointer to the bytes */
   DHCPM_KIND_LPWSTR,      /* a unique pointer to a UTF-16 string */
-  DHCPM_KIND_STRUCTURE    /* a nested struct: its members follow, with parent set to it */
+  DHCPM_KIND_STRUCTURE,   /* a nested struct: its members follow, with parent set to it */
+  DHCPM_KIND_POINTER_ARRAY /* a unique pointer to NumElements unique pointers to records (an array's Clients) */
 } dhcpm_field_kind;
 
 /* How a field's number reads for a person. */
@@ -418,10 +419,12 @@ typedef struct dhcpm_field_desc {
                                   dhcpm_string_field (strings) that reads it, or -1 */
   unsigned x64_offset;         /* where it starts in the native x64 struct */
   unsigned x86_offset;         /* ... and in the native x86 struct */
+  int element_type;            /* DHCPM_KIND_POINTER_ARRAY: the dhcpm_type of the records; else -1 */
 } dhcpm_field_desc;
 
-/* The number of fields of the record type's description: the record's own
- * for DHCPM_TYPE_CLIENT and DHCPM_TYPE_ARRAY (an array's elements). */
+/* The number of fields of the type's description: a record's members for
+ * DHCPM_TYPE_CLIENT; NumElements and Clients for DHCPM_TYPE_ARRAY (Clients
+ * names DHCPM_TYPE_CLIENT as its element_type). */
 size_t dhcpm_field_count(dhcpm_type type) DHCPM_NOEXCEPT;
 /* Field `index` (< dhcpm_field_count) in member order, a structure before
  * its members. The strings are static. DHCPM_ERR_INVALID_ARGUMENT for an index
@@ -580,6 +583,23 @@ typedef struct dhcpm_region {
    * decimal, pointers and referent ids in hex ("NULL" for 0), Data in hex.
    * "" for padding, unreferenced and trailing bytes. */
   const char* value;
+  /* What the bytes are, as data (path and value are text rendered from it):
+   * the field, an index for dhcpm_field_info(table, field) — table is
+   * DHCPM_TYPE_CLIENT (a record's members) or DHCPM_TYPE_ARRAY (NumElements,
+   * Clients) — or -1 for bytes that are no field's (headers, the value's own
+   * pointers and padding, an element's referent id, the return value). A
+   * DHCP_BINARY_DATA's DataLength, Data pointer and bytes are its one field,
+   * told apart by kind; a DATE_TIME is its one field. */
+  dhcpm_type table;
+  int field;
+  int64_t element;       /* the element of Clients the bytes lie in, or -1 */
+  uint32_t value_index;  /* which of several pickled values (0: the first or only one) */
+  /* The stub parameter in response framing ("ClientInfo", "ReturnValue"), else "". Static. */
+  const char* parameter;
+  /* The number the bytes hold in the layout's byte order (fields, a whole
+   * DATE_TIME as one FILETIME, counts, ids, pointers, the return value);
+   * 0 for string units, Data bytes and padding. */
+  uint64_t number;
 } dhcpm_region;
 
 /* Called once per region, in offset order. Return 0 to go on; non-zero asks

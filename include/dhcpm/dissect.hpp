@@ -54,12 +54,34 @@ struct region {
   // The field the bytes belong to: "Clients[3].OwnerHost.HostName",
   // "ClientInfo.ClientLeaseExpires", "CommonHeader.Version". Several pickled
   // values: the second and later are prefixed "[1].", "[2]." ...
-  std::string path;
+  std::string path{};
   // The decoded meaning, as text: addresses dotted, bClientType /
   // AddressState / Status by name, FILETIMEs as UTC, strings JSON-quoted
   // UTF-8, counts and lengths as decimal, pointers and referent ids as hex
   // ("NULL" for 0), Data as hex. Empty for padding, unreferenced and trailing.
-  std::string value;
+  std::string value{};
+
+  // What the bytes are, as data: path and value above are text rendered
+  // from these, and a program should read these instead of parsing the text.
+  //
+  // The schema field they belong to: an index into field_table<client_info>
+  // (table client) or field_table<client_info_array> (table array: NumElements,
+  // Clients), the same as dhcpm_field_info(table, field). -1 for bytes that
+  // are no field's: headers, the padding and pointers of the value as a whole,
+  // an element's referent id, the return value. A DATE_TIME is its one field
+  // (even when only one of its DWORDs arrived), a DHCP_BINARY_DATA's
+  // DataLength, Data pointer and bytes are its field's, told apart by kind.
+  value_type table = value_type::client;
+  std::int16_t field = -1;
+  std::int64_t element = -1;      // the element of Clients the bytes lie in, or -1
+  std::uint32_t value_index = 0;  // which of several pickled values (0: the first, or the only one)
+  // The stub parameter in response framing ("ClientInfo", "ReturnValue"); "" otherwise.
+  std::string_view parameter{};
+  // The number the bytes hold, read in the layout's byte order: fields (a
+  // whole DATE_TIME as its FILETIME), counts, referent ids, pointers, the
+  // return value, numeric header fields. 0 for string units, Data bytes,
+  // padding and the rest.
+  std::uint64_t number = 0;
 
   friend bool operator==(const region&, const region&) = default;
 };

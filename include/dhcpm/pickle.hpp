@@ -25,6 +25,8 @@ enum class pickle_kind : std::uint8_t {
 // The kind a layout names; std::nullopt for layout::pickle (any kind) and for
 // layouts that are not type serialization.
 [[nodiscard]] std::optional<pickle_kind> pickle_kind_of(layout wire) noexcept;
+// The layout that names a kind (pickle-ndr20, pickle-ndr20be, pickle-ndr64, pickle2-ndr20).
+[[nodiscard]] layout to_layout(pickle_kind kind) noexcept;
 
 template <class T>
 struct decoded_values {

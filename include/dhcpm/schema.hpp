@@ -29,7 +29,11 @@ enum class field_kind : std::uint8_t {
   binary_data,  // DHCP_BINARY_DATA: DWORD DataLength, [size_is(DataLength)] BYTE* Data
   lpwstr,       // [string] wchar_t*: a unique pointer to a NUL-terminated UTF-16 string
   structure,    // a nested struct: its members are the fields that follow, one level deeper
-  // Issue 14 adds unions (a discriminant and arms) and pointers to arrays here.
+  // A unique pointer to a conformant array of unique pointers to records, its
+  // size the DWORD field before it: an _ARRAY's [size_is(NumElements)] Clients.
+  // The schema names the element type (record_schema<...>::element).
+  pointer_array,
+  // Issue 14 adds unions (a discriminant and arms) here.
 };
 
 // How a field's number reads for a person (dissection, the Wireshark plugin).
@@ -50,7 +54,8 @@ inline constexpr std::uint8_t no_parent = 0xFF;
 // Whether a field of this kind holds one number (not a string, a
 // DHCP_BINARY_DATA or a structure): what the C API's dhcpm_field reads.
 [[nodiscard]] constexpr bool holds_number(field_kind k) noexcept {
-  return k != field_kind::lpwstr && k != field_kind::binary_data && k != field_kind::structure;
+  return k != field_kind::lpwstr && k != field_kind::binary_data && k != field_kind::structure &&
+         k != field_kind::pointer_array;
 }
 
 // One field of a record type.
@@ -72,7 +77,7 @@ struct field_info {
     return dot == std::string_view::npos ? path : path.substr(dot + 1);
   }
   [[nodiscard]] constexpr bool is_pointer() const noexcept {
-    return kind == field_kind::lpwstr || kind == field_kind::binary_data;
+    return kind == field_kind::lpwstr || kind == field_kind::binary_data || kind == field_kind::pointer_array;
   }
 };
 
@@ -121,6 +126,8 @@ template <class Fields, class Visit>
 // Specialised once per record type (client_info_schema.hpp): a struct with
 //   idl_name   the IDL type name
 //   fields     a tuple of schema::field<...> entries in member order
+//   x64_size, x86_size   sizeof in native memory
+// and, for an _ARRAY, `element`: the record type its pointer_array points to.
 template <class Record>
 struct record_schema;
 

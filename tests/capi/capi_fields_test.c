@@ -299,7 +299,6 @@ static void check_schema(void) {
   dhcpm_field_desc d;
   size_t i;
   CHECK(dhcpm_field_count(DHCPM_TYPE_CLIENT) == n);
-  CHECK(dhcpm_field_count(DHCPM_TYPE_ARRAY) == n);
   for (i = 0; i < n; ++i) {
     if (!CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_CLIENT, i, &d), DHCPM_OK)) continue;
     CHECK_STRING(d.path, expected[i].path);
@@ -320,6 +319,20 @@ static void check_schema(void) {
   CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_CLIENT, n, &d), DHCPM_ERR_INVALID_ARGUMENT);
   CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_CLIENT, 0, NULL), DHCPM_ERR_INVALID_ARGUMENT);
   CHECK(dhcpm_field_count((dhcpm_type)7) == 0);
+  CHECK(dhcpm_field_info(DHCPM_TYPE_CLIENT, 2, &d) == DHCPM_OK && d.element_type == -1);
+
+  /* The _ARRAY's own description: its count, then the pointer to its records. */
+  CHECK(dhcpm_field_count(DHCPM_TYPE_ARRAY) == 2);
+  if (CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_ARRAY, 0, &d), DHCPM_OK)) {
+    CHECK_STRING(d.path, "NumElements");
+    CHECK(d.kind == DHCPM_KIND_U32 && d.x64_offset == 0 && d.x86_offset == 0 && d.element_type == -1);
+  }
+  if (CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_ARRAY, 1, &d), DHCPM_OK)) {
+    CHECK_STRING(d.path, "Clients");
+    CHECK(d.kind == DHCPM_KIND_POINTER_ARRAY && d.element_type == DHCPM_TYPE_CLIENT);
+    CHECK(d.x64_offset == 8 && d.x86_offset == 4 && d.parent == -1 && d.c_field == -1);
+  }
+  CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_ARRAY, 2, &d), DHCPM_ERR_INVALID_ARGUMENT);
 }
 
 void test_fields(void) {

@@ -59,19 +59,6 @@ constexpr pickled_layout pickled_layouts[] = {
 
 constexpr layout bare_layouts[] = {layout::ndr20, layout::ndr20be, layout::ndr64};
 
-result<bytes> encode(const client_info& v, layout wire) { return encode_client(v, wire); }
-result<bytes> encode(const client_info_array& v, layout wire) { return encode_array(v, wire); }
-template <class T>
-result<decoded<T>> decode(byte_span input, layout wire);
-template <>
-result<decoded<client_info>> decode<client_info>(byte_span input, layout wire) {
-  return decode_client(input, wire);
-}
-template <>
-result<decoded<client_info_array>> decode<client_info_array>(byte_span input, layout wire) {
-  return decode_array(input, wire);
-}
-
 // decode(bytes, wire) == x, strictly and without warnings.
 template <class T>
 testing::AssertionResult decodes_to(byte_span input, layout wire, const T& x) {

@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dhcpm/client_info_schema.hpp"
 #include "dhcpm/dissect.hpp"
 #include "dhcpm/field_meaning.hpp"
 #include "dhcpm/native.hpp"
@@ -195,6 +196,74 @@ TEST_P(DissectVector, EveryByteHasAKindAndEveryFieldAValue) {
         break;
     }
   }
+}
+
+// The typed parts of a region (schema field, element, pickled value, stub
+// parameter, number) say what its path and bytes say: the path is text
+// rendered from them, never the other way round.
+std::string path_of_typed_parts(const region& r) {
+  std::string out;
+  if (r.value_index != 0) out.append("[").append(std::to_string(r.value_index)).append("]");
+  const auto part = [&out](std::string_view text) {
+    if (text.empty()) return;
+    if (!out.empty()) out += '.';
+    out += text;
+  };
+  part(r.parameter);
+  if (r.element >= 0) part(std::string("Clients[").append(std::to_string(r.element)).append("]"));
+  if (r.field < 0) return out;
+  if (r.table == value_type::array) {
+    part(field_table<client_info_array>[static_cast<std::size_t>(r.field)].path);
+    return out;
+  }
+  const field_info& info = field_table<client_info>[static_cast<std::size_t>(r.field)];
+  std::string leaf(info.path);
+  if (info.kind == field_kind::binary_data) leaf += r.kind == region_kind::field ? ".DataLength" : ".Data";
+  part(leaf);
+  return out;
+}
+
+std::uint64_t number_in(byte_span input, const region& r, bool big, bool filetime) {
+  const auto load = [&](std::size_t at, std::size_t n) {
+    std::uint64_t v = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t byte = input[r.offset + at + i];
+      v |= big ? byte << (8 * (n - 1 - i)) : byte << (8 * i);
+    }
+    return v;
+  };
+  if (filetime) return load(4, 4) << 32 | load(0, 4);  // dwLowDateTime, then dwHighDateTime
+  return load(0, r.length);
+}
+
+TEST_P(DissectVector, TheTypedPartsOfEveryRegionSayWhatItsTextSays) {
+  const vector_file& f = GetParam();
+  const exact_bytes input(read_vector_file(f));
+  const dissection d = dissect(input.span(), request_for(f));
+  const bool big = f.kind.find("ndr20be") != std::string::npos;
+  std::size_t fields = 0;
+  for (const region& r : d.regions) {
+    if (r.kind == region_kind::header) continue;  // a header's path names the header's own member
+    EXPECT_EQ(r.path, path_of_typed_parts(r)) << describe_region(r);
+    switch (r.kind) {
+      case region_kind::field:
+      case region_kind::referent_id:
+      case region_kind::pointer:
+      case region_kind::max_count:
+      case region_kind::string_offset:
+      case region_kind::actual_count:
+      case region_kind::return_value: {
+        const bool filetime = r.table == value_type::client && r.field >= 0 &&
+                              field_table<client_info>[static_cast<std::size_t>(r.field)].kind == field_kind::filetime;
+        EXPECT_EQ(r.number, number_in(input.span(), r, big, filetime)) << describe_region(r);
+        fields += r.kind == region_kind::field ? 1 : 0;
+        break;
+      }
+      default: EXPECT_EQ(r.number, 0u) << describe_region(r); break;
+    }
+    EXPECT_EQ(r.parameter.empty(), f.kind.find("response") == std::string::npos) << describe_region(r);
+  }
+  EXPECT_GT(fields, 0u);
 }
 
 TEST_P(DissectVector, PickledInputIsDetected) {
@@ -417,6 +486,33 @@ TEST(DissectValues, TheResponseReturnValueAndTheTopPointer) {
 }
 
 // --- lenient and strict on broken input ---------------------------------------------
+
+TEST(DissectValues, RegionsNameTheirSchemaFieldElementAndNumber) {
+  const exact_bytes input(read_bytes("array-3.ndr20.bin"));
+  dissect_request request;
+  request.wire = layout::ndr20;
+  request.type = value_type::array;
+  const dissection d = dissect(input.span(), request);
+  ASSERT_FALSE(d.stopped) << describe(*d.stopped);
+  const region* count = find_region(d, "NumElements");
+  ASSERT_NE(count, nullptr);
+  EXPECT_EQ(count->table, value_type::array);
+  EXPECT_EQ(field_table<client_info_array>[static_cast<std::size_t>(count->field)].path, "NumElements");
+  EXPECT_EQ(count->number, 3u);
+  const region* host = find_region(d, "Clients[2].OwnerHost.HostName", region_kind::string_units);
+  ASSERT_NE(host, nullptr);
+  EXPECT_EQ(host->table, value_type::client);
+  EXPECT_EQ(field_table<client_info>[static_cast<std::size_t>(host->field)].path, "OwnerHost.HostName");
+  EXPECT_EQ(host->element, 2);
+  const region* element = find_region(d, "Clients[2]", region_kind::referent_id);
+  ASSERT_NE(element, nullptr);
+  EXPECT_EQ(element->field, -1) << "an element's referent id is no field's";
+  EXPECT_EQ(element->element, 2);
+  const region* lease = find_region(d, "Clients[0].ClientLeaseExpires");
+  ASSERT_NE(lease, nullptr);
+  EXPECT_EQ(lease->length, 8u);
+  EXPECT_EQ(field_table<client_info>[static_cast<std::size_t>(lease->field)].kind, field_kind::filetime);
+}
 
 TEST(DissectBroken, TrailingBytesAreARegionWhenLenientAndTheStopWhenStrict) {
   std::vector<std::uint8_t> bytes = read_bytes("typical.ndr20.bin");

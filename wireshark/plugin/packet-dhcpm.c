@@ -89,47 +89,86 @@ typedef enum field_shape {
 } field_shape;
 
 /* One filterable field per member of the record, built from the schema that
- * dhcpm exports (dhcpm_field_info): the dhcpm path without its "ClientInfo."
- * or "Clients[N]." prefix is the filter name after "dhcpm.". A
- * DHCP_BINARY_DATA gives two, its DataLength and its Data; a structure none
- * (its members have theirs). */
+ * dhcpm exports (dhcpm_field_info): the field's path in the record is the
+ * filter name after "dhcpm.". A DHCP_BINARY_DATA gives two, its DataLength
+ * and its Data; a structure none (its members have theirs). A region names
+ * its field by index (dhcpm_region.field), so no path is parsed here. */
 typedef struct record_field {
   const char* path;
   field_shape shape;
   int hf;
+  int c_field; /* the field's dhcpm_field / dhcpm_string_field */
 } record_field;
 
 static record_field* record_fields = NULL;
 static size_t record_field_count = 0;
 
-static void add_record_field_entry(const char* path, field_shape shape) {
+/* Per schema field (dhcpm_field_info index): its first entry in
+ * record_fields[] (-1 for a structure), its kind, and its enclosing structure. */
+typedef struct schema_field {
+  int entry;
+  dhcpm_field_kind kind;
+  int parent;
+} schema_field;
+
+static schema_field* schema_fields = NULL;
+static size_t schema_field_count = 0;
+
+static void add_record_field_entry(const char* path, field_shape shape, int c_field) {
   record_fields[record_field_count].path = path;
   record_fields[record_field_count].shape = shape;
   record_fields[record_field_count].hf = -1;
+  record_fields[record_field_count].c_field = c_field;
   ++record_field_count;
 }
 
-/* Fills record_fields[] from the schema. */
+/* Fills record_fields[] and schema_fields[] from the schema. */
 static void build_record_fields(void) {
   const size_t count = dhcpm_field_count(DHCPM_TYPE_CLIENT);
   record_fields = g_new0(record_field, 2 * count); /* at most two entries a field */
+  schema_fields = g_new0(schema_field, count);
+  schema_field_count = count;
   for (size_t i = 0; i < count; ++i) {
     dhcpm_field_desc desc;
+    schema_fields[i].entry = -1;
     if (dhcpm_field_info(DHCPM_TYPE_CLIENT, i, &desc) != DHCPM_OK) continue;
+    schema_fields[i].kind = desc.kind;
+    schema_fields[i].parent = desc.parent;
+    if (desc.kind != DHCPM_KIND_STRUCTURE && desc.kind != DHCPM_KIND_POINTER_ARRAY) {
+      schema_fields[i].entry = (int)record_field_count;
+    }
     switch (desc.kind) {
-      case DHCPM_KIND_STRUCTURE: break;
-      case DHCPM_KIND_IPV4: add_record_field_entry(desc.path, SHAPE_IPV4); break;
-      case DHCPM_KIND_FILETIME: add_record_field_entry(desc.path, SHAPE_FILETIME); break;
-      case DHCPM_KIND_LPWSTR: add_record_field_entry(desc.path, SHAPE_STRING); break;
+      case DHCPM_KIND_STRUCTURE:
+      case DHCPM_KIND_POINTER_ARRAY: break;
+      case DHCPM_KIND_IPV4: add_record_field_entry(desc.path, SHAPE_IPV4, desc.c_field); break;
+      case DHCPM_KIND_FILETIME: add_record_field_entry(desc.path, SHAPE_FILETIME, desc.c_field); break;
+      case DHCPM_KIND_LPWSTR: add_record_field_entry(desc.path, SHAPE_STRING, desc.c_field); break;
       case DHCPM_KIND_BINARY_DATA:
-        add_record_field_entry(g_strconcat(desc.path, ".DataLength", NULL), SHAPE_UINT);
-        add_record_field_entry(g_strconcat(desc.path, ".Data", NULL), SHAPE_BYTES);
+        add_record_field_entry(g_strconcat(desc.path, ".DataLength", NULL), SHAPE_UINT, desc.c_field);
+        add_record_field_entry(g_strconcat(desc.path, ".Data", NULL), SHAPE_BYTES, -1);
         break;
       case DHCPM_KIND_U8:
       case DHCPM_KIND_ENUM16:
-      case DHCPM_KIND_U32: add_record_field_entry(desc.path, SHAPE_UINT); break;
+      case DHCPM_KIND_U32: add_record_field_entry(desc.path, SHAPE_UINT, desc.c_field); break;
     }
   }
+}
+
+/* The schema field of a region inside a record, or NULL. */
+static const schema_field* schema_field_of(const dhcpm_region* region) {
+  if (region->table != DHCPM_TYPE_CLIENT || region->field < 0 || (size_t)region->field >= schema_field_count)
+    return NULL;
+  return &schema_fields[region->field];
+}
+
+/* The filterable entry a region's bytes fill: its field's, or for the bytes of
+ * a DHCP_BINARY_DATA the Data entry after its DataLength. */
+static const record_field* record_field_of(const dhcpm_region* region) {
+  const schema_field* field = schema_field_of(region);
+  if (field == NULL || field->entry < 0) return NULL;
+  if (field->kind == DHCPM_KIND_BINARY_DATA && region->kind == DHCPM_REGION_DATA_BYTES)
+    return &record_fields[field->entry + 1];
+  return &record_fields[field->entry];
 }
 
 static const value_string search_type_names[] = {
@@ -142,23 +181,6 @@ static const value_string search_type_names[] = {
 /* ------------------------------------------------------------------------ */
 /* Helpers                                                                   */
 /* ------------------------------------------------------------------------ */
-
-/* The path without "ClientInfo." / "Clients[N]." (and "[N]." of a second
- * pickled value): what the filter names use. */
-static const char* field_name_of(const char* path) {
-  if (strncmp(path, "ClientInfo.", 11) == 0) return path + 11;
-  if (path[0] == '[' || strncmp(path, "Clients[", 8) == 0) {
-    const char* close = strstr(path, "].");
-    if (close != NULL) return field_name_of(close + 2);
-  }
-  return path;
-}
-
-static const record_field* record_field_of(const char* name) {
-  for (size_t i = 0; i < record_field_count; ++i)
-    if (strcmp(record_fields[i].path, name) == 0) return &record_fields[i];
-  return NULL;
-}
 
 static guint64 read_uint(tvbuff_t* tvb, gint offset, gint length, guint encoding) {
   switch (length) {
@@ -248,15 +270,18 @@ static proto_tree* group_tree(region_context* ctx, proto_item** item, proto_tree
   return *tree;
 }
 
-/* The subtree a region's path belongs to. */
-static proto_tree* tree_for(region_context* ctx, const char* path, const char* name, gint offset, gint end) {
-  if (strncmp(path, "ClientInfo", 10) != 0) return ctx->tree;
+/* The subtree a region belongs to: the response's ClientInfo record, and in
+ * it the structure or DHCP_BINARY_DATA its field is part of. */
+static proto_tree* tree_for(region_context* ctx, const dhcpm_region* region, gint offset, gint end) {
+  if (strcmp(region->parameter, "ClientInfo") != 0) return ctx->tree;
   proto_tree* client = group_tree(ctx, &ctx->client_item, &ctx->client_tree, ctx->tree, hf_dhcpm_client_info,
                                   ett_dhcpm_client_info, offset, end);
-  if (strncmp(name, "ClientHardwareAddress.", 22) == 0)
+  const schema_field* field = schema_field_of(region);
+  if (field == NULL) return client;
+  if (field->kind == DHCPM_KIND_BINARY_DATA)
     return group_tree(ctx, &ctx->hardware_item, &ctx->hardware_tree, client, hf_dhcpm_hardware_address,
                       ett_dhcpm_hardware_address, offset, end);
-  if (strncmp(name, "OwnerHost.", 10) == 0)
+  if (field->parent >= 0)
     return group_tree(ctx, &ctx->owner_item, &ctx->owner_tree, client, hf_dhcpm_owner_host,
                       ett_dhcpm_owner_host, offset, end);
   return client;
@@ -288,7 +313,7 @@ static void add_record_field(region_context* ctx, proto_tree* tree, const record
     case SHAPE_STRING: {
       char* text = unquote_json_string(ctx->pinfo->pool, region->value);
       proto_tree_add_string(tree, field->hf, tvb, offset, length, text);
-      if (strcmp(field->path, "ClientName") == 0) ctx->client_name = text;
+      if (field->c_field == DHCPM_STRING_CLIENT_NAME) ctx->client_name = text;
       break;
     }
     case SHAPE_BYTES: proto_tree_add_item(tree, field->hf, tvb, offset, length, ENC_NA); break;
@@ -301,9 +326,8 @@ static int on_region(const dhcpm_region* region, void* user_data) {
   if (region->offset > G_MAXINT || region->length > G_MAXINT) return 1;
   const gint offset = ctx->base + (gint)region->offset;
   const gint length = (gint)region->length;
-  const char* name = field_name_of(region->path);
-  proto_tree* tree = tree_for(ctx, region->path, name, offset, offset + length);
-  const record_field* field = record_field_of(name);
+  proto_tree* tree = tree_for(ctx, region, offset, offset + length);
+  const record_field* field = record_field_of(region);
 
   switch (region->kind) {
     case DHCPM_REGION_FIELD:

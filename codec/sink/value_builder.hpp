@@ -1,5 +1,5 @@
-// The decoding sink: turns what the walker reports into an owning value.
-// It makes no checks of its own (the walker has made them all).
+// The decoding sink: turns what any walker (NDR, native image) reports into
+// an owning value. It makes no checks of its own (the walker has made them all).
 #pragma once
 
 #include <cstddef>
@@ -20,8 +20,17 @@ template <order O>
 class value_builder : public walk_sink_base {
  public:
   // Where the next record goes: a single record, or the records of an array.
-  void target(client_info* single) noexcept { single_ = single; }
-  void target(client_info_array* array) noexcept { array_ = array; }
+  // Where the next value goes (a pickled buffer's values, one after another).
+  void target(client_info* single) noexcept {
+    single_ = single;
+    array_ = nullptr;
+    next_record_ = 0;
+  }
+  void target(client_info_array* array) noexcept {
+    single_ = nullptr;
+    array_ = array;
+    next_record_ = 0;
+  }
   // An upper bound of the string units an array's records can hold (half the
   // input's bytes for NDR): the size of the list's one block of string
   // storage. Units beyond it (native images that share strings) are owned.

@@ -1,0 +1,128 @@
+// decode<Value>: the walk of the driver with the value-building sink. The
+// consumer says where each value the walk finds goes — the Value itself, the
+// pointee of its top pointer, the response's ClientInfo, or the next element
+// of a pickled buffer's vector — and the driver does the rest (format choice,
+// framing, the pickled loop, the budget, the end-of-input checks).
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "dhcpm/codec.hpp"
+#include "drive/decode_walk.hpp"
+#include "drive/value_format.hpp"
+#include "drive/walk_driver.hpp"
+#include "sink/value_builder.hpp"
+
+namespace dhcpm {
+namespace {
+
+template <class Value>
+class value_building {
+ public:
+  using traits = framed_value<Value>;
+  using record = typename traits::record;
+
+  value_building(Value& value, const decode_options& options) noexcept : value_(value), cache_(options.cache) {}
+
+  template <class F>
+  auto& sink(F /*format*/) noexcept {
+    big_ = F::byte_order == detail::order::big;
+    if constexpr (F::byte_order == detail::order::big) {
+      return big_builder_;
+    } else {
+      return little_builder_;
+    }
+  }
+
+  void value_begin(std::size_t /*index*/, std::size_t bytes) {
+    with_builder([&](auto& b) {
+      b.string_storage_hint(bytes / 2);  // every unit takes two input bytes
+      b.use_cache(cache_);
+    });
+    if constexpr (traits::several) {
+      target(value_.emplace_back());
+    } else if constexpr (traits::frame == framing::bare) {
+      target(value_);
+    }
+  }
+
+  void pointer(bool present) {
+    if (!present) return;
+    if constexpr (traits::frame == framing::ptr) {
+      target(value_.emplace());
+    } else if constexpr (traits::frame == framing::response) {
+      target(value_.client.emplace());
+    }
+  }
+
+  // After a complete walk: what the sink kept aside (the return value).
+  void finish() {
+    if constexpr (traits::frame == framing::response) {
+      with_builder([&](auto& b) { value_.return_value = b.returned(); });
+    }
+  }
+
+ private:
+  template <class Use>
+  void with_builder(Use&& use) {
+    if (big_) {
+      use(big_builder_);
+    } else {
+      use(little_builder_);
+    }
+  }
+  void target(record& r) {
+    with_builder([&](auto& b) { b.target(&r); });
+  }
+
+  Value& value_;
+  block_cache* cache_;
+  bool big_ = false;
+  detail::value_builder<detail::order::little> little_builder_;
+  detail::value_builder<detail::order::big> big_builder_;
+};
+
+}  // namespace
+
+namespace detail {
+
+template <class Value>
+result<decoded<Value>> decode_walk(byte_span input, const wire_format& format, const decode_options& options,
+                                   pickle_kind* kind) {
+  using record = typename framed_value<Value>::record;
+  if (std::optional<error> refused = check_value_format<Value>(format, false)) return std::move(*refused);
+  decoded<Value> out;
+  value_building<Value> consumer(out.value, options);
+  walk_result walked;
+  if (!drive_walk(input, value_type_of<record>, format, options, walked, consumer)) return std::move(walked.failure);
+  consumer.finish();
+  out.warnings = std::move(walked.warnings);
+  if (kind != nullptr) *kind = walked.kind;
+  return out;
+}
+
+template result<decoded<std::vector<client_info>>> decode_walk(byte_span, const wire_format&, const decode_options&,
+                                                               pickle_kind*);
+template result<decoded<std::vector<client_info_array>>> decode_walk(byte_span, const wire_format&,
+                                                                     const decode_options&, pickle_kind*);
+
+}  // namespace detail
+
+template <class Value>
+result<decoded<Value>> decode(byte_span input, const wire_format& format, const decode_options& options) {
+  return detail::decode_walk<Value>(input, format, options, nullptr);
+}
+
+template result<decoded<client_info>> decode(byte_span, const wire_format&, const decode_options&);
+template result<decoded<client_info_array>> decode(byte_span, const wire_format&, const decode_options&);
+template result<decoded<std::optional<client_info>>> decode(byte_span, const wire_format&, const decode_options&);
+template result<decoded<std::optional<client_info_array>>> decode(byte_span, const wire_format&,
+                                                                  const decode_options&);
+template result<decoded<get_client_info_response>> decode(byte_span, const wire_format&, const decode_options&);
+template result<decoded<std::vector<client_info>>> decode(byte_span, const wire_format&, const decode_options&);
+template result<decoded<std::vector<client_info_array>>> decode(byte_span, const wire_format&,
+                                                                const decode_options&);
+
+}  // namespace dhcpm

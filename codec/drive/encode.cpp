@@ -1,0 +1,45 @@
+// encode<Value>: the one place that picks the encoder of a format — the NDR
+// encoder in the Value's framing, type serialization around it, or the native
+// image encoder — after the same check of the (Value, format) pair as decoding.
+#include <optional>
+#include <span>
+#include <utility>
+#include <vector>
+
+#include "dhcpm/codec.hpp"
+#include "dhcpm/pickle.hpp"
+#include "drive/value_format.hpp"
+#include "native/native_codec.hpp"
+#include "ndr/ndr_codec.hpp"
+#include "pickle/pickle_codec.hpp"
+
+namespace dhcpm {
+
+template <class Value>
+result<bytes> encode(const Value& value, const wire_format& format) {
+  using traits = framed_value<Value>;
+  using record = typename traits::record;
+  if (std::optional<error> refused = detail::check_value_format<Value>(format, true)) return std::move(*refused);
+  const layout wire = format.wire;
+  if constexpr (traits::several) {
+    return detail::encode_pickled_values(std::span<const record>(value), *pickle_kind_of(wire));
+  } else if constexpr (traits::frame == framing::bare) {
+    if (is_native(wire)) return detail::encode_native_image(value, wire, format.base);
+    if (is_pickle(wire)) return detail::encode_pickled_values(std::span<const record>(&value, 1), *pickle_kind_of(wire));
+    return detail::ndr_encode_bare(value, wire);
+  } else if constexpr (traits::frame == framing::ptr) {
+    return detail::ndr_encode_ptr(value, wire);
+  } else {
+    return detail::ndr_encode_response(value, wire);
+  }
+}
+
+template result<bytes> encode(const client_info&, const wire_format&);
+template result<bytes> encode(const client_info_array&, const wire_format&);
+template result<bytes> encode(const std::optional<client_info>&, const wire_format&);
+template result<bytes> encode(const std::optional<client_info_array>&, const wire_format&);
+template result<bytes> encode(const get_client_info_response&, const wire_format&);
+template result<bytes> encode(const std::vector<client_info>&, const wire_format&);
+template result<bytes> encode(const std::vector<client_info_array>&, const wire_format&);
+
+}  // namespace dhcpm
