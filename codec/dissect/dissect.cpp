@@ -1,29 +1,26 @@
 // The public dissect entry points: choose the layout (detecting a pickled
-// input when none is given), refuse framings the layout cannot carry, and run
-// the family's walk with a stream that guarantees the regions' tiling.
+// input when none is given), refuse what check_format refuses, and run the
+// driver's walk with the dissecting consumer and a stream that guarantees the
+// regions' tiling.
 #include "dhcpm/dissect.hpp"
 
 #include <string>
 #include <utility>
 
-#include "dissect/dissect_walks.hpp"
+#include "dhcpm/pickle.hpp"
+#include "dissect/dissecting.hpp"
+#include "dissect/pickle_regions.hpp"
 #include "dissect/region_output.hpp"
+#include "drive/walk_driver.hpp"
 
 namespace dhcpm {
 namespace {
 
 error unsupported(std::string message) { return error{error_code::unsupported, 0, "", std::move(message)}; }
 
-// A request the layout cannot carry, or std::nullopt.
-std::optional<error> refuse(const dissect_request& request, layout wire) {
-  if (!is_ndr(wire) && request.frame != framing::bare) {
-    return unsupported("layout " + std::string(to_string(wire)) + " carries bare values, not framing " +
-                       std::string(to_string(request.frame)));
-  }
-  if (request.type == value_type::array && request.frame == framing::response) {
-    return unsupported("the opnum 98 response carries one client record, not an array");
-  }
-  return std::nullopt;
+// A walker reported a region outside the input: a bug, never bad input.
+error region_out_of_bounds() {
+  return error{error_code::internal_error, 0, "", "a walker reported a region outside the input"};
 }
 
 }  // namespace
@@ -55,18 +52,32 @@ dissect_summary dissect(byte_span input, const dissect_request& request, const r
     return summary;
   }
   summary.wire = *wire;
-  if (std::optional<error> refused = refuse(request, *wire)) {
+  // Dissect shows every value of a pickled buffer.
+  const wire_format format{
+      .wire = *wire, .frame = request.frame, .base = request.base, .at = request.at, .all = is_pickle(*wire)};
+  if (std::optional<error> refused = check_format(request.type, format, false)) {
     summary.stopped = std::move(refused);
     return summary;
   }
   detail::region_stream out(on_region);
-  if (is_native(*wire)) {
-    detail::dissect_native(input, request, *wire, summary, out);
-  } else if (is_pickle(*wire)) {
-    detail::dissect_pickled(input, request, *wire, summary, out);
-  } else {
-    detail::dissect_ndr(input, request, *wire, summary, out);
+  std::optional<detail::pickle_stream> stream;
+  if (is_pickle(*wire)) {  // the common header's regions come first
+    result<detail::pickle_stream> header = detail::read_common_header(input, pickle_kind_of(*wire));
+    if (!header) {
+      summary.stopped = std::move(header).error_value();
+      return summary;
+    }
+    stream = *header;
+    summary.wire = to_layout(stream->kind);
+    detail::put_common_header_regions(input, *stream, out);
   }
+  detail::dissecting consumer(input, out, stream ? &*stream : nullptr);
+  detail::walk_result walked;
+  const bool ok = detail::drive_walk(input, request.type, format, request.options, walked, consumer);
+  consumer.finish(ok);
+  summary.warnings = std::move(walked.warnings);
+  if (!ok) summary.stopped = std::move(walked.failure);
+  if (consumer.out_of_bounds()) summary.stopped = region_out_of_bounds();
   summary.consumed = out.end();
   if (!out.fault().empty()) summary.stopped = error{error_code::internal_error, out.fault_offset(), "", out.fault()};
   return summary;

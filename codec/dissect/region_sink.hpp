@@ -38,6 +38,12 @@ class region_sink : public walk_sink_base {
       : input_(input), format_(format), out_(out), value_index_(value_index),
         prefix_(value_prefix(value_index)) {}
 
+  // The walk of pickled value `value_index` starts (its paths start "[1]." ...).
+  void start_value(std::uint32_t value_index) {
+    value_index_ = value_index;
+    prefix_ = value_prefix(value_index);
+  }
+
   void region(detail::region_kind kind, const field_path& path, std::size_t offset, std::size_t length);
 
   // Call when the walk is over: passes on a region still held back.

@@ -36,7 +36,7 @@ class value_building {
     }
   }
 
-  void value_begin(std::size_t /*index*/, std::size_t bytes) {
+  void value_begin(std::size_t /*index*/, std::size_t /*at*/, std::size_t bytes) {
     with_builder([&](auto& b) {
       b.string_storage_hint(bytes / 2);  // every unit takes two input bytes
       b.use_cache(cache_);
@@ -56,6 +56,8 @@ class value_building {
       target(value_.client.emplace());
     }
   }
+
+  void value_end(std::size_t /*end*/, std::size_t /*limit*/) noexcept {}
 
   // After a complete walk: what the sink kept aside (the return value).
   void finish() {

@@ -16,8 +16,9 @@ struct validation {
   detail::null_sink& sink(F /*format*/) noexcept {
     return nothing;
   }
-  void value_begin(std::size_t /*index*/, std::size_t /*bytes*/) noexcept {}
+  void value_begin(std::size_t /*index*/, std::size_t /*at*/, std::size_t /*bytes*/) noexcept {}
   void pointer(bool /*present*/) noexcept {}
+  void value_end(std::size_t /*end*/, std::size_t /*limit*/) noexcept {}
 };
 
 }  // namespace

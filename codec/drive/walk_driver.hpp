@@ -7,12 +7,16 @@
 //
 //   struct consumer {
 //     template <class F> Sink& sink(F format);    // the sink of a walk in walker format F
-//     void value_begin(std::size_t index, std::size_t bytes);  // a value starts in `bytes` bytes of
-//                                                 // input (pickled: one per body, its size)
+//     // A value's walk starts at input offset `at` with `bytes` bytes for it
+//     // (pickled: one per body, the body's offset and size).
+//     void value_begin(std::size_t index, std::size_t at, std::size_t bytes);
 //     void pointer(bool present);                 // ptr / response framing: the top pointer
+//     // NDR and pickled: the value's bytes end at `end`, of `limit` (the end
+//     // of its body or of the input), before the checks of what follows.
+//     void value_end(std::size_t end, std::size_t limit);
 //   };
 //
-// Decoding, validation, views and dissection are consumers of this driver.
+// Decoding, validation, views and dissection are the consumers of this driver.
 #pragma once
 
 #include <cstddef>
@@ -52,7 +56,7 @@ template <class F, class Consumer>
                             walk_result& out, Consumer& consumer, bool check_end) {
   auto& sink = consumer.sink(F{});
   ndr_walker<F, std::remove_reference_t<decltype(sink)>> walker(input, options, sink, out.warnings);
-  consumer.value_begin(0, input.remaining());
+  consumer.value_begin(0, input.position(), input.remaining());
   const field_path root = frame == framing::response ? response_root : field_path{};
   bool present = true;
   bool ok = true;
@@ -62,6 +66,7 @@ template <class F, class Consumer>
   }
   ok = ok && (!present || walk_top_value(walker, type, root));
   if (ok && frame == framing::response) ok = walker.return_value(return_value_path);
+  if (ok) consumer.value_end(walker.position(), input.size());
   if (ok && check_end) ok = walker.end();
   if (!ok) out.failure = walker.take_failure();
   return ok;
@@ -78,7 +83,7 @@ template <class Consumer>
       auto& sink = consumer.sink(native);
       native_walker<decltype(native), std::remove_reference_t<decltype(sink)>> walker(input, format.base, options,
                                                                                      sink, out.warnings);
-      consumer.value_begin(0, input.size());
+      consumer.value_begin(0, 0, input.size());
       const std::uint64_t at = format.at.value_or(format.base);
       const bool ok = type == value_type::array ? walker.top_array(at, {}) : walker.top_record(at, {});
       if (!ok) out.failure = walker.take_failure();
@@ -91,13 +96,14 @@ template <class Consumer>
       auto& sink = consumer.sink(ndr);
       ndr_walker<decltype(ndr), std::remove_reference_t<decltype(sink)>> walker(body, options, sink, out.warnings);
       walker.checks().start_budget_at(state.budget);
-      consumer.value_begin(index, body.remaining());
+      consumer.value_begin(index, body.position(), body.remaining());
       if (!walk_top_value(walker, type, field_path{})) {
         out.failure = walker.take_failure();
         return false;
       }
       state.budget = walker.checks().decoded_bytes();
       state.value_end = walker.position();
+      consumer.value_end(state.value_end, body.size());
       return true;
     };
     return walk_pickled(input, pickle_kind_of(wire), options, !format.all, out.warnings, out.failure, out.kind,

@@ -4,12 +4,14 @@
 #include <cstddef>
 #include <cstdint>
 
+#include "dhcpm/options.hpp"
 #include "layout/record_layout.hpp"
 #include "wire/byte_reader.hpp"
 
 namespace dhcpm::detail {
 
 struct x64_format {
+  static constexpr layout wire = layout::x64;
   static constexpr order byte_order = order::little;
   static constexpr std::size_t pointer_size = 8;
   static constexpr std::uint64_t max_address = UINT64_MAX;
@@ -18,6 +20,7 @@ struct x64_format {
 };
 
 struct x86_format {
+  static constexpr layout wire = layout::x86;
   static constexpr order byte_order = order::little;
   static constexpr std::size_t pointer_size = 4;
   static constexpr std::uint64_t max_address = UINT32_MAX;

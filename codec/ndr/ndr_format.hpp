@@ -13,6 +13,7 @@ namespace dhcpm::detail {
 
 template <order O>
 struct ndr20_format {
+  static constexpr layout wire = O == order::big ? layout::ndr20be : layout::ndr20;
   static constexpr order byte_order = O;
   static constexpr std::size_t pointer_size = 4;  // referent ids
   static constexpr std::size_t count_size = 4;    // max_count, offset, actual_count
@@ -23,6 +24,7 @@ struct ndr20_format {
 };
 
 struct ndr64_format {
+  static constexpr layout wire = layout::ndr64;
   static constexpr order byte_order = order::little;
   static constexpr std::size_t pointer_size = 8;
   static constexpr std::size_t count_size = 8;

@@ -1,13 +1,10 @@
-// view_array: validates the input with the walker of its layout family and
-// an index_builder sink, then hands out the index as an array_view.
+// view_array: the driver's walk with an index_builder sink, which validates
+// the input as decoding does; the index is handed out as an array_view.
 #include <string>
 #include <utility>
 
-#include "dhcpm/native.hpp"
 #include "dhcpm/view.hpp"
-#include "native/native_walker.hpp"
-#include "ndr/ndr_walker.hpp"
-#include "pickle/pickle_walk.hpp"
+#include "drive/walk_driver.hpp"
 #include "view/view_index.hpp"
 
 namespace dhcpm {
@@ -33,14 +30,33 @@ struct view_access {
 
 namespace {
 
+// The view format of a walker format: NDR64 records have the x64 offsets.
 template <class F>
 constexpr const detail::view_format* view_format_of() {
-  if constexpr (F::record.size != detail::ndr20_record_layout.size) {
-    return F::record.size == detail::x86_record_layout.size ? &detail::x86_view : &detail::x64_view;
-  } else {
-    return F::byte_order == detail::order::big ? &detail::ndr20_be_view : &detail::ndr20_le_view;
+  switch (F::wire) {
+    case layout::x86: return &detail::x86_view;
+    case layout::x64:
+    case layout::ndr64: return &detail::x64_view;
+    case layout::ndr20be: return &detail::ndr20_be_view;
+    default: return &detail::ndr20_le_view;
   }
 }
+
+// The driver's consumer: every walk feeds the index builder, and the walker
+// format it ran in says how the view reads the records.
+struct view_indexing {
+  detail::index_builder& builder;
+  const detail::view_format* format = nullptr;
+
+  template <class F>
+  detail::index_builder& sink(F /*format*/) noexcept {
+    format = view_format_of<F>();
+    return builder;
+  }
+  void value_begin(std::size_t /*index*/, std::size_t /*at*/, std::size_t /*bytes*/) noexcept {}
+  void pointer(bool /*present*/) noexcept {}
+  void value_end(std::size_t /*end*/, std::size_t /*limit*/) noexcept {}
+};
 
 }  // namespace
 
@@ -48,48 +64,17 @@ result<array_view> view_array(byte_span input, layout wire, const decode_options
   if (input.size() > UINT32_MAX) {
     return error{error_code::unsupported, 0, "", "views take inputs below 4 GiB; decode larger ones"};
   }
+  const wire_format format = format_for<client_info_array>(wire);
+  if (std::optional<error> refused = check_format(value_type::array, format, false)) return std::move(*refused);
   array_view view = view_access::make();
   detail::index_builder sink(input.data(), view_access::index(view), options.cache);
-  std::vector<error>& warnings = view_access::warnings(view);
-  const detail::view_format* format = nullptr;
-  error failure;
-  bool ok = false;
-
-  if (is_native(wire)) {
-    const auto walk = [&](auto native) {
-      detail::native_walker<decltype(native), detail::index_builder> walker(input, default_image_base, options, sink,
-                                                                             warnings);
-      format = view_format_of<decltype(native)>();
-      if (walker.top_array(default_image_base, {})) return true;
-      failure = walker.take_failure();
-      return false;
-    };
-    ok = wire == layout::x86 ? walk(detail::x86_format{}) : walk(detail::x64_format{});
-  } else if (is_pickle(wire)) {
-    pickle_kind kind{};
-    const auto walk_body = [&](auto ndr, detail::byte_reader body, std::size_t, detail::body_walk& state) {
-      detail::ndr_walker<decltype(ndr), detail::index_builder> walker(body, options, sink, warnings);
-      format = view_format_of<decltype(ndr)>();
-      if (!walker.top_array({})) {
-        failure = walker.take_failure();
-        return false;
-      }
-      state.value_end = walker.position();
-      return true;
-    };
-    ok = detail::walk_pickled(input, pickle_kind_of(wire), options, true, warnings, failure, kind, walk_body);
-  } else {
-    ok = detail::with_ndr_format(wire, [&](auto ndr) {
-      detail::ndr_walker<decltype(ndr), detail::index_builder> walker(detail::byte_reader(input), options, sink,
-                                                                      warnings);
-      format = view_format_of<decltype(ndr)>();
-      if (walker.top_array({}) && walker.end()) return true;
-      failure = walker.take_failure();
-      return false;
-    });
+  view_indexing consumer{sink};
+  detail::walk_result walked;
+  if (!detail::drive_walk(input, value_type::array, format, options, walked, consumer)) {
+    return std::move(walked.failure);
   }
-  if (!ok) return failure;
-  view_access::fill(view, input, format, sink);
+  view_access::warnings(view) = std::move(walked.warnings);
+  view_access::fill(view, input, consumer.format, sink);
   return view;
 }
 
