@@ -82,6 +82,13 @@ dhcpm_status report(dhcpm_error* out, dhcpm_status status, std::string_view mess
 [[nodiscard]] dhcpm_status resolve_layout(const dhcpm_format& format, const std::uint8_t* data, std::size_t size,
                                           layout& wire, dhcpm_error* out) noexcept;
 
+// The library's wire_format for a C format whose layout resolved to `wire`
+// (`all`: every value of a pickled buffer); reports a framing outside the
+// enumeration. The C API's one mapping of dhcpm_format: decode, encode,
+// dissect and the pickled calls all go through it, and through check_format.
+[[nodiscard]] dhcpm_status to_wire_format(const dhcpm_format& format, layout wire, bool all, wire_format& to,
+                                          dhcpm_error* out) noexcept;
+
 // Copies encoded bytes into a malloc'd buffer for the caller (dhcpm_free):
 // never NULL on success, even for no bytes.
 [[nodiscard]] dhcpm_status hand_over(const std::vector<std::uint8_t>& encoded, std::uint8_t** bytes,

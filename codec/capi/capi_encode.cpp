@@ -6,52 +6,33 @@
 #include <optional>
 
 #include "capi/capi_detail.hpp"
+#include <type_traits>
+
 #include "dhcpm/codec.hpp"
-#include "dhcpm/native.hpp"
 
 namespace dhcpm::capi {
 namespace {
 
-result<bytes> encode_client_value(const dhcpm_value& value, const client_info& record, layout wire,
-                                  const dhcpm_format& format) {
-  switch (format.framing) {
-    case DHCPM_FRAMING_BARE:
-      if (is_native(wire)) return encode_native(record, wire, format.base);
-      return encode_client(record, wire);
-    case DHCPM_FRAMING_PTR:
-      return encode_client_ptr(value.is_null ? std::nullopt : std::optional<client_info>(record), wire);
-    case DHCPM_FRAMING_RESPONSE: {
+// The value in the Value of its framing, encoded by the generic encode<Value>.
+template <class Record>
+result<bytes> encode_value(const dhcpm_value& value, const Record& record, const wire_format& format) {
+  if (format.frame == framing::ptr) return encode(value.is_null ? std::nullopt : std::optional<Record>(record), format);
+  if constexpr (std::is_same_v<Record, client_info>) {
+    if (format.frame == framing::response) {
       get_client_info_response response;
       if (!value.is_null) response.client = record;
       response.return_value = value.return_value;
-      return encode_response(response, wire);
+      return encode(response, format);
     }
   }
-  return error{error_code::internal_error, 0, "", "unchecked framing"};
-}
-
-result<bytes> encode_array_value(const dhcpm_value& value, const client_info_array& array, layout wire,
-                                 const dhcpm_format& format) {
-  switch (format.framing) {
-    case DHCPM_FRAMING_BARE:
-      if (is_native(wire)) return encode_native(array, wire, format.base);
-      return encode_array(array, wire);
-    case DHCPM_FRAMING_PTR:
-      return encode_array_ptr(value.is_null ? std::nullopt : std::optional<client_info_array>(array), wire);
-    case DHCPM_FRAMING_RESPONSE:
-      return error{error_code::unsupported, 0, "", "response framing carries a client, not an array"};
-  }
-  return error{error_code::internal_error, 0, "", "unchecked framing"};
+  // Bare, or a pair encode refuses as check_format does (an array in a response).
+  return encode(record, format);
 }
 
 // The checks on the request itself, before any encoding.
 dhcpm_status check_request(const dhcpm_value& value, const dhcpm_format& format, dhcpm_error* out) noexcept {
   if (format.type != dhcpm_value_type(&value)) {
     return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not the value's type");
-  }
-  if (format.framing != DHCPM_FRAMING_BARE && format.framing != DHCPM_FRAMING_PTR &&
-      format.framing != DHCPM_FRAMING_RESPONSE) {
-    return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->framing is not a dhcpm_framing");
   }
   if (value.is_null && format.framing == DHCPM_FRAMING_BARE) {
     return report(out, DHCPM_ERR_INVALID_ARGUMENT, "a NULL value needs ptr or response framing");
@@ -92,10 +73,12 @@ dhcpm_status dhcpm_encode(const dhcpm_value* value, const dhcpm_format* format, 
     if (const dhcpm_status s = check_request(*value, *format, error); s != DHCPM_OK) return s;
     dhcpm::layout wire{};
     if (const dhcpm_status s = resolve_layout(*format, nullptr, 0, wire, error); s != DHCPM_OK) return s;
+    dhcpm::wire_format where;
+    if (const dhcpm_status s = to_wire_format(*format, wire, false, where, error); s != DHCPM_OK) return s;
 
-    const dhcpm::result<dhcpm::bytes> encoded =
-        value->client() != nullptr ? encode_client_value(*value, *value->client(), wire, *format)
-                                   : encode_array_value(*value, *value->array(), wire, *format);
+    const dhcpm::result<dhcpm::bytes> encoded = value->client() != nullptr
+                                                    ? encode_value(*value, *value->client(), where)
+                                                    : encode_value(*value, *value->array(), where);
     if (!encoded) return report(error, encoded.error_value());
     return hand_over(*encoded, bytes, size, error);
   });

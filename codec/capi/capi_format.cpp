@@ -60,6 +60,18 @@ dhcpm_status resolve_layout(const dhcpm_format& format, const std::uint8_t* data
   return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->layout is not a dhcpm_layout");
 }
 
+dhcpm_status to_wire_format(const dhcpm_format& format, layout wire, bool all, wire_format& to,
+                            dhcpm_error* out) noexcept {
+  to = wire_format{.wire = wire, .base = format.base, .all = all};
+  if (format.at != DHCPM_AT_BASE) to.at = format.at;
+  switch (format.framing) {
+    case DHCPM_FRAMING_BARE: to.frame = framing::bare; return DHCPM_OK;
+    case DHCPM_FRAMING_PTR: to.frame = framing::ptr; return DHCPM_OK;
+    case DHCPM_FRAMING_RESPONSE: to.frame = framing::response; return DHCPM_OK;
+  }
+  return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->framing is not a dhcpm_framing");
+}
+
 }  // namespace dhcpm::capi
 
 extern "C" {
