@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <vector>
 
 #include "dhcpm/client_info.hpp"
@@ -60,6 +61,28 @@ struct framed_value<std::vector<Record>> {
   static constexpr framing frame = framing::bare;
   static constexpr bool several = true;
 };
+
+// Calls body(std::type_identity<Record>{}) with the record type `type` names:
+// where a program holds the type as a value (a command line, the C API).
+template <class Body>
+decltype(auto) with_record_type(value_type type, Body&& body) {
+  if (type == value_type::array) return body(std::type_identity<client_info_array>{});
+  return body(std::type_identity<client_info>{});
+}
+
+// Calls body(std::type_identity<Value>{}) with the Value of Record that
+// `format` reads and writes (its framing; every pickled value with `all`). A
+// pair with no Value (an array in a response) gets Record itself, which
+// decode and encode refuse as check_format does.
+template <class Record, class Body>
+decltype(auto) with_framed_value(const wire_format& format, Body&& body) {
+  if (format.all) return body(std::type_identity<std::vector<Record>>{});
+  if (format.frame == framing::ptr) return body(std::type_identity<std::optional<Record>>{});
+  if constexpr (std::is_same_v<Record, client_info>) {
+    if (format.frame == framing::response) return body(std::type_identity<get_client_info_response>{});
+  }
+  return body(std::type_identity<Record>{});
+}
 
 // The format of a Value in layout `wire`: its framing, and every pickled value for a vector.
 template <class Value>

@@ -39,4 +39,25 @@ namespace dhcpm {
 // Either {"ClientInfo": ..., "ReturnValue": ...} or a bare record (ReturnValue 0).
 [[nodiscard]] result<get_client_info_response> response_from_json(std::string_view text);
 
+// The JSON form of any Value of codec.hpp's framed_value: the function above
+// that reads it (from_json<std::optional<client_info>> is optional_client_from_json).
+template <class Value>
+[[nodiscard]] result<Value> from_json(std::string_view text);
+template <>
+inline result<client_info> from_json(std::string_view text) { return client_from_json(text); }
+template <>
+inline result<std::optional<client_info>> from_json(std::string_view text) { return optional_client_from_json(text); }
+template <>
+inline result<client_info_array> from_json(std::string_view text) { return array_from_json(text); }
+template <>
+inline result<std::optional<client_info_array>> from_json(std::string_view text) {
+  return optional_array_from_json(text);
+}
+template <>
+inline result<std::vector<client_info>> from_json(std::string_view text) { return client_list_from_json(text); }
+template <>
+inline result<std::vector<client_info_array>> from_json(std::string_view text) { return array_list_from_json(text); }
+template <>
+inline result<get_client_info_response> from_json(std::string_view text) { return response_from_json(text); }
+
 }  // namespace dhcpm

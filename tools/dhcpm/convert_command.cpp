@@ -8,7 +8,6 @@
 
 #include "command.hpp"
 #include "dhcpm/codec.hpp"
-#include "dhcpm/native.hpp"
 #include "exit_code.hpp"
 
 namespace dhcpm::cli {
@@ -25,17 +24,10 @@ struct convert_request {
   std::string out_base;  // target image: virtual address of its first byte
 };
 
-result<bytes> encode_bare(const client_info& value, layout to, std::uint64_t out_base) {
-  return is_native(to) ? encode_native(value, to, out_base) : encode_client(value, to);
-}
-result<bytes> encode_bare(const client_info_array& value, layout to, std::uint64_t out_base) {
-  return is_native(to) ? encode_native(value, to, out_base) : encode_array(value, to);
-}
-
 template <class T>
-int convert(const result<decoded<T>>& in, layout to, std::uint64_t out_base, const std::string& output_path) {
+int convert(const result<decoded<T>>& in, const wire_format& to, const std::string& output_path) {
   if (!in) return report(in.error_value());
-  const result<bytes> out = encode_bare(in->value, to, out_base);
+  const result<bytes> out = encode(in->value, to);
   if (!out) return report(out.error_value());
   const auto written = write_all(output_path, *out);
   if (const io_error* failure = std::get_if<io_error>(&written)) return report(*failure);
@@ -49,14 +41,12 @@ int run_convert(const convert_request& request) {
   const layout from = *parse_layout(request.from_name);  // checked by IsMember
   const layout to = *parse_layout(request.to_name);
   const std::uint64_t base = request.base.empty() ? default_image_base : parse_address(request.base);
-  const std::uint64_t at = request.at.empty() ? base : parse_address(request.at);
-  const std::uint64_t out_base = request.out_base.empty() ? default_image_base : parse_address(request.out_base);
-  if (request.type_name == "client") {
-    return convert(is_native(from) ? decode_native_client({bytes_in, base}, at, from) : decode_client(bytes_in, from),
-                   to, out_base, request.output_path);
-  }
-  return convert(is_native(from) ? decode_native_array({bytes_in, base}, at, from) : decode_array(bytes_in, from), to,
-                 out_base, request.output_path);
+  const wire_format in{.wire = from, .base = base, .at = request.at.empty() ? base : parse_address(request.at)};
+  const wire_format out{.wire = to,
+                        .base = request.out_base.empty() ? default_image_base : parse_address(request.out_base)};
+  return with_record_type(*parse_value_type(request.type_name), [&](auto record) {  // checked by IsMember
+    return convert(decode<typename decltype(record)::type>(bytes_in, in), out, request.output_path);
+  });
 }
 
 }  // namespace

@@ -1,15 +1,11 @@
 // `dhcpm encode`: JSON in, canonical NDR bytes out.
 #include <memory>
-#include <span>
-#include <type_traits>
 #include <string>
 #include <variant>
 
 #include "command.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/json.hpp"
-#include "dhcpm/native.hpp"
-#include "dhcpm/pickle.hpp"
 #include "exit_code.hpp"
 
 namespace dhcpm::cli {
@@ -25,10 +21,10 @@ struct encode_request {
 
 // Parse, encode, and only then open the output, so that bad input never
 // truncates an existing file.
-template <class T, class Encode>
-int encode_and_write(const result<T>& parsed, Encode encode, const encode_request& request) {
+template <class T>
+int encode_and_write(const result<T>& parsed, const wire_format& format, const encode_request& request) {
   if (!parsed) return report(parsed.error_value());
-  const result<bytes> encoded = encode(parsed.value(), request.selection.wire);
+  const result<bytes> encoded = encode(parsed.value(), format);
   if (!encoded) return report(encoded.error_value());
   const auto written = write_all(request.output_path, encoded.value());
   if (const io_error* failure = std::get_if<io_error>(&written)) return report(*failure);
@@ -40,42 +36,15 @@ int run_encode(const encode_request& request) {
   if (const io_error* failure = std::get_if<io_error>(&input)) return report(*failure);
   const std::string_view json = as_text(std::get<std::vector<std::uint8_t>>(input));
   const value_selection& s = request.selection;
-
-  if (is_native(s.wire) && !request.base.empty()) {
-    const std::uint64_t base = parse_address(request.base);
-    const auto encode_at_base = [base](const auto& value, layout wire) { return encode_native(value, wire, base); };
-    return s.type == value_type::client ? encode_and_write(client_from_json(json), encode_at_base, request)
-                                        : encode_and_write(array_from_json(json), encode_at_base, request);
-  }
-  if (request.all) {
-    const pickle_kind kind = *pickle_kind_of(s.wire);  // checked while parsing the command line
-    const auto encode_list = [kind](const auto& values, layout) {
-      using value_type_t = typename std::decay_t<decltype(values)>::value_type;
-      return encode_pickled(std::span<const value_type_t>(values), kind);
-    };
-    return s.type == value_type::client ? encode_and_write(client_list_from_json(json), encode_list, request)
-                                        : encode_and_write(array_list_from_json(json), encode_list, request);
-  }
-  if (s.type == value_type::client) {
-    switch (s.frame) {
-      case framing::bare:
-        return encode_and_write(client_from_json(json), encode_client, request);
-      case framing::ptr:
-        return encode_and_write(optional_client_from_json(json), encode_client_ptr, request);
-      case framing::response:
-        return encode_and_write(response_from_json(json), encode_response, request);
-    }
-  } else {
-    switch (s.frame) {
-      case framing::bare:
-        return encode_and_write(array_from_json(json), encode_array, request);
-      case framing::ptr:
-        return encode_and_write(optional_array_from_json(json), encode_array_ptr, request);
-      case framing::response:
-        break;  // refused while parsing the command line
-    }
-  }
-  return report(error{error_code::internal_error, 0, "", "unhandled --type/--framing combination"});
+  const wire_format format{.wire = s.wire,
+                           .frame = s.frame,
+                           .base = request.base.empty() ? default_image_base : parse_address(request.base),
+                           .all = request.all};
+  return with_record_type(s.type, [&](auto record) {
+    return with_framed_value<typename decltype(record)::type>(format, [&](auto value) {
+      return encode_and_write(from_json<typename decltype(value)::type>(json), format, request);
+    });
+  });
 }
 
 }  // namespace
@@ -105,7 +74,7 @@ void add_encode_command(CLI::App& app, command_runner& run) {
     if (request->selection.wire == layout::pickle) {
       throw CLI::ValidationError("--layout pickle", "encoding needs pickle-ndr20, pickle-ndr20be, pickle-ndr64 or pickle2-ndr20");
     }
-    if (request->all && !pickle_kind_of(request->selection.wire)) {
+    if (request->all && !is_pickle(request->selection.wire)) {  // layout::pickle was refused above
       throw CLI::ValidationError("--all", "needs one of pickle-ndr20, pickle-ndr20be, pickle-ndr64, pickle2-ndr20");
     }
     run = [request] { return run_encode(*request); };

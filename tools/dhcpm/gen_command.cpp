@@ -18,8 +18,6 @@
 #include "dhcpm/codec.hpp"
 #include "dhcpm/generate.hpp"
 #include "dhcpm/json.hpp"
-#include "dhcpm/native.hpp"
-#include "dhcpm/pickle.hpp"
 #include "exit_code.hpp"
 
 namespace dhcpm::cli {
@@ -59,17 +57,14 @@ int write_text(std::string text, const std::string& path) {
   return exit_code::success;
 }
 
-// One value in the layout and framing asked for.
-template <class T>
-result<bytes> encode_one(const T& value, layout wire, framing frame, std::uint64_t base) {
-  if (is_native(wire)) return encode_native(value, wire, base);
-  if constexpr (std::is_same_v<T, client_info>) {
-    if (frame == framing::ptr) return encode_client_ptr(value, wire);
-    if (frame == framing::response) return encode_response(get_client_info_response{value, 0}, wire);
-    return encode_client(value, wire);
+// The value a format writes, made of the generated ones: all of them (a
+// pickled list), or the first in the format's framing.
+template <class Value, class Record>
+Value framed(const std::vector<Record>& values) {
+  if constexpr (std::is_same_v<Value, get_client_info_response>) {
+    return get_client_info_response{values.front(), 0};
   } else {
-    if (frame == framing::ptr) return encode_array_ptr(value, wire);
-    return encode_array(value, wire);
+    return Value(values.front());
   }
 }
 
@@ -80,11 +75,19 @@ int emit(const std::vector<T>& values, const gen_request& request) {
                       request.output_path);
   }
   const layout wire = *parse_layout(request.layout_name);  // checked while parsing
-  if (request.list && pickle_kind_of(wire)) {
-    return write_bytes(encode_pickled(std::span<const T>(values), *pickle_kind_of(wire)), request.output_path);
-  }
-  const std::uint64_t base = request.base.empty() ? default_image_base : parse_address(request.base);
-  return write_bytes(encode_one(values.front(), wire, *parse_framing(request.framing_name), base), request.output_path);
+  const bool several = request.list && is_pickle(wire);   // layout::pickle was refused while parsing
+  const wire_format format{.wire = wire,
+                           .frame = several ? framing::bare : *parse_framing(request.framing_name),
+                           .base = request.base.empty() ? default_image_base : parse_address(request.base),
+                           .all = several};
+  return with_framed_value<T>(format, [&](auto value) {
+    using V = typename decltype(value)::type;
+    if constexpr (std::is_same_v<V, std::vector<T>>) {
+      return write_bytes(encode(values, format), request.output_path);
+    } else {
+      return write_bytes(encode(framed<V>(values), format), request.output_path);
+    }
+  });
 }
 
 int run_gen(const gen_request& request) {
@@ -150,7 +153,7 @@ void add_gen_command(CLI::App& app, command_runner& run) {
         throw CLI::ValidationError("--layout pickle",
                                    "name the kind: pickle-ndr20, pickle-ndr20be, pickle-ndr64 or pickle2-ndr20");
       }
-      if (request->count > 1 && !pickle_kind_of(*wire)) {
+      if (request->count > 1 && !is_pickle(*wire)) {
         throw CLI::ValidationError("--count", "several values encode only as one pickled buffer (a pickle-* layout)");
       }
       if (frame != framing::bare && !is_ndr(*wire)) {

@@ -6,9 +6,8 @@
 #include <span>
 #include <string>
 
+#include "dhcpm/codec.hpp"
 #include "dhcpm/json.hpp"
-#include "dhcpm/native.hpp"
-#include "dhcpm/pickle.hpp"
 
 namespace dhcpm::cli {
 namespace {
@@ -18,13 +17,6 @@ template <class T>
 std::variant<decoded_json, error> json_of(result<decoded<T>>&& outcome, bool text) {
   if (!outcome) return std::move(outcome).error_value();
   return decoded_json{text ? to_json(outcome->value) : std::string(), std::move(outcome->warnings)};
-}
-
-template <class T>
-std::variant<decoded_json, error> json_of(result<decoded_values<T>>&& outcome, bool text) {
-  if (!outcome) return std::move(outcome).error_value();
-  return decoded_json{text ? to_json(std::span<const T>(outcome->values)) : std::string(),
-                      std::move(outcome->warnings)};
 }
 
 // A decode_options limit: a decimal N up to what its field holds, default shown.
@@ -74,31 +66,12 @@ std::function<void()> add_read_options(CLI::App& command, read_request& request,
 std::variant<decoded_json, error> decode_to_json(byte_span input, const read_request& request, layout wire,
                                                  bool with_text) {
   const decode_options options = request.effective_options();
-  const value_selection& s = request.selection;
-  const bool client = s.type == value_type::client;
-  if (is_native(wire)) {
-    const native_image image{input, request.image_base()};
-    const std::uint64_t at = request.value_address();
-    return client ? json_of(decode_native_client(image, at, wire, options), with_text)
-                  : json_of(decode_native_array(image, at, wire, options), with_text);
-  }
-  if (request.all) {
-    const std::optional<pickle_kind> kind = pickle_kind_of(wire);
-    return client ? json_of(decode_pickled_clients(input, kind, options), with_text)
-                  : json_of(decode_pickled_arrays(input, kind, options), with_text);
-  }
-  switch (s.frame) {
-    case framing::bare:
-      return client ? json_of(decode_client(input, wire, options), with_text)
-                    : json_of(decode_array(input, wire, options), with_text);
-    case framing::ptr:
-      return client ? json_of(decode_client_ptr(input, wire, options), with_text)
-                    : json_of(decode_array_ptr(input, wire, options), with_text);
-    case framing::response:
-      if (client) return json_of(decode_response(input, wire, options), with_text);
-      break;  // refused while parsing the command line
-  }
-  return error{error_code::internal_error, 0, "", "unhandled --type/--framing combination"};
+  const wire_format format = request.format(wire);
+  return with_record_type(request.selection.type, [&](auto record) {
+    return with_framed_value<typename decltype(record)::type>(format, [&](auto value) {
+      return json_of(decode<typename decltype(value)::type>(input, format, options), with_text);
+    });
+  });
 }
 
 }  // namespace dhcpm::cli
