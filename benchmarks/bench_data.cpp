@@ -125,8 +125,8 @@ client_info make_client(std::size_t i, rng& r) {
 }
 
 bytes encode_or_die(const client_info_array& value, layout wire) {
-  auto encoded = encode_array(value, wire);
-  if (!encoded) die("encode_array(" + std::string(layout_name(wire)) + ") failed: " + format_error(encoded.error_value()));
+  auto encoded = encode<client_info_array>(value, wire);
+  if (!encoded) die("encode<client_info_array>(" + std::string(layout_name(wire)) + ") failed: " + format_error(encoded.error_value()));
   return std::move(encoded).value();
 }
 

@@ -43,7 +43,7 @@ struct data_set {
 };
 
 // The set of `count` clients, built (value and the three encodings, through
-// dhcpm::encode_array) on first use and cached. Aborts with a message if
+// dhcpm::encode) on first use and cached. Aborts with a message if
 // encoding fails. Not thread-safe: benchmarks here are single-threaded.
 [[nodiscard]] const data_set& data_for(std::size_t count);
 

@@ -2,8 +2,8 @@
 // docs/performance.md refer to them:
 //
 //   BM_Memcpy/<layout>/<N>        memcpy of the bytes that BM_OwningDecode/<layout>/<N> decodes
-//   BM_OwningDecode/<layout>/<N>  dhcpm::decode_array into an owning value (freeing it included)
-//   BM_Encode/<layout>/<N>        dhcpm::encode_array of the value into a fresh byte vector
+//   BM_OwningDecode/<layout>/<N>  dhcpm::decode<client_info_array> into an owning value (freeing it included)
+//   BM_Encode/<layout>/<N>        dhcpm::encode of the value into a fresh byte vector
 //   BM_Validate/<layout>/<N>      dhcpm::validate of the same bytes: decoding's walk, building nothing
 //   BM_ViewDecode/<layout>/<N>    dhcpm::view_array validation plus a read of every field of every
 //                                 client (see view_validate_and_read_all)
@@ -196,15 +196,15 @@ void bm_owning_decode(benchmark::State& state, layout wire, std::size_t n) {
   const data_set& set = prepare(n);
   const bytes& input = set.encoded(wire);
   if (first_time("owning/" + std::string(layout_name(wire)) + "/" + std::to_string(n))) {
-    auto decoded = decode_array(input, wire, cached_options());
+    auto decoded = decode<client_info_array>(input, wire, cached_options());
     if (!decoded) die(bench_name("BM_OwningDecode", layout_name(wire), n) + ": " + format_error(decoded.error_value()));
     if (!(decoded->value == set.value) || checksum(decoded->value) != checksum(set.value))
       die(bench_name("BM_OwningDecode", layout_name(wire), n) + ": decode(encode(x)) != x");
   }
   for (auto _ : state) {
-    auto decoded = decode_array(input, wire, cached_options());
+    auto decoded = decode<client_info_array>(input, wire, cached_options());
     if (!decoded) {
-      state.SkipWithError("decode_array failed");
+      state.SkipWithError("decode failed");
       break;
     }
     benchmark::DoNotOptimize(decoded->value.num_elements);
@@ -240,16 +240,16 @@ void bm_encode(benchmark::State& state, layout wire, std::size_t n) {
   const data_set& set = prepare(n);
   const bytes& expected = set.encoded(wire);
   for (auto _ : state) {
-    auto encoded = encode_array(set.value, wire);
+    auto encoded = encode<client_info_array>(set.value, wire);
     if (!encoded) {
-      state.SkipWithError("encode_array failed");
+      state.SkipWithError("encode failed");
       break;
     }
     benchmark::DoNotOptimize(encoded->data());
     benchmark::ClobberMemory();
   }
   if (first_time("encode/" + std::string(layout_name(wire)) + "/" + std::to_string(n))) {
-    auto encoded = encode_array(set.value, wire);
+    auto encoded = encode<client_info_array>(set.value, wire);
     if (!encoded || encoded.value() != expected) die(bench_name("BM_Encode", layout_name(wire), n) + ": encoding is not stable");
   }
   set_counters(state, expected.size(), n);
@@ -326,7 +326,7 @@ void bm_samba_push(benchmark::State& state, bool ndr64, std::size_t n) {
     if (!pushed) die(bench_name("BM_SambaPush", wire, n) + ": " + why);
     // Samba ORs its pointer counter into 0x20000, so its referent ids leave the
     // canonical 0x20000 + 4k after 32768 pointers: compare values, not bytes.
-    auto back = decode_array(*pushed, ndr64 ? layout::ndr64 : layout::ndr20);
+    auto back = decode<client_info_array>(*pushed, ndr64 ? layout::ndr64 : layout::ndr20);
     if (!back || !(back->value == set.value)) die(bench_name("BM_SambaPush", wire, n) + ": Samba's push does not decode to the value");
     if (pushed->size() != expected.size()) die(bench_name("BM_SambaPush", wire, n) + ": Samba's push has a different size");
   }

@@ -7,7 +7,7 @@
 //       build/release/benchmarks/dhcpm_instruction_probe 10000 decode ndr20   (one command)
 //   grep ^summary: OUT        # the instructions of the three calls
 //
-// WHAT is decode (decode_array), encode (encode_array), view (view_array and
+// WHAT is decode (decode<client_info_array>), encode (encode), view (view_array and
 // each record's offset) or validate; LAYOUT is ndr20, ndr64 or x64. To compare
 // two commits, build this file against each one's release libdhcpm.a and
 // benchmarks/libdhcpm_bench_data.a (docs/performance.md).
@@ -26,11 +26,11 @@ namespace {
                                          dhcpm::layout wire) {
   const dhcpm::bytes& input = set.encoded(wire);
   if (what == "decode") {
-    auto decoded = dhcpm::decode_array(input, wire);
+    auto decoded = dhcpm::decode<dhcpm::client_info_array>(input, wire);
     return decoded ? decoded->value.num_elements : 0;
   }
   if (what == "encode") {
-    auto encoded = dhcpm::encode_array(set.value, wire);
+    auto encoded = dhcpm::encode<dhcpm::client_info_array>(set.value, wire);
     return encoded ? encoded->size() : 0;
   }
   if (what == "view") {

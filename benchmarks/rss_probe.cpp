@@ -4,7 +4,7 @@
 // memory does not count:
 //
 //   dhcpm_rss_probe write FILE [CLIENTS]     bench::make_clients(CLIENTS) (default 1,000,000) as NDR 2.0
-//   dhcpm_rss_probe decode FILE [LAYOUT]     read FILE, dhcpm::decode_array (LAYOUT default ndr20)
+//   dhcpm_rss_probe decode FILE [LAYOUT]     read FILE, dhcpm::decode<client_info_array> (LAYOUT default ndr20)
 //   dhcpm_rss_probe samba-pull FILE          read FILE, Samba libndr pull (when built with libndr)
 //
 // decode and samba-pull print one line of key=value pairs on stdout:
@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
 
   if (mode == "write") {
     const std::size_t clients = argc > 3 ? std::strtoull(argv[3], nullptr, 10) : 1'000'000;
-    auto encoded = dhcpm::encode_array(dhcpm::bench::make_clients(clients), dhcpm::layout::ndr20);
+    auto encoded = dhcpm::encode<dhcpm::client_info_array>(dhcpm::bench::make_clients(clients), dhcpm::layout::ndr20);
     if (!encoded) return fail(dhcpm::format_error(encoded.error_value()));
     std::ofstream out(path, std::ios::binary);
     out.write(reinterpret_cast<const char*>(encoded->data()), static_cast<std::streamsize>(encoded->size()));
@@ -93,7 +93,7 @@ int main(int argc, char** argv) {
   if (mode == "decode") {
     const auto wire = dhcpm::parse_layout(argc > 3 ? argv[3] : "ndr20");
     if (!wire) return fail("unknown layout");
-    auto decoded = dhcpm::decode_array(input, *wire);
+    auto decoded = dhcpm::decode<dhcpm::client_info_array>(input, *wire);
     if (!decoded) return fail(dhcpm::format_error(decoded.error_value()));
     report("dhcpm-decode", input.size(), decoded->value.num_elements, dhcpm::bench::checksum(decoded->value), baseline);
     return 0;

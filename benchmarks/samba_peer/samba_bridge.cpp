@@ -226,7 +226,7 @@ std::size_t check_vectors(const std::string& vector_dir, bool ndr64, std::string
       if (failure) *failure = "cannot read " + path.string();
       return 0;
     }
-    auto mine = decode_array(*input, wire);
+    auto mine = decode<client_info_array>(*input, wire);
     if (!mine) {
       if (failure) *failure = name + ": dhcpm cannot decode it: " + format_error(mine.error_value());
       return 0;

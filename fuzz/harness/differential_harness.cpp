@@ -19,15 +19,15 @@ int fuzz_differential(const std::uint8_t* data, std::size_t size) {
     for (layout wire : all_layouts) {
       const std::string what = std::string(to_string(wire)) + (strict ? " strict" : " lenient");
       const auto owning =
-          bounded(size, "decode_array " + what, [&] { return decode_array(input.bytes(), wire, options); });
+          bounded(size, "decode<client_info_array> " + what, [&] { return decode<client_info_array>(input.bytes(), wire, options); });
       const auto view = bounded(size, "view_array " + what, [&] { return view_array(input.bytes(), wire, options); });
       require_view_agrees(owning, view, what);
       // Conversions start from what every layout must accept: strict values.
       if (strict && owning) require_conversions_preserve(owning->value, wire);
       if (strict) {
         const auto client =
-            bounded(size, "decode_client " + what, [&] { return decode_client(input.bytes(), wire, options); });
-        require_no_internal_error(client, "decode_client " + what);
+            bounded(size, "decode<client_info> " + what, [&] { return decode<client_info>(input.bytes(), wire, options); });
+        require_no_internal_error(client, "decode<client_info> " + what);
         if (client) require_conversions_preserve(client->value, wire);
       }
     }

@@ -170,14 +170,14 @@ decode_outcome outcome_of(result<decoded<T>>&& r) {
 decode_outcome decode_as(value_kind type, framing frame, layout wire, byte_span input, const decode_options& options) {
   switch (frame) {
     case framing::bare:
-      return type == value_kind::client ? outcome_of(decode_client(input, wire, options))
-                                        : outcome_of(decode_array(input, wire, options));
+      return type == value_kind::client ? outcome_of(decode<client_info>(input, wire, options))
+                                        : outcome_of(decode<client_info_array>(input, wire, options));
     case framing::ptr:
-      return type == value_kind::client ? outcome_of(decode_client_ptr(input, wire, options))
-                                        : outcome_of(decode_array_ptr(input, wire, options));
+      return type == value_kind::client ? outcome_of(decode<std::optional<client_info>>(input, wire, options))
+                                        : outcome_of(decode<std::optional<client_info_array>>(input, wire, options));
     case framing::response:
       if (type != value_kind::client) throw std::runtime_error("decode_as: an array has no response framing");
-      return outcome_of(decode_response(input, wire, options));
+      return outcome_of(decode<get_client_info_response>(input, wire, options));
   }
   throw std::runtime_error("decode_as: unknown framing");
 }
@@ -185,11 +185,11 @@ decode_outcome decode_as(value_kind type, framing frame, layout wire, byte_span 
 result<bytes> encode_any(const any_value& value, layout wire) {
   struct visitor {
     layout wire;
-    result<bytes> operator()(const client_info& v) const { return encode_client(v, wire); }
-    result<bytes> operator()(const client_info_array& v) const { return encode_array(v, wire); }
-    result<bytes> operator()(const std::optional<client_info>& v) const { return encode_client_ptr(v, wire); }
-    result<bytes> operator()(const std::optional<client_info_array>& v) const { return encode_array_ptr(v, wire); }
-    result<bytes> operator()(const get_client_info_response& v) const { return encode_response(v, wire); }
+    result<bytes> operator()(const client_info& v) const { return encode<client_info>(v, wire); }
+    result<bytes> operator()(const client_info_array& v) const { return encode<client_info_array>(v, wire); }
+    result<bytes> operator()(const std::optional<client_info>& v) const { return encode<std::optional<client_info>>(v, wire); }
+    result<bytes> operator()(const std::optional<client_info_array>& v) const { return encode<std::optional<client_info_array>>(v, wire); }
+    result<bytes> operator()(const get_client_info_response& v) const { return encode<get_client_info_response>(v, wire); }
   };
   return std::visit(visitor{wire}, value);
 }

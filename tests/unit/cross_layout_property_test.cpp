@@ -160,12 +160,12 @@ TEST_P(CrossLayoutProperty, WideStatusOnlyInNdr64) {
       ASSERT_TRUE(same_everywhere(a, ndr64_only, pickle64_only)) << "seed " << seed << ", iteration " << i;
     }
     for (layout wire : narrow) {
-      const result<bytes> r = encode_client(c, wire);
+      const result<bytes> r = encode<client_info>(c, wire);
       ASSERT_FALSE(r) << to_string(wire) << " encoded Status " << c.status;
       EXPECT_EQ(r.error_value().code, error_code::value_out_of_range);
       EXPECT_EQ(r.error_value().path, "Status");
       if (element) {
-        const result<bytes> ra = encode_array(a, wire);
+        const result<bytes> ra = encode<client_info_array>(a, wire);
         ASSERT_FALSE(ra) << to_string(wire) << " encoded an element's Status " << c.status;
         EXPECT_EQ(ra.error_value().code, error_code::value_out_of_range);
         EXPECT_TRUE(ra.error_value().path.ends_with("].Status")) << ra.error_value().path;

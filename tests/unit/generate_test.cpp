@@ -89,9 +89,9 @@ TEST(Generate, ClientsEncodeAndDecodeBackInEveryLayout) {
   const std::vector<client_info> clients = generate_clients(200, 7);
   for (const layout wire : bare_layouts) {
     for (const client_info& c : clients) {
-      const result<bytes> encoded = encode_client(c, wire);
+      const result<bytes> encoded = encode<client_info>(c, wire);
       ASSERT_TRUE(encoded) << to_string(wire) << ": " << describe(encoded.error_value()) << "\n" << to_json(c);
-      const auto decoded = decode_client(*encoded, wire);
+      const auto decoded = decode<client_info>(*encoded, wire);
       ASSERT_TRUE(decoded) << to_string(wire) << ": " << describe(decoded.error_value()) << "\n" << to_json(c);
       EXPECT_EQ(decoded->value, c) << to_string(wire);
     }
@@ -102,9 +102,9 @@ TEST(Generate, ArraysEncodeAndDecodeBackInEveryLayout) {
   const std::vector<client_info_array> arrays = generate_arrays(20, 8);
   for (const layout wire : bare_layouts) {
     for (const client_info_array& a : arrays) {
-      const result<bytes> encoded = encode_array(a, wire);
+      const result<bytes> encoded = encode<client_info_array>(a, wire);
       ASSERT_TRUE(encoded) << to_string(wire) << ": " << describe(encoded.error_value());
-      const auto decoded = decode_array(*encoded, wire);
+      const auto decoded = decode<client_info_array>(*encoded, wire);
       ASSERT_TRUE(decoded) << to_string(wire) << ": " << describe(decoded.error_value());
       EXPECT_EQ(decoded->value, a) << to_string(wire);
     }

@@ -86,13 +86,13 @@ client_info_array large_array_value() {
 TEST(BlockCache, RepeatedDecodesReuseTheirBlocks) {
   block_cache cache(256 * mib);
   const client_info_array value = large_array_value();
-  const auto encoded = encode_array(value, layout::ndr20);
+  const auto encoded = encode<client_info_array>(value, layout::ndr20);
   ASSERT_TRUE(encoded);
   const decode_options options{.cache = &cache};
   std::size_t kept_after_first = 0;
   for (int round = 0; round < 3; ++round) {
     {
-      auto decoded = decode_array(*encoded, layout::ndr20, options);
+      auto decoded = decode<client_info_array>(*encoded, layout::ndr20, options);
       ASSERT_TRUE(decoded);
       EXPECT_EQ(decoded->value, value);
       auto view = view_array(*encoded, layout::ndr20, options);
@@ -115,10 +115,10 @@ TEST(BlockCache, RepeatedDecodesReuseTheirBlocks) {
 TEST(BlockCache, OnlyTheNamedCacheIsUsedAndCopiesUseNone) {
   block_cache unused(256 * mib);
   const client_info_array value = large_array_value();
-  const auto encoded = encode_array(value, layout::ndr20);
+  const auto encoded = encode<client_info_array>(value, layout::ndr20);
   ASSERT_TRUE(encoded);
   {
-    auto decoded = decode_array(*encoded, layout::ndr20);
+    auto decoded = decode<client_info_array>(*encoded, layout::ndr20);
     ASSERT_TRUE(decoded);
   }
   EXPECT_EQ(unused.bytes(), 0u);
@@ -127,7 +127,7 @@ TEST(BlockCache, OnlyTheNamedCacheIsUsedAndCopiesUseNone) {
   std::optional<client_info_array> copy;
   client_info_array moved;
   {
-    auto decoded = decode_array(*encoded, layout::ndr20, decode_options{.cache = &cache});
+    auto decoded = decode<client_info_array>(*encoded, layout::ndr20, decode_options{.cache = &cache});
     ASSERT_TRUE(decoded);
     copy = decoded->value;
     moved = std::move(decoded->value);

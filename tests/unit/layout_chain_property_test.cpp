@@ -90,13 +90,13 @@ result<decoded<client_info_array>> decode_at(byte_span bytes, layout wire, std::
   return decode_native_array({bytes, base}, base, wire);
 }
 result<decoded<client_info>> decode_generic(byte_span bytes, layout wire, const client_info*) {
-  return decode_client(bytes, wire);
+  return decode<client_info>(bytes, wire);
 }
 result<decoded<client_info_array>> decode_generic(byte_span bytes, layout wire, const client_info_array*) {
-  return decode_array(bytes, wire);
+  return decode<client_info_array>(bytes, wire);
 }
-result<bytes> encode_generic(const client_info& v, layout wire) { return encode_client(v, wire); }
-result<bytes> encode_generic(const client_info_array& v, layout wire) { return encode_array(v, wire); }
+result<bytes> encode_generic(const client_info& v, layout wire) { return encode<client_info>(v, wire); }
+result<bytes> encode_generic(const client_info_array& v, layout wire) { return encode<client_info_array>(v, wire); }
 
 // Encodes `value` in `wire` (an image at `base` when native), decodes it
 // back; the decoded value must be `value`, without warnings.
@@ -199,7 +199,7 @@ TEST(LayoutChainWideStatus, CrossesTheWideLayoutsOnly) {
     }
     if (c.status <= 0xFFFF) continue;
     ++wide;
-    const result<bytes> r = encode_client(v, layout::ndr20);
+    const result<bytes> r = encode<client_info>(v, layout::ndr20);
     ASSERT_FALSE(r) << "Status " << c.status << " encoded in NDR 2.0";
     EXPECT_EQ(r.error_value().code, error_code::value_out_of_range);
     EXPECT_EQ(r.error_value().path, "Status");

@@ -952,22 +952,22 @@ TEST(NativeEntryPoints, OnlyBareValues) {
     SCOPED_TRACE(std::string(to_string(wire)));
     const std::vector<std::uint8_t> image_bytes = encoded(c, wire == layout::x64 ? x64 : x86);
     const auto unsupported = [](const error& e) { return e.code == ec::unsupported; };
-    const auto cp = decode_client_ptr(image_bytes, wire);
+    const auto cp = decode<std::optional<client_info>>(image_bytes, wire);
     ASSERT_FALSE(cp);
     EXPECT_TRUE(unsupported(cp.error_value())) << describe(cp.error_value());
-    const auto ap = decode_array_ptr(image_bytes, wire);
+    const auto ap = decode<std::optional<client_info_array>>(image_bytes, wire);
     ASSERT_FALSE(ap);
     EXPECT_TRUE(unsupported(ap.error_value())) << describe(ap.error_value());
-    const auto r = decode_response(image_bytes, wire);
+    const auto r = decode<get_client_info_response>(image_bytes, wire);
     ASSERT_FALSE(r);
     EXPECT_TRUE(unsupported(r.error_value())) << describe(r.error_value());
-    const auto ecp = encode_client_ptr(c, wire);
+    const auto ecp = encode<std::optional<client_info>>(c, wire);
     ASSERT_FALSE(ecp);
     EXPECT_TRUE(unsupported(ecp.error_value())) << describe(ecp.error_value());
-    const auto eap = encode_array_ptr(a, wire);
+    const auto eap = encode<std::optional<client_info_array>>(a, wire);
     ASSERT_FALSE(eap);
     EXPECT_TRUE(unsupported(eap.error_value())) << describe(eap.error_value());
-    const auto er = encode_response(get_client_info_response{c, 0}, wire);
+    const auto er = encode<get_client_info_response>(get_client_info_response{c, 0}, wire);
     ASSERT_FALSE(er);
     EXPECT_TRUE(unsupported(er.error_value())) << describe(er.error_value());
   }

@@ -143,7 +143,7 @@ TEST_P(NativeVector, EncodeReproducesTheFile) {
   const std::vector<std::uint8_t> image = read_vector_file(f);
   const native_value value = expected_of(f);
 
-  const result<bytes> generic = value.client ? encode_client(*value.client, wire) : encode_array(*value.array, wire);
+  const result<bytes> generic = value.client ? encode<client_info>(*value.client, wire) : encode<client_info_array>(*value.array, wire);
   ASSERT_TRUE(generic) << describe(generic.error_value());
   EXPECT_EQ(byte_diff(image, *generic), "") << f.file_name();
 
@@ -256,10 +256,10 @@ TEST(NativeVectorIndex, ArrayNullHasAnImageToo) {
   const client_info_array value = load_array("array-null");
   for (const layout wire : {layout::x64, layout::x86}) {
     SCOPED_TRACE(std::string(to_string(wire)));
-    const result<bytes> encoded = encode_array(value, wire);
+    const result<bytes> encoded = encode<client_info_array>(value, wire);
     ASSERT_TRUE(encoded) << describe(encoded.error_value());
     EXPECT_EQ(*encoded, std::vector<std::uint8_t>(wire == layout::x64 ? 16 : 8, 0));
-    const auto decoded = decode_array(*encoded, wire);
+    const auto decoded = decode<client_info_array>(*encoded, wire);
     ASSERT_TRUE(decoded) << describe(decoded.error_value());
     EXPECT_EQ(decoded->value, value);
   }

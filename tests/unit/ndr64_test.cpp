@@ -446,7 +446,7 @@ TEST(Ndr64ForeignVectors, DifferFromTheCanonicalBytes) {
 TEST(Ndr64Vectors, ResponseReportsReturnValueZero) {
   for (const vector_file& f : vector_files({"response.ndr64"})) {
     SCOPED_TRACE(f.file_name());
-    const auto r = decode_response(read_vector_file(f), layout::ndr64);
+    const auto r = decode<get_client_info_response>(read_vector_file(f), layout::ndr64);
     ASSERT_TRUE(r) << describe(r.error_value());
     EXPECT_EQ(r->value.return_value, 0u);
     ASSERT_TRUE(r->value.client.has_value());
@@ -468,7 +468,7 @@ TEST(Ndr64Layout, FlatPartIs136BytesAtTheX64Offsets) {
   c.probation_ends = 0xAAAAAAAA99999999u;
   c.bnd_msg_status = 0xBBBBBBBBu;
   c.flags = 0xCC;
-  const result<bytes> r = encode_client(c, layout::ndr64);
+  const result<bytes> r = encode<client_info>(c, layout::ndr64);
   ASSERT_TRUE(r) << describe(r.error_value());
   ASSERT_EQ(r->size(), 136u);
   const auto u32_at = [&](std::size_t at) {
@@ -499,7 +499,7 @@ TEST(Ndr64Layout, FlatPartIs136BytesAtTheX64Offsets) {
   a.clients->push_back(c);
   a.clients->push_back_null();
   a.clients->push_back(with_name(u"x"));
-  const result<bytes> ar = encode_array(a, layout::ndr64);
+  const result<bytes> ar = encode<client_info_array>(a, layout::ndr64);
   ASSERT_TRUE(ar) << describe(ar.error_value());
   ndr64_builder ab;
   ab.array(a);
@@ -761,7 +761,7 @@ TEST(Ndr64Padding, NonzeroAlignmentPaddingIsAccepted) {
       EXPECT_TRUE(gives(run(client64, b.bytes()), value_of(c)));
       EXPECT_TRUE(gives(run(client64, b.bytes(), lenient_options), value_of(c)));
       // ... and re-encodes with zeros.
-      const result<bytes> again = encode_client(c, layout::ndr64);
+      const result<bytes> again = encode<client_info>(c, layout::ndr64);
       ASSERT_TRUE(again);
       EXPECT_EQ(byte_diff(read_vector_file(find_vector(name), "ndr64"), *again), "");
     }
@@ -996,7 +996,7 @@ TEST(Ndr64Status, WideStatusRoundTrips) {
     SCOPED_TRACE("Status " + std::to_string(status));
     client_info c = load_client("typical");
     c.status = status;
-    const result<bytes> r = encode_client(c, layout::ndr64);
+    const result<bytes> r = encode<client_info>(c, layout::ndr64);
     ASSERT_TRUE(r) << describe(r.error_value());
     ndr64_builder b;
     b.client(c);
@@ -1004,20 +1004,20 @@ TEST(Ndr64Status, WideStatusRoundTrips) {
     EXPECT_EQ((*r)[76] | (*r)[77] << 8 | (*r)[78] << 16 | static_cast<std::uint32_t>((*r)[79]) << 24, status);
     EXPECT_TRUE(gives(run(client64, *r), value_of(c)));
     // Every framing, and an array element.
-    const result<bytes> p = encode_client_ptr(c, layout::ndr64);
+    const result<bytes> p = encode<std::optional<client_info>>(c, layout::ndr64);
     ASSERT_TRUE(p);
     EXPECT_TRUE(gives(run(client_ptr64, *p), ptr_value(std::optional<client_info>{c})));
-    const result<bytes> resp = encode_response(get_client_info_response{c, 7}, layout::ndr64);
+    const result<bytes> resp = encode<get_client_info_response>(get_client_info_response{c, 7}, layout::ndr64);
     ASSERT_TRUE(resp);
     EXPECT_TRUE(gives(run(response64, *resp),
                       any_value(std::in_place_type<get_client_info_response>, get_client_info_response{c, 7})));
     client_info_array a = load_array("array-3");
     *(*a.clients)[1] = c;
-    const result<bytes> ar = encode_array(a, layout::ndr64);
+    const result<bytes> ar = encode<client_info_array>(a, layout::ndr64);
     ASSERT_TRUE(ar);
     EXPECT_TRUE(gives(run(array64, *ar), value_of(a)));
     // Pickled in NDR64 too.
-    const result<bytes> pk = encode_client(c, layout::pickle_ndr64);
+    const result<bytes> pk = encode<client_info>(c, layout::pickle_ndr64);
     ASSERT_TRUE(pk) << describe(pk.error_value());
     for (layout wire : {layout::pickle_ndr64, layout::pickle}) {
       EXPECT_TRUE(gives(run({value_kind::client, framing::bare, wire}, *pk), value_of(c))) << to_string(wire);
@@ -1037,7 +1037,7 @@ TEST(Ndr64Status, WideStatusIsRefusedByNdr20Layouts) {
                   {layout::pickle_ndr20be, 16 + 46}, {layout::pickle2_ndr20, 80 + 46}};
   for (const auto& [wire, status_at] : refusing) {
     SCOPED_TRACE(std::string(to_string(wire)));
-    const result<bytes> r = encode_client(c, wire);
+    const result<bytes> r = encode<client_info>(c, wire);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error_value().code, ec::value_out_of_range);
     EXPECT_EQ(r.error_value().path, "Status");
@@ -1045,22 +1045,22 @@ TEST(Ndr64Status, WideStatusIsRefusedByNdr20Layouts) {
     // In an array element.
     client_info_array a = load_array("array-3");
     *(*a.clients)[1] = c;
-    const result<bytes> ar = encode_array(a, wire);
+    const result<bytes> ar = encode<client_info_array>(a, wire);
     ASSERT_FALSE(ar);
     EXPECT_EQ(ar.error_value().code, ec::value_out_of_range);
     EXPECT_EQ(ar.error_value().path, "Clients[1].Status");
     // The largest 16-bit value is fine.
     client_info fits = c;
     fits.status = 0xFFFF;
-    const result<bytes> ok = encode_client(fits, wire);
+    const result<bytes> ok = encode<client_info>(fits, wire);
     ASSERT_TRUE(ok) << describe(ok.error_value());
     EXPECT_TRUE(gives(run({value_kind::client, framing::bare, wire}, *ok), value_of(fits)));
   }
   // Behind a pointer and in a response (NDR 2.0: a 4-byte id in front).
-  const result<bytes> p = encode_client_ptr(c, layout::ndr20);
+  const result<bytes> p = encode<std::optional<client_info>>(c, layout::ndr20);
   ASSERT_FALSE(p);
   EXPECT_EQ(p.error_value(), (error{ec::value_out_of_range, 4 + 46, "Status", p.error_value().message}));
-  const result<bytes> resp = encode_response(get_client_info_response{c, 0}, layout::ndr20be);
+  const result<bytes> resp = encode<get_client_info_response>(get_client_info_response{c, 0}, layout::ndr20be);
   ASSERT_FALSE(resp);
   EXPECT_EQ(resp.error_value(), (error{ec::value_out_of_range, 4 + 46, "ClientInfo.Status", resp.error_value().message}));
 }
@@ -1068,18 +1068,18 @@ TEST(Ndr64Status, WideStatusIsRefusedByNdr20Layouts) {
 // ---------------------------------------------------------------- NULL framings
 
 TEST(Ndr64Framing, NullPointersEncode) {
-  const result<bytes> c = encode_client_ptr(std::nullopt, layout::ndr64);
+  const result<bytes> c = encode<std::optional<client_info>>(std::nullopt, layout::ndr64);
   ASSERT_TRUE(c);
   EXPECT_EQ(*c, std::vector<std::uint8_t>(8, 0));
-  const result<bytes> a = encode_array_ptr(std::nullopt, layout::ndr64);
+  const result<bytes> a = encode<std::optional<client_info_array>>(std::nullopt, layout::ndr64);
   ASSERT_TRUE(a);
   EXPECT_EQ(*a, std::vector<std::uint8_t>(8, 0));
-  const result<bytes> r = encode_response(get_client_info_response{std::nullopt, 20013}, layout::ndr64);
+  const result<bytes> r = encode<get_client_info_response>(get_client_info_response{std::nullopt, 20013}, layout::ndr64);
   ASSERT_TRUE(r);
   EXPECT_EQ(*r, (std::vector<std::uint8_t>{0, 0, 0, 0, 0, 0, 0, 0, 0x2d, 0x4e, 0, 0}));
   // A NULL Clients with a count: written, and only lenient decoding keeps it.
   const client_info_array odd{7, std::nullopt};
-  const result<bytes> o = encode_array(odd, layout::ndr64);
+  const result<bytes> o = encode<client_info_array>(odd, layout::ndr64);
   ASSERT_TRUE(o);
   EXPECT_EQ(*o, (std::vector<std::uint8_t>{7, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}));
   EXPECT_TRUE(strict_fails_lenient_warns(array64, *o, value_of(odd), {{ec::null_with_nonzero_size, 8, "Clients"}}));
@@ -1088,7 +1088,7 @@ TEST(Ndr64Framing, NullPointersEncode) {
 TEST(Ndr64Framing, NullDataWithLength) {
   client_info c = load_client("typical");
   c.client_hardware_address.data.reset();
-  const result<bytes> r = encode_client(c, layout::ndr64);
+  const result<bytes> r = encode<client_info>(c, layout::ndr64);
   ASSERT_TRUE(r);
   EXPECT_TRUE(strict_fails_lenient_warns(client64, *r, value_of(c),
                                          {{ec::null_with_nonzero_size, 16, "ClientHardwareAddress.Data"}}));
@@ -1106,7 +1106,7 @@ TEST(Ndr64HostileArray, ManyNullElementPointers) {
   ASSERT_TRUE(a.clients.has_value());
   EXPECT_EQ(a.clients->size(), n);
   EXPECT_EQ(a.clients->record_count(), 0u);
-  const result<bytes> again = encode_array(a, layout::ndr64);
+  const result<bytes> again = encode<client_info_array>(a, layout::ndr64);
   ASSERT_TRUE(again);
   EXPECT_TRUE(*again == input);
   EXPECT_TRUE(fails_with(run(array64, input, decode_options{.max_elements = n - 1}), {ec::element_limit, 16, "Clients"}));

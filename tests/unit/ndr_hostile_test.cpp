@@ -320,7 +320,7 @@ TEST(NdrFraming, NullPointers) {
   const std::vector<std::uint8_t> response = {0, 0, 0, 0, 0x25, 0x4E, 0, 0};  // NULL, ERROR_DHCP_JET_ERROR-ish 20005
   EXPECT_TRUE(gives(run(response_le, response),
                     any_value(std::in_place_type<get_client_info_response>, get_client_info_response{std::nullopt, 20005})));
-  auto encoded = encode_response(get_client_info_response{std::nullopt, 20005}, layout::ndr20);
+  auto encoded = encode<get_client_info_response>(get_client_info_response{std::nullopt, 20005}, layout::ndr20);
   ASSERT_TRUE(encoded) << describe(encoded.error_value());
   EXPECT_EQ(*encoded, response);
   const std::vector<std::uint8_t> response_be = {0, 0, 0, 0, 0, 0, 0x4E, 0x25};
@@ -736,7 +736,7 @@ TEST(NdrHostileArray, MillionNullElementPointers) {
   // allocation or a quadratic step would blow it.
   EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(elapsed).count(), 10'000);
   // The canonical encoding of that value is the input again.
-  const result<bytes> again = encode_array(a, layout::ndr20);
+  const result<bytes> again = encode<client_info_array>(a, layout::ndr20);
   ASSERT_TRUE(again) << describe(again.error_value());
   EXPECT_TRUE(*again == input);
   // The elements are charged: four bytes a slot do not fit in 3,999,999.
@@ -809,7 +809,7 @@ TEST(NdrEncodeErrors, StatusAbove16Bits) {
   client_info c = load_client("typical");
   c.status = 70000;
   for (layout wire : {layout::ndr20, layout::ndr20be}) {
-    const result<bytes> r = encode_client(c, wire);
+    const result<bytes> r = encode<client_info>(c, wire);
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error_value().code, ec::value_out_of_range);
     EXPECT_EQ(r.error_value().path, "Status");
@@ -820,17 +820,17 @@ TEST(NdrEncodeErrors, StatusAbove16Bits) {
   a.clients.emplace();
   a.clients->push_back(load_client("minimal"));
   a.clients->push_back(c);
-  const result<bytes> ar = encode_array(a, layout::ndr20);
+  const result<bytes> ar = encode<client_info_array>(a, layout::ndr20);
   ASSERT_FALSE(ar);
   EXPECT_EQ(ar.error_value().code, ec::value_out_of_range);
   EXPECT_EQ(ar.error_value().path, "Clients[1].Status");
-  const result<bytes> rr = encode_response(get_client_info_response{c, 0}, layout::ndr20);
+  const result<bytes> rr = encode<get_client_info_response>(get_client_info_response{c, 0}, layout::ndr20);
   ASSERT_FALSE(rr);
   EXPECT_EQ(rr.error_value().code, ec::value_out_of_range);
   EXPECT_EQ(rr.error_value().path, "ClientInfo.Status");
   // The largest 16-bit Status is fine.
   c.status = 0xFFFF;
-  const result<bytes> ok = encode_client(c, layout::ndr20);
+  const result<bytes> ok = encode<client_info>(c, layout::ndr20);
   ASSERT_TRUE(ok) << describe(ok.error_value());
   ndr_builder b;
   b.client(c);
@@ -840,30 +840,30 @@ TEST(NdrEncodeErrors, StatusAbove16Bits) {
 TEST(NdrEncodeErrors, DataLengthDiffersFromData) {
   client_info c = load_client("typical");
   c.client_hardware_address.data_length = 12;  // 11 bytes of Data
-  const result<bytes> r = encode_client(c, layout::ndr20);
+  const result<bytes> r = encode<client_info>(c, layout::ndr20);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error_value().code, ec::inconsistent_value);
   EXPECT_TRUE(r.error_value().path.starts_with("ClientHardwareAddress")) << r.error_value().path;
   c.client_hardware_address.data_length = 0;
-  EXPECT_FALSE(encode_client(c, layout::ndr20be));
+  EXPECT_FALSE(encode<client_info>(c, layout::ndr20be));
 }
 
 TEST(NdrEncodeErrors, NumElementsDiffersFromClients) {
   client_info_array a = load_array("array-3");
   a.num_elements = 2;
-  const result<bytes> r = encode_array(a, layout::ndr20);
+  const result<bytes> r = encode<client_info_array>(a, layout::ndr20);
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error_value().code, ec::inconsistent_value);
   EXPECT_TRUE(r.error_value().path == "NumElements" || r.error_value().path == "Clients") << r.error_value().path;
   a.num_elements = 4;
-  EXPECT_FALSE(encode_array_ptr(a, layout::ndr20be));
+  EXPECT_FALSE(encode<std::optional<client_info_array>>(a, layout::ndr20be));
 }
 
 TEST(NdrEncode, NullDataWithLengthIsWritten) {
   client_info c = load_client("typical");
   c.client_hardware_address.data.reset();
   c.client_hardware_address.data_length = 11;
-  const result<bytes> r = encode_client(c, layout::ndr20);
+  const result<bytes> r = encode<client_info>(c, layout::ndr20);
   ASSERT_TRUE(r) << describe(r.error_value());
   ndr_builder b;
   b.client(c);
@@ -878,7 +878,7 @@ TEST(NdrEncode, NullDataWithLengthIsWritten) {
 
 TEST(NdrEncode, NullClientsWithCountIsWritten) {
   const client_info_array a{7, std::nullopt};
-  const result<bytes> r = encode_array(a, layout::ndr20be);
+  const result<bytes> r = encode<client_info_array>(a, layout::ndr20be);
   ASSERT_TRUE(r) << describe(r.error_value());
   EXPECT_EQ(*r, (std::vector<std::uint8_t>{0, 0, 0, 7, 0, 0, 0, 0}));
   EXPECT_TRUE(strict_fails_lenient_warns(array_be, *r, value_of(a), {{ec::null_with_nonzero_size, 4, "Clients"}}));
@@ -899,7 +899,7 @@ TEST(NdrEncode, ReferentIdsAreCanonicalAndNonzero) {
   }
   a.num_elements = static_cast<std::uint32_t>(a.clients->size());
   for (layout wire : {layout::ndr20, layout::ndr20be}) {
-    const result<bytes> r = encode_array(a, wire);
+    const result<bytes> r = encode<client_info_array>(a, wire);
     ASSERT_TRUE(r) << describe(r.error_value());
     ndr_builder b(order_of(wire));
     b.array(a);

@@ -191,7 +191,7 @@ TEST(NdrRoundTripGenerator, WideStatusIsRefusedByNdr20) {
     const client_info c = gen.client();
     if (c.status <= 0xFFFF) continue;
     ++wide;
-    const result<bytes> r = encode_client(c, layout::ndr20);
+    const result<bytes> r = encode<client_info>(c, layout::ndr20);
     ASSERT_FALSE(r) << "Status " << c.status << " encoded in NDR 2.0";
     EXPECT_EQ(r.error_value().code, error_code::value_out_of_range);
     EXPECT_EQ(r.error_value().path, "Status");
@@ -209,12 +209,12 @@ TEST(NdrRoundTripLenient, NullDataWithLength) {
     const bool odd = !d.data && d.data_length != 0;
     seen += odd;
     for (layout wire : {layout::ndr20, layout::ndr20be}) {
-      const result<bytes> encoded = encode_client(c, wire);
+      const result<bytes> encoded = encode<client_info>(c, wire);
       ASSERT_TRUE(encoded) << describe(encoded.error_value());
-      const auto lenient = decode_client(*encoded, wire, decode_options{.strict = false});
+      const auto lenient = decode<client_info>(*encoded, wire, decode_options{.strict = false});
       ASSERT_TRUE(lenient) << describe(lenient.error_value());
       EXPECT_EQ(lenient->value, c) << "iteration " << i;
-      const auto strict = decode_client(*encoded, wire);
+      const auto strict = decode<client_info>(*encoded, wire);
       if (odd) {
         ASSERT_EQ(lenient->warnings.size(), 1u) << describe(lenient->warnings);
         EXPECT_EQ(lenient->warnings[0], (error{error_code::null_with_nonzero_size, 12, "ClientHardwareAddress.Data",

@@ -92,8 +92,8 @@ void put_length(std::vector<std::uint8_t>& out, std::size_t at, std::uint32_t le
 
 std::size_t padded(std::size_t n, std::size_t alignment) { return (n + alignment - 1) / alignment * alignment; }
 
-result<bytes> encode_body(const client_info& v, layout wire) { return encode_client(v, wire); }
-result<bytes> encode_body(const client_info_array& v, layout wire) { return encode_array(v, wire); }
+result<bytes> encode_body(const client_info& v, layout wire) { return encode<client_info>(v, wire); }
+result<bytes> encode_body(const client_info_array& v, layout wire) { return encode<client_info_array>(v, wire); }
 
 // Where each value sits in a pickled buffer.
 struct value_place {
@@ -136,7 +136,7 @@ class exact_copy {
   std::unique_ptr<std::uint8_t[]> data_;
 };
 
-// A single-value entry point (decode_client / decode_array) with a pickle layout.
+// The single-value decode<Record> with a pickle layout.
 decode_outcome run_one(value_kind type, layout wire, byte_span input, const decode_options& options = strict_options) {
   const exact_copy copy(input);
   return decode_as(type, framing::bare, wire, copy.span(), options);
@@ -219,7 +219,7 @@ testing::AssertionResult gives(const all_outcome& o, const std::vector<any_value
 }
 
 // Every decode entry point that reads `f`'s kind, strict and lenient, fails with `e`:
-// decode_client with layout::pickle and with f.wire, decode_pickled_clients
+// decode<client_info> with layout::pickle and with f.wire, decode_pickled_clients
 // with and without the expected kind. (For header and length checks, which
 // lenient mode does not forgive.)
 testing::AssertionResult every_entry_fails(value_kind type, const pickle_format& f, byte_span input,
@@ -320,15 +320,15 @@ TEST(PickleRouting, PickledValuesAreBareOnly) {
       ASSERT_FALSE(o.ok());
       EXPECT_EQ(o.failure.code, ec::unsupported) << describe(o.failure);
     }
-    for (const result<bytes>& r : {encode_client_ptr(c, wire), encode_array_ptr(a, wire),
-                                   encode_client_ptr(std::nullopt, wire),
-                                   encode_response(get_client_info_response{c, 0}, wire)}) {
+    for (const result<bytes>& r : {encode<std::optional<client_info>>(c, wire), encode<std::optional<client_info_array>>(a, wire),
+                                   encode<std::optional<client_info>>(std::nullopt, wire),
+                                   encode<get_client_info_response>(get_client_info_response{c, 0}, wire)}) {
       ASSERT_FALSE(r);
       EXPECT_EQ(r.error_value().code, ec::unsupported) << describe(r.error_value());
     }
   }
   // layout::pickle decodes any kind but cannot say which one to write.
-  for (const result<bytes>& r : {encode_client(c, layout::pickle), encode_array(a, layout::pickle)}) {
+  for (const result<bytes>& r : {encode<client_info>(c, layout::pickle), encode<client_info_array>(a, layout::pickle)}) {
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error_value().code, ec::unsupported) << describe(r.error_value());
   }

@@ -61,7 +61,7 @@ void expect_same_record(const client_view& v, const client_info& r, const std::s
 
 // "" when they agree, else what differs.
 std::string disagreement(byte_span input, layout wire, const decode_options& options) {
-  const result<decoded<client_info_array>> owned = decode_array(input, wire, options);
+  const result<decoded<client_info_array>> owned = decode<client_info_array>(input, wire, options);
   const result<array_view> view = view_array(input, wire, options);
   if (owned.has_value() != view.has_value()) {
     return std::string("owning ") + (owned ? "accepts" : "rejects: " + describe(owned.error_value())) + ", view " +
@@ -142,7 +142,7 @@ TEST(ViewAgreement, TenThousandGeneratedValues) {
   for (int i = 0; i < 10'000; ++i) {
     const client_info_array value = generate.array();
     const layout wire = layouts[static_cast<std::size_t>(i) % std::size(layouts)];
-    const result<bytes> encoded = encode_array(value, wire);
+    const result<bytes> encoded = encode<client_info_array>(value, wire);
     // A native image cannot hold a string with an embedded NUL.
     if (!encoded && is_native(wire) && encoded.error_value().code == error_code::value_out_of_range) continue;
     ASSERT_TRUE(encoded) << describe(encoded.error_value());

@@ -25,7 +25,7 @@ TEST(WarningLimit, DefaultKeepsEveryWarningOfASmallInput) {
   const decode_options lenient{.strict = false};
   EXPECT_EQ(lenient.max_warnings, 1000u);
   const std::vector<std::uint8_t> input = array_with_a_trailing_byte_per_decode();
-  const auto r = decode_array(input, layout::ndr20, lenient);
+  const auto r = decode<client_info_array>(input, layout::ndr20, lenient);
   ASSERT_TRUE(r);
   ASSERT_EQ(r->warnings.size(), 1u);
   EXPECT_EQ(r->warnings[0].code, error_code::trailing_bytes);
@@ -41,7 +41,7 @@ TEST(WarningLimit, KeepsOnlyTheFirstWarnings) {
   value.owner_host.net_bios_name = utf16_string::from_units(names[2]);
   value.owner_host.host_name = utf16_string::from_units(names[3]);
   value.policy_name = utf16_string::from_units(names[4]);
-  const result<bytes> encoded = encode_client(value, layout::ndr20);
+  const result<bytes> encoded = encode<client_info>(value, layout::ndr20);
   ASSERT_TRUE(encoded);
   // Replace each string's terminating NUL unit with 'Z' (0x005A).
   std::vector<std::uint8_t> input = *encoded;
@@ -58,13 +58,13 @@ TEST(WarningLimit, KeepsOnlyTheFirstWarnings) {
     terminator[0] = 0x5A;
   }
   decode_options options{.strict = false};
-  const auto all = decode_client(input, layout::ndr20, options);
+  const auto all = decode<client_info>(input, layout::ndr20, options);
   ASSERT_TRUE(all);
   ASSERT_EQ(all->warnings.size(), 5u);
   for (const error& w : all->warnings) EXPECT_EQ(w.code, error_code::missing_terminator);
 
   options.max_warnings = 2;
-  const auto first_two = decode_client(input, layout::ndr20, options);
+  const auto first_two = decode<client_info>(input, layout::ndr20, options);
   ASSERT_TRUE(first_two);
   ASSERT_EQ(first_two->warnings.size(), 2u);
   EXPECT_EQ(first_two->warnings[0], all->warnings[0]);
@@ -72,7 +72,7 @@ TEST(WarningLimit, KeepsOnlyTheFirstWarnings) {
   EXPECT_EQ(first_two->value, all->value);
 
   options.max_warnings = 0;
-  const auto none = decode_client(input, layout::ndr20, options);
+  const auto none = decode<client_info>(input, layout::ndr20, options);
   ASSERT_TRUE(none);
   EXPECT_TRUE(none->warnings.empty());
 }

@@ -316,7 +316,7 @@ int main(int argc, char** argv) {
     ++call_id;
   };
   auto encode = [&](const dhcpm::get_client_info_response& r) -> bytes {
-    auto encoded = dhcpm::encode_response(r, wire);
+    auto encoded = dhcpm::encode<dhcpm::get_client_info_response>(r, wire);
     if (!encoded) {
       std::fprintf(stderr, "dhcpm_pcapgen: %s\n", dhcpm::format_error(encoded.error_value()).c_str());
       std::exit(1);

@@ -20,7 +20,7 @@ int main(int argc, char** argv) {
   std::ifstream file(std::string(argv[1]) + "/typical.ndr20.bin", std::ios::binary);
   const std::vector<std::uint8_t> input{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
 
-  const dhcpm::result<dhcpm::decoded<dhcpm::client_info>> decoded = dhcpm::decode_client(input, dhcpm::layout::ndr20);
+  const dhcpm::result<dhcpm::decoded<dhcpm::client_info>> decoded = dhcpm::decode<dhcpm::client_info>(input, dhcpm::layout::ndr20);
   if (!decoded) {
     std::cerr << dhcpm::format_error(decoded.error_value()) << '\n';
     return 1;
