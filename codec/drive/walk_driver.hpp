@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "dhcpm/error.hpp"
-#include "dhcpm/native.hpp"
+#include "dhcpm/codec.hpp"
 #include "dhcpm/options.hpp"
 #include "dhcpm/pickle.hpp"
 #include "native/native_format.hpp"

@@ -21,7 +21,6 @@
 
 #include "dhcpm/codec.hpp"
 #include "dhcpm/error.hpp"
-#include "dhcpm/native.hpp"
 #include "dhcpm/options.hpp"
 
 namespace dhcpm {

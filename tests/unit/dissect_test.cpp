@@ -20,7 +20,7 @@
 #include "dhcpm/client_info_schema.hpp"
 #include "dhcpm/dissect.hpp"
 #include "dhcpm/field_meaning.hpp"
-#include "dhcpm/native.hpp"
+#include "dhcpm/codec.hpp"
 #include "dhcpm/pickle.hpp"
 #include "layout/record_layout.hpp"
 #include "support/vectors.hpp"
@@ -118,9 +118,12 @@ decode_verdict decode_verdict_of(const vector_file& f, byte_span input, const de
   const file_format format = format_of_any(f.kind);
   const bool client = f.type == value_kind::client;
   if (is_native(format.wire)) {
-    const native_image image{input, default_image_base};
-    return client ? verdict_of(decode_native_client(image, default_image_base, format.wire, options))
-                  : verdict_of(decode_native_array(image, default_image_base, format.wire, options));
+    const struct {
+      byte_span bytes;
+      std::uint64_t base;
+    } image{input, default_image_base};
+    return client ? verdict_of(decode<client_info>(image.bytes, wire_format{.wire = format.wire, .base = image.base, .at = default_image_base}, options))
+                  : verdict_of(decode<client_info_array>(image.bytes, wire_format{.wire = format.wire, .base = image.base, .at = default_image_base}, options));
   }
   if (is_pickle(format.wire)) {  // dissect walks every value of a pickled buffer, like decode's --all
     const std::optional<pickle_kind> kind = pickle_kind_of(format.wire);
@@ -628,7 +631,7 @@ TEST(DissectNative, APointeeSharedByTwoPointersIsShownOnceAndGapsAreUnreferenced
 
 TEST(DissectNative, AValueAwayFromTheBaseLeavesTheBytesBeforeItUnreferenced) {
   std::vector<std::uint8_t> bytes(64, 0xEE);
-  const auto encoded = encode_native(load_client("minimal"), layout::x86, default_image_base + 64);
+  const auto encoded = encode(load_client("minimal"), wire_format{.wire = layout::x86, .base = default_image_base + 64});
   ASSERT_TRUE(encoded);
   bytes.insert(bytes.end(), encoded->begin(), encoded->end());
   const exact_bytes input(bytes);

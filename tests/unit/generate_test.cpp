@@ -18,7 +18,6 @@
 #include "dhcpm/field_meaning.hpp"
 #include "dhcpm/generate.hpp"
 #include "dhcpm/json.hpp"
-#include "dhcpm/native.hpp"
 #include "dhcpm/pickle.hpp"
 #include "support/vectors.hpp"
 

@@ -25,7 +25,6 @@
 
 #include "dhcpm/codec.hpp"
 #include "dhcpm/json.hpp"
-#include "dhcpm/native.hpp"
 #include "support/generate.hpp"
 #include "support/vectors.hpp"
 
@@ -83,11 +82,11 @@ std::size_t replace_embedded_nuls(client_info_array& a) {
 // ---------------------------------------------------------------- one step of the chain
 
 result<decoded<client_info>> decode_at(byte_span bytes, layout wire, std::uint64_t base, const client_info*) {
-  return decode_native_client({bytes, base}, base, wire);
+  return decode<client_info>(bytes, wire_format{.wire = wire, .base = base, .at = base});
 }
 result<decoded<client_info_array>> decode_at(byte_span bytes, layout wire, std::uint64_t base,
                                              const client_info_array*) {
-  return decode_native_array({bytes, base}, base, wire);
+  return decode<client_info_array>(bytes, wire_format{.wire = wire, .base = base, .at = base});
 }
 result<decoded<client_info>> decode_generic(byte_span bytes, layout wire, const client_info*) {
   return decode<client_info>(bytes, wire);
@@ -104,7 +103,7 @@ template <class T>
 testing::AssertionResult step(const T& value, layout wire, std::uint64_t base, std::vector<std::uint8_t>& encoded,
                               T& decoded_value) {
   const bool native = is_native(wire);
-  const result<bytes> e = native ? encode_native(value, wire, base) : encode_generic(value, wire);
+  const result<bytes> e = native ? encode(value, wire_format{.wire = wire, .base = base}) : encode_generic(value, wire);
   if (!e) return testing::AssertionFailure() << "encode " << to_string(wire) << ": " << describe(e.error_value());
   encoded = *e;
   const auto d = native ? decode_at(encoded, wire, base, static_cast<const T*>(nullptr))
@@ -223,12 +222,12 @@ TEST(LayoutChainEmbeddedNul, EmbeddedNulsAreRefusedByTheImages) {
     if (!nul) continue;
     ++with_nul;
     for (const layout wire : {layout::x64, layout::x86}) {
-      const result<bytes> e = encode_native(c, wire);
+      const result<bytes> e = encode(c, wire_format{.wire = wire});
       if (!e) {
         EXPECT_EQ(e.error_value().code, error_code::value_out_of_range) << describe(e.error_value());
         continue;
       }
-      const auto back = decode_native_client({*e, default_image_base}, default_image_base, wire);
+      const auto back = decode<client_info>(*e, wire_format{.wire = wire, .base = default_image_base, .at = default_image_base});
       if (back && back->value == c) continue;  // (cannot happen: the walk stops at the first NUL)
       if (cut++ == 0) {
         first_cut = std::string(to_string(wire)) + ": " + to_json(c) + "\ncame back as\n" +

@@ -29,7 +29,6 @@
 
 #include "dhcpm/codec.hpp"
 #include "dhcpm/json.hpp"
-#include "dhcpm/native.hpp"
 #include "support/expected_error.hpp"
 #include "support/vectors.hpp"
 
@@ -161,9 +160,12 @@ outcome decode(value_kind type, const shape& s, byte_span bytes, std::uint64_t b
                const decode_options& options) {
   auto buffer = std::make_unique<std::uint8_t[]>(bytes.size());
   std::copy(bytes.begin(), bytes.end(), buffer.get());
-  const native_image img{byte_span(buffer.get(), bytes.size()), base};
-  return type == value_kind::client ? outcome_of(decode_native_client(img, at, s.wire, options))
-                                    : outcome_of(decode_native_array(img, at, s.wire, options));
+  const struct {
+    byte_span bytes;
+    std::uint64_t base;
+  } img{byte_span(buffer.get(), bytes.size()), base};
+  return type == value_kind::client ? outcome_of(decode<client_info>(img.bytes, wire_format{.wire = s.wire, .base = img.base, .at = at}, options))
+                                    : outcome_of(decode<client_info_array>(img.bytes, wire_format{.wire = s.wire, .base = img.base, .at = at}, options));
 }
 
 // What to decode: a client or an array at `at` (default: the image's base).
@@ -247,12 +249,12 @@ any_value value_of(client_info_array a) { return any_value(std::in_place_type<cl
 utf16_string str(std::u16string_view units) { return utf16_string::from_units(units); }
 
 std::vector<std::uint8_t> encoded(const client_info& c, const shape& s, std::uint64_t base = base0) {
-  result<bytes> r = encode_native(c, s.wire, base);
+  result<bytes> r = encode(c, wire_format{.wire = s.wire, .base = base});
   if (!r) throw std::runtime_error("encode_native: " + format_error(r.error_value()));
   return std::move(r).value();
 }
 std::vector<std::uint8_t> encoded(const client_info_array& a, const shape& s, std::uint64_t base = base0) {
-  result<bytes> r = encode_native(a, s.wire, base);
+  result<bytes> r = encode(a, wire_format{.wire = s.wire, .base = base});
   if (!r) throw std::runtime_error("encode_native: " + format_error(r.error_value()));
   return std::move(r).value();
 }
@@ -971,23 +973,6 @@ TEST(NativeEntryPoints, OnlyBareValues) {
     ASSERT_FALSE(er);
     EXPECT_TRUE(unsupported(er.error_value())) << describe(er.error_value());
   }
-  // decode_native_* and encode_native with a layout that is not an image.
-  const std::vector<std::uint8_t> ndr = read_vector_file(find_vector("typical"), "ndr20");
-  for (const layout wire : {layout::ndr20, layout::ndr64, layout::pickle, layout::pickle_ndr20}) {
-    SCOPED_TRACE(std::string(to_string(wire)));
-    const auto d = decode_native_client({ndr, base0}, base0, wire);
-    ASSERT_FALSE(d);
-    EXPECT_EQ(d.error_value().code, ec::unsupported);
-    const auto da = decode_native_array({ndr, base0}, base0, wire);
-    ASSERT_FALSE(da);
-    EXPECT_EQ(da.error_value().code, ec::unsupported);
-    const auto e = encode_native(c, wire);
-    ASSERT_FALSE(e);
-    EXPECT_EQ(e.error_value().code, ec::unsupported);
-    const auto ea = encode_native(a, wire);
-    ASSERT_FALSE(ea);
-    EXPECT_EQ(ea.error_value().code, ec::unsupported);
-  }
 }
 
 // ---------------------------------------------------------------- the encoder's refusals
@@ -996,19 +981,19 @@ TEST(NativeEncoder, BaseMustBeAMultipleOf16) {
   const client_info c = load_client("typical");
   for (const layout wire : {layout::x64, layout::x86}) {
     for (const std::uint64_t base : {std::uint64_t{1}, std::uint64_t{8}, std::uint64_t{0x10008}, std::uint64_t{0x400004}}) {
-      const auto r = encode_native(c, wire, base);
+      const auto r = encode(c, wire_format{.wire = wire, .base = base});
       ASSERT_FALSE(r) << to_string(wire) << " at " << base;
       EXPECT_EQ(r.error_value().code, ec::value_out_of_range);
       EXPECT_EQ(r.error_value().offset, 0u);
       EXPECT_EQ(r.error_value().path, "");
-      const auto ra = encode_native(load_array("array-3"), wire, base);
+      const auto ra = encode(load_array("array-3"), wire_format{.wire = wire, .base = base});
       ASSERT_FALSE(ra);
       EXPECT_EQ(ra.error_value().code, ec::value_out_of_range);
     }
     for (const std::uint64_t base : {std::uint64_t{0}, std::uint64_t{16}, std::uint64_t{0x10010}}) {
-      const auto r = encode_native(c, wire, base);
+      const auto r = encode(c, wire_format{.wire = wire, .base = base});
       ASSERT_TRUE(r) << describe(r.error_value());
-      const auto back = decode_native_client({*r, base}, base, wire);
+      const auto back = decode<client_info>(*r, wire_format{.wire = wire, .base = base, .at = base});
       ASSERT_TRUE(back) << describe(back.error_value());
       EXPECT_EQ(back->value, c);
     }
@@ -1020,7 +1005,7 @@ TEST(NativeEncoder, DataSizeDisagreesWithDataLength) {
     SCOPED_TRACE(s.name);
     client_info c = load_client("typical");
     c.client_hardware_address.data_length = 10;  // Data holds 11
-    const auto r = encode_native(c, s.wire);
+    const auto r = encode(c, wire_format{.wire = s.wire});
     ASSERT_FALSE(r);
     EXPECT_EQ(r.error_value().code, ec::inconsistent_value);
     EXPECT_EQ(r.error_value().offset, s.data);
@@ -1033,7 +1018,7 @@ TEST(NativeEncoder, DataSizeDisagreesWithDataLength) {
     const std::size_t rec2 = good.offset_of(good.get_ptr(table + 2 * s.ps));
     ASSERT_TRUE((*a.clients)[2]->client_hardware_address.data.has_value());  // 6 bytes
     (*a.clients)[2]->client_hardware_address.data_length += 1;
-    const auto ra = encode_native(a, s.wire);
+    const auto ra = encode(a, wire_format{.wire = s.wire});
     ASSERT_FALSE(ra);
     EXPECT_EQ(ra.error_value().code, ec::inconsistent_value);
     EXPECT_EQ(ra.error_value().offset, rec2 + s.data);
@@ -1046,7 +1031,7 @@ TEST(NativeEncoder, ClientsSizeDisagreesWithNumElements) {
     for (const std::uint32_t n : {2u, 4u, 0u}) {
       client_info_array a = load_array("array-3");
       a.num_elements = n;
-      const auto r = encode_native(a, s.wire);
+      const auto r = encode(a, wire_format{.wire = s.wire});
       ASSERT_FALSE(r) << s.name << " " << n;
       EXPECT_EQ(r.error_value().code, ec::inconsistent_value);
       EXPECT_EQ(r.error_value().offset, s.clients);
@@ -1062,7 +1047,7 @@ TEST(NativeEncoder, X86ImagePastFourGiB) {
   for (const std::uint64_t base : {std::uint64_t{0xFFFFFFF0u}, (std::uint64_t{1} << 32) - 256,
                                    std::uint64_t{1} << 32, (std::uint64_t{1} << 32) + 0x10000, std::uint64_t{0x7ff600000000u}}) {
     SCOPED_TRACE("base " + std::to_string(base));
-    const auto r = encode_native(c, layout::x86, base);
+    const auto r = encode(c, wire_format{.wire = layout::x86, .base = base});
     ASSERT_FALSE(r) << "encoded an x86 image at " << base << "; its first pointer is 0x" << std::hex
                     << image(x86, *r, base).get_ptr(x86.data);
     EXPECT_EQ(r.error_value().code, ec::value_out_of_range);
@@ -1070,13 +1055,13 @@ TEST(NativeEncoder, X86ImagePastFourGiB) {
   }
   // Just below the top: fine.
   const std::uint64_t base = ((std::uint64_t{1} << 32) - size - 16) & ~std::uint64_t{0xF};
-  const auto r = encode_native(c, layout::x86, base);
+  const auto r = encode(c, wire_format{.wire = layout::x86, .base = base});
   ASSERT_TRUE(r) << describe(r.error_value());
-  const auto back = decode_native_client({*r, base}, base, layout::x86);
+  const auto back = decode<client_info>(*r, wire_format{.wire = layout::x86, .base = base, .at = base});
   ASSERT_TRUE(back) << describe(back.error_value());
   EXPECT_EQ(back->value, c);
   // x64 has room at those addresses.
-  const auto wide = encode_native(c, layout::x64, std::uint64_t{1} << 32);
+  const auto wide = encode(c, wire_format{.wire = layout::x64, .base = std::uint64_t{1} << 32});
   ASSERT_TRUE(wide) << describe(wide.error_value());
 }
 
@@ -1087,16 +1072,16 @@ TEST(NativeEncoder, ImageMayEndAtTheTopOfTheAddressSpace) {
   client_info c;
   c.client_name = str(u"abcde");  // x86: 100 + 12 = 112 bytes
   ASSERT_EQ(encoded(c, x86).size(), 112u);
-  const auto at_top = encode_native(c, layout::x86, (std::uint64_t{1} << 32) - 112);
+  const auto at_top = encode(c, wire_format{.wire = layout::x86, .base = (std::uint64_t{1} << 32) - 112});
   EXPECT_TRUE(at_top) << "an x86 image occupying [2^32 - 112, 2^32) was refused: " << describe(at_top.error_value());
-  const auto over = encode_native(c, layout::x86, (std::uint64_t{1} << 32) - 96);
+  const auto over = encode(c, wire_format{.wire = layout::x86, .base = (std::uint64_t{1} << 32) - 96});
   EXPECT_FALSE(over);
   client_info d;
   d.client_name = str(u"abc");  // x64: 136 + 8 = 144 bytes
   ASSERT_EQ(encoded(d, x64).size(), 144u);
-  const auto top64 = encode_native(d, layout::x64, std::uint64_t{0} - 144);
+  const auto top64 = encode(d, wire_format{.wire = layout::x64, .base = std::uint64_t{0} - 144});
   EXPECT_TRUE(top64) << "an x64 image occupying [2^64 - 144, 2^64) was refused: " << describe(top64.error_value());
-  const auto over64 = encode_native(d, layout::x64, std::uint64_t{0} - 128);
+  const auto over64 = encode(d, wire_format{.wire = layout::x64, .base = std::uint64_t{0} - 128});
   ASSERT_FALSE(over64);
   EXPECT_EQ(over64.error_value().code, ec::value_out_of_range);
 }
@@ -1109,9 +1094,9 @@ TEST(NativeEncoder, EmbeddedNulIsRefusedNotCut) {
     SCOPED_TRACE(s.name);
     client_info c = load_client("typical");
     c.owner_host.host_name = str(std::u16string_view(u"dhcp\0a", 6));
-    const auto r = encode_native(c, s.wire);
+    const auto r = encode(c, wire_format{.wire = s.wire});
     if (r) {
-      const auto back = decode_native_client({*r, base0}, base0, s.wire);
+      const auto back = decode<client_info>(*r, wire_format{.wire = s.wire, .base = base0, .at = base0});
       ADD_FAILURE() << "encoded a HostName with an embedded NUL; it decodes as "
                     << (back ? to_json(back->value) : describe(back.error_value()));
       continue;

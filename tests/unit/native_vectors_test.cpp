@@ -17,7 +17,6 @@
 
 #include "dhcpm/codec.hpp"
 #include "dhcpm/json.hpp"
-#include "dhcpm/native.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::test {
@@ -81,13 +80,16 @@ native_outcome decode_image(value_kind type, byte_span bytes, std::uint64_t base
                             const decode_options& options = {}) {
   auto buffer = std::make_unique<std::uint8_t[]>(bytes.size());
   std::copy(bytes.begin(), bytes.end(), buffer.get());
-  const native_image image{byte_span(buffer.get(), bytes.size()), base};
-  return type == value_kind::client ? outcome_of(decode_native_client(image, at, wire, options))
-                                    : outcome_of(decode_native_array(image, at, wire, options));
+  const struct {
+    byte_span bytes;
+    std::uint64_t base;
+  } image{byte_span(buffer.get(), bytes.size()), base};
+  return type == value_kind::client ? outcome_of(decode<client_info>(image.bytes, wire_format{.wire = wire, .base = image.base, .at = at}, options))
+                                    : outcome_of(decode<client_info_array>(image.bytes, wire_format{.wire = wire, .base = image.base, .at = at}, options));
 }
 
 result<bytes> encode_at(const native_value& v, layout wire, std::uint64_t base) {
-  return v.client ? encode_native(*v.client, wire, base) : encode_native(*v.array, wire, base);
+  return v.client ? encode(*v.client, wire_format{.wire = wire, .base = base}) : encode(*v.array, wire_format{.wire = wire, .base = base});
 }
 
 testing::AssertionResult decodes_to(const native_outcome& o, const native_value& expected) {
@@ -153,7 +155,7 @@ TEST_P(NativeVector, EncodeReproducesTheFile) {
 
   // encode_native's default base is the vectors' base.
   const result<bytes> defaulted =
-      value.client ? encode_native(*value.client, wire) : encode_native(*value.array, wire);
+      value.client ? encode(*value.client, wire_format{.wire = wire}) : encode(*value.array, wire_format{.wire = wire});
   ASSERT_TRUE(defaulted) << describe(defaulted.error_value());
   EXPECT_EQ(byte_diff(image, *defaulted), "") << f.file_name();
 }

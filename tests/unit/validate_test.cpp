@@ -13,7 +13,6 @@
 #include <vector>
 
 #include "dhcpm/codec.hpp"
-#include "dhcpm/native.hpp"
 #include "dhcpm/pickle.hpp"
 #include "support/vectors.hpp"
 
@@ -119,7 +118,7 @@ TEST(Validate, EveryValueOfAPickledBuffer) {
 
 TEST(Validate, ImagesAtAnyBaseAndAddress) {
   const client_info typical = load_client("typical");
-  const result<bytes> image = encode_native(typical, layout::x64, 0x7ff6a0000000);
+  const result<bytes> image = encode(typical, wire_format{.wire = layout::x64, .base = 0x7ff6a0000000});
   ASSERT_TRUE(image);
   EXPECT_TRUE(validate(*image, value_type::client, wire_format{.wire = layout::x64, .base = 0x7ff6a0000000}));
   const result<std::vector<error>> elsewhere = validate(*image, value_type::client, wire_format{.wire = layout::x64});
