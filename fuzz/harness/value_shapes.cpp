@@ -5,10 +5,10 @@
 namespace dhcpm::fuzz {
 
 std::vector<value_shape> decode_shapes(layout wire, value_kind type) {
-  std::vector<value_shape> out{{wire, type, framing::bare}};
-  if (is_ndr(wire)) {
-    out.push_back({wire, type, framing::ptr});
-    if (type == value_kind::client) out.push_back({wire, type, framing::response});
+  const value_type library_type = type == value_kind::client ? value_type::client : value_type::array;
+  std::vector<value_shape> out;
+  for (const framing frame : {framing::bare, framing::ptr, framing::response}) {
+    if (!check_format(library_type, wire_format{.wire = wire, .frame = frame}, false)) out.push_back({wire, type, frame});
   }
   return out;
 }

@@ -183,15 +183,7 @@ decode_outcome decode_as(value_kind type, framing frame, layout wire, byte_span 
 }
 
 result<bytes> encode_any(const any_value& value, layout wire) {
-  struct visitor {
-    layout wire;
-    result<bytes> operator()(const client_info& v) const { return encode<client_info>(v, wire); }
-    result<bytes> operator()(const client_info_array& v) const { return encode<client_info_array>(v, wire); }
-    result<bytes> operator()(const std::optional<client_info>& v) const { return encode<std::optional<client_info>>(v, wire); }
-    result<bytes> operator()(const std::optional<client_info_array>& v) const { return encode<std::optional<client_info_array>>(v, wire); }
-    result<bytes> operator()(const get_client_info_response& v) const { return encode<get_client_info_response>(v, wire); }
-  };
-  return std::visit(visitor{wire}, value);
+  return std::visit([wire](const auto& v) { return encode(v, wire); }, value);
 }
 
 any_value expected_value(const vector_file& f) {
