@@ -40,14 +40,15 @@ dhcpm_status make_request(const dhcpm_format& format, const dhcpm_decode_options
     case DHCPM_TYPE_ARRAY: request.type = value_type::array; break;
     default: return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
   }
-  switch (format.framing) {
-    case DHCPM_FRAMING_BARE: request.frame = framing::bare; break;
-    case DHCPM_FRAMING_PTR: request.frame = framing::ptr; break;
-    case DHCPM_FRAMING_RESPONSE: request.frame = framing::response; break;
-    default: return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->framing is not a dhcpm_framing");
+  // The one mapping of framing, base and at (the layout may still be detected).
+  wire_format where;
+  if (const dhcpm_status s = to_wire_format(format, request.wire.value_or(layout::ndr20), false, where, out);
+      s != DHCPM_OK) {
+    return s;
   }
-  request.base = format.base;
-  if (format.at != DHCPM_AT_BASE) request.at = format.at;
+  request.frame = where.frame;
+  request.base = where.base;
+  request.at = where.at;
   request.options = to_options(options);
   return DHCPM_OK;
 }
