@@ -50,10 +50,10 @@ template <class Walker>
   return type == value_type::array ? walker.top_array(path) : walker.top_record(path);
 }
 
-// One NDR value in the framing asked for (bare inside a pickled body).
+// One NDR value in the framing asked for, then the end-of-input check.
 template <class F, class Consumer>
 [[nodiscard]] bool walk_ndr(byte_reader input, value_type type, framing frame, const decode_options& options,
-                            walk_result& out, Consumer& consumer, bool check_end) {
+                            walk_result& out, Consumer& consumer) {
   auto& sink = consumer.sink(F{});
   ndr_walker<F, std::remove_reference_t<decltype(sink)>> walker(input, options, sink, out.warnings);
   consumer.value_begin(0, input.position(), input.remaining());
@@ -67,7 +67,7 @@ template <class F, class Consumer>
   ok = ok && (!present || walk_top_value(walker, type, root));
   if (ok && frame == framing::response) ok = walker.return_value(return_value_path);
   if (ok) consumer.value_end(walker.position(), input.size());
-  if (ok && check_end) ok = walker.end();
+  if (ok) ok = walker.end();
   if (!ok) out.failure = walker.take_failure();
   return ok;
 }
@@ -110,7 +110,7 @@ template <class Consumer>
                         walk_body);
   }
   return with_ndr_format(wire, [&](auto ndr) {
-    return walk_ndr<decltype(ndr)>(byte_reader(input), type, format.frame, options, out, consumer, true);
+    return walk_ndr<decltype(ndr)>(byte_reader(input), type, format.frame, options, out, consumer);
   });
 }
 
