@@ -73,7 +73,9 @@ dissect_summary dissect(byte_span input, const dissect_request& request, const r
   }
   detail::dissecting consumer(input, out, stream ? &*stream : nullptr);
   detail::walk_result walked;
-  const bool ok = detail::drive_walk(input, request.type, format, request.options, walked, consumer);
+  const bool ok = with_record_type(request.type, [&](auto t) {
+    return detail::drive_walk<typename decltype(t)::type>(input, format, request.options, walked, consumer);
+  });
   consumer.finish(ok);
   summary.warnings = std::move(walked.warnings);
   if (!ok) summary.stopped = std::move(walked.failure);

@@ -10,15 +10,18 @@ namespace {
 
 // Every layout keeps a DATE_TIME's two DWORDs side by side, so they can be
 // shown as one 8-byte FILETIME.
-constexpr bool date_times_are_adjacent(const record_layout& l) {
-  for (std::size_t i = 0; i + 1 < record_field_count; ++i) {
+template <class Record>
+constexpr bool date_times_are_adjacent(const record_layout_of<Record>& l) {
+  for (std::size_t i = 0; i + 1 < slot_count<Record>; ++i) {
     const auto f = static_cast<record_field>(i);
-    if (slot_of(f).part == slot_part::low && l.fields[i + 1].offset != l.fields[i].offset + 4) return false;
+    if (slot_of<Record>(f).part == slot_part::low && l.fields[i + 1].offset != l.fields[i].offset + 4) return false;
   }
   return true;
 }
 static_assert(date_times_are_adjacent(ndr20_record_layout) && date_times_are_adjacent(x64_record_layout) &&
-              date_times_are_adjacent(x86_record_layout));
+              date_times_are_adjacent(x86_record_layout) &&
+              date_times_are_adjacent(placed_layout<client_info_ex, x64_rules>) &&
+              date_times_are_adjacent(placed_layout<client_info_ex, x86_rules>));
 
 dhcpm::region_kind public_kind(detail::region_kind kind, bool native) noexcept {
   switch (kind) {
@@ -57,9 +60,9 @@ dhcpm::region region_sink::typed(dhcpm::region_kind kind, const field_path& path
   return dhcpm::region{.offset = offset,
                        .length = length,
                        .kind = kind,
-                       .path = path_text(path, path.leaf.text()),
-                       .table = path.leaf.of == path_leaf::owner::array ? value_type::array : value_type::client,
-                       .field = static_cast<std::int16_t>(path.leaf.field_index()),
+                       .path = path_text(path, path.leaf_text()),
+                       .table = path.leaf_table(),
+                       .field = static_cast<std::int16_t>(path.field_index()),
                        .element = path.element,
                        .value_index = value_index_,
                        .parameter = path.root};
@@ -109,26 +112,27 @@ void region_sink::field(const field_path& path, std::size_t offset, std::size_t 
     out_.put(std::move(r));
     return;
   }
-  const auto f = static_cast<record_field>(path.leaf.slot);
-  if (low_half_ && slot_of(f).part == slot_part::high &&
-      static_cast<std::size_t>(f) == static_cast<std::size_t>(low_field_) + 1 && offset == low_half_->offset + 4) {
+  const wire_slot& slot = path.leaf_slot();
+  const field_info& info = path.leaf_field();
+  if (low_half_ && slot.part == slot_part::high && path.leaf.slot == low_slot_ + 1 &&
+      offset == low_half_->offset + 4) {
     low_half_->length = 8;
     low_half_->number = value << 32 | low_half_->number;
     low_half_->path = std::move(date_time_path_);
-    low_half_->value = field_text(low_field_, low_half_->number);
+    low_half_->value = field_text(slot, info, low_half_->number);
     out_.put(std::move(*low_half_));
     low_half_.reset();
     return;
   }
   flush_low_half();
-  if (slot_of(f).part == slot_part::low) {  // held back until its dwHighDateTime
+  if (slot.part == slot_part::low) {  // held back until its dwHighDateTime
     r.value = std::to_string(value);
     low_half_ = std::move(r);
-    date_time_path_ = path_text(path, field_of(f).path);
-    low_field_ = f;
+    date_time_path_ = path_text(path, info.path);
+    low_slot_ = path.leaf.slot;
     return;
   }
-  r.value = field_text(f, value);
+  r.value = field_text(slot, info, value);
   out_.put(std::move(r));
 }
 

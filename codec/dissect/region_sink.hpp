@@ -70,7 +70,7 @@ class region_sink : public walk_sink_base {
   std::string prefix_;
   std::optional<dhcpm::region> low_half_;  // a dwLowDateTime waiting for its dwHighDateTime
   std::string date_time_path_;             // the path of the whole DATE_TIME
-  record_field low_field_{};
+  std::uint8_t low_slot_ = 0;  // the wire slot of the held-back dwLowDateTime
   bool out_of_bounds_ = false;
 };
 

@@ -63,9 +63,8 @@ void append_escaped(std::string& out, char32_t c) {
 
 }  // namespace
 
-std::string field_text(record_field f, std::uint64_t value) {
-  const field_info& info = field_of(f);
-  if (slot_of(f).part == slot_part::length) return std::to_string(value);  // DataLength
+std::string field_text(const wire_slot& slot, const field_info& info, std::uint64_t value) {
+  if (slot.part == slot_part::length) return std::to_string(value);  // DataLength
   switch (info.meaning) {
     case field_meaning::ipv4: return format_ipv4(static_cast<std::uint32_t>(value));
     case field_meaning::filetime: return format_filetime(value);

@@ -17,7 +17,7 @@ namespace dhcpm::detail {
 
 // The value of a scalar record field, given its wire value widened to 64 bits
 // (for a DATE_TIME, the whole FILETIME).
-[[nodiscard]] std::string field_text(record_field f, std::uint64_t value);
+[[nodiscard]] std::string field_text(const wire_slot& slot, const field_info& info, std::uint64_t value);
 
 // A referent id or native pointer: "NULL" or 0x-hex with two digits per byte.
 // `null_mask` selects the bits that decide NULL (NDR64 ids are 32-bit numbers

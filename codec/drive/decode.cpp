@@ -82,8 +82,8 @@ class value_building {
   Value& value_;
   block_cache* cache_;
   bool big_ = false;
-  detail::value_builder<detail::order::little> little_builder_;
-  detail::value_builder<detail::order::big> big_builder_;
+  detail::value_builder<detail::order::little, record> little_builder_;
+  detail::value_builder<detail::order::big, record> big_builder_;
 };
 
 }  // namespace
@@ -98,7 +98,7 @@ result<decoded<Value>> decode_walk(byte_span input, const wire_format& format, c
   decoded<Value> out;
   value_building<Value> consumer(out.value, options);
   walk_result walked;
-  if (!drive_walk(input, value_type_of<record>, format, options, walked, consumer)) return std::move(walked.failure);
+  if (!drive_walk<record>(input, format, options, walked, consumer)) return std::move(walked.failure);
   consumer.finish();
   out.warnings = std::move(walked.warnings);
   if (kind != nullptr) *kind = walked.kind;
@@ -123,6 +123,7 @@ template result<decoded<std::optional<client_info>>> decode(byte_span, const wir
 template result<decoded<std::optional<client_info_array>>> decode(byte_span, const wire_format&,
                                                                   const decode_options&);
 template result<decoded<get_client_info_response>> decode(byte_span, const wire_format&, const decode_options&);
+template result<decoded<client_info_ex>> decode(byte_span, const wire_format&, const decode_options&);
 template result<decoded<std::vector<client_info>>> decode(byte_span, const wire_format&, const decode_options&);
 template result<decoded<std::vector<client_info_array>>> decode(byte_span, const wire_format&,
                                                                 const decode_options&);

@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "dhcpm/codec.hpp"
+
+#include "dhcpm/client_info_schema.hpp"
 #include "dhcpm/pickle.hpp"
 #include "drive/value_format.hpp"
 #include "native/native_codec.hpp"
@@ -21,7 +23,9 @@ result<bytes> encode(const Value& value, const wire_format& format) {
   using record = typename traits::record;
   if (std::optional<error> refused = detail::check_value_format<Value>(format, true)) return std::move(*refused);
   const layout wire = format.wire;
-  if constexpr (traits::several) {
+  if constexpr (record_schema<record>::native_only) {
+    return detail::encode_native_image(value, wire, format.base);  // check_format let only images through
+  } else if constexpr (traits::several) {
     return detail::encode_pickled_values(std::span<const record>(value), *pickle_kind_of(wire));
   } else if constexpr (traits::frame == framing::bare) {
     if (is_native(wire)) return detail::encode_native_image(value, wire, format.base);
@@ -39,6 +43,7 @@ template result<bytes> encode(const client_info_array&, const wire_format&);
 template result<bytes> encode(const std::optional<client_info>&, const wire_format&);
 template result<bytes> encode(const std::optional<client_info_array>&, const wire_format&);
 template result<bytes> encode(const get_client_info_response&, const wire_format&);
+template result<bytes> encode(const client_info_ex&, const wire_format&);
 template result<bytes> encode(const std::vector<client_info>&, const wire_format&);
 template result<bytes> encode(const std::vector<client_info_array>&, const wire_format&);
 

@@ -28,7 +28,10 @@ result<std::vector<error>> validate(byte_span input, value_type type, const wire
   if (std::optional<error> refused = check_format(type, format, false)) return std::move(*refused);
   validation consumer;
   detail::walk_result out;
-  if (!detail::drive_walk(input, type, format, options, out, consumer)) return std::move(out.failure);
+  const bool ok = with_record_type(type, [&](auto t) {
+    return detail::drive_walk<typename decltype(t)::type>(input, format, options, out, consumer);
+  });
+  if (!ok) return std::move(out.failure);
   return std::move(out.warnings);
 }
 

@@ -45,26 +45,31 @@ struct walk_result {
   pickle_kind kind{};  // pickled input: what its header said
 };
 
-template <class Walker>
-[[nodiscard]] bool walk_top_value(Walker& walker, value_type type, const field_path& path) {
-  return type == value_type::array ? walker.top_array(path) : walker.top_record(path);
+// The NDR walker's top value of type Record (the plain record or the _ARRAY).
+template <class Record, class Walker>
+[[nodiscard]] bool walk_top_value(Walker& walker, const field_path& path) {
+  if constexpr (std::is_same_v<Record, client_info_array>) {
+    return walker.top_array(path);
+  } else {
+    return walker.top_record(path);
+  }
 }
 
 // One NDR value in the framing asked for, then the end-of-input check.
-template <class F, class Consumer>
-[[nodiscard]] bool walk_ndr(byte_reader input, value_type type, framing frame, const decode_options& options,
-                            walk_result& out, Consumer& consumer) {
+template <class Record, class F, class Consumer>
+[[nodiscard]] bool walk_ndr(byte_reader input, framing frame, const decode_options& options, walk_result& out,
+                            Consumer& consumer) {
   auto& sink = consumer.sink(F{});
   ndr_walker<F, std::remove_reference_t<decltype(sink)>> walker(input, options, sink, out.warnings);
   consumer.value_begin(0, input.position(), input.remaining());
-  const field_path root = frame == framing::response ? response_root : field_path{};
+  const field_path root = frame == framing::response ? response_root : root_path_of<Record>;
   bool present = true;
   bool ok = true;
   if (frame != framing::bare) {
     ok = walker.top_pointer(root, present);
     if (ok) consumer.pointer(present);
   }
-  ok = ok && (!present || walk_top_value(walker, type, root));
+  ok = ok && (!present || walk_top_value<Record>(walker, root));
   if (ok && frame == framing::response) ok = walker.return_value(return_value_path);
   if (ok) consumer.value_end(walker.position(), input.size());
   if (ok) ok = walker.end();
@@ -72,32 +77,40 @@ template <class F, class Consumer>
   return ok;
 }
 
-// Walks the value(s) `format` says are in `input`. The (type, format) pair
-// must have passed check_format.
-template <class Consumer>
-[[nodiscard]] bool drive_walk(byte_span input, value_type type, const wire_format& format,
-                              const decode_options& options, walk_result& out, Consumer& consumer) {
+// A memory image holding a Record at format.at.
+template <class Record, class Consumer>
+[[nodiscard]] bool drive_native_walk(byte_span input, const wire_format& format, const decode_options& options,
+                                     walk_result& out, Consumer& consumer) {
+  const auto walk = [&](auto native) {
+    auto& sink = consumer.sink(native);
+    native_walker<decltype(native), std::remove_reference_t<decltype(sink)>> walker(input, format.base, options, sink,
+                                                                                   out.warnings);
+    consumer.value_begin(0, 0, input.size());
+    const std::uint64_t at = format.at.value_or(format.base);
+    bool ok = false;
+    if constexpr (std::is_same_v<Record, client_info_array>) {
+      ok = walker.top_array(at, root_path_of<Record>);
+    } else {
+      ok = walker.template top_record<Record>(at, root_path_of<Record>);
+    }
+    if (!ok) out.failure = walker.take_failure();
+    return ok;
+  };
+  return format.wire == layout::x86 ? walk(x86_format{}) : walk(x64_format{});
+}
+
+// NDR bytes, or a type serialization buffer of NDR bodies.
+template <class Record, class Consumer>
+[[nodiscard]] bool drive_ndr_walk(byte_span input, const wire_format& format, const decode_options& options,
+                                  walk_result& out, Consumer& consumer) {
   const layout wire = format.wire;
-  if (is_native(wire)) {
-    const auto walk = [&](auto native) {
-      auto& sink = consumer.sink(native);
-      native_walker<decltype(native), std::remove_reference_t<decltype(sink)>> walker(input, format.base, options,
-                                                                                     sink, out.warnings);
-      consumer.value_begin(0, 0, input.size());
-      const std::uint64_t at = format.at.value_or(format.base);
-      const bool ok = type == value_type::array ? walker.top_array(at, {}) : walker.top_record(at, {});
-      if (!ok) out.failure = walker.take_failure();
-      return ok;
-    };
-    return wire == layout::x86 ? walk(x86_format{}) : walk(x64_format{});
-  }
   if (is_pickle(wire)) {
     const auto walk_body = [&](auto ndr, byte_reader body, std::size_t index, body_walk& state) {
       auto& sink = consumer.sink(ndr);
       ndr_walker<decltype(ndr), std::remove_reference_t<decltype(sink)>> walker(body, options, sink, out.warnings);
       walker.checks().start_budget_at(state.budget);
       consumer.value_begin(index, body.position(), body.remaining());
-      if (!walk_top_value(walker, type, field_path{})) {
+      if (!walk_top_value<Record>(walker, root_path_of<Record>)) {
         out.failure = walker.take_failure();
         return false;
       }
@@ -110,8 +123,22 @@ template <class Consumer>
                         walk_body);
   }
   return with_ndr_format(wire, [&](auto ndr) {
-    return walk_ndr<decltype(ndr)>(byte_reader(input), type, format.frame, options, out, consumer);
+    return walk_ndr<Record, decltype(ndr)>(byte_reader(input), format.frame, options, out, consumer);
   });
+}
+
+// Walks the value(s) of record type Record that `format` says are in
+// `input`. The (Record, format) pair must have passed check_format.
+template <class Record, class Consumer>
+[[nodiscard]] bool drive_walk(byte_span input, const wire_format& format, const decode_options& options,
+                              walk_result& out, Consumer& consumer) {
+  if (is_native(format.wire)) return drive_native_walk<Record>(input, format, options, out, consumer);
+  if constexpr (record_schema<Record>::native_only) {
+    out.failure = error{error_code::unsupported, 0, "", "the record exists only in x64/x86 memory images"};
+    return false;  // check_format refuses this pair first
+  } else {
+    return drive_ndr_walk<Record>(input, format, options, out, consumer);
+  }
 }
 
 }  // namespace dhcpm::detail

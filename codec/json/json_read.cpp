@@ -135,6 +135,12 @@ result<client_info> client_from_json(std::string_view text) {
       text, [](const detail::ordered_json& tree, client_info& out) { return detail::client_from_json(tree, "", out); });
 }
 
+result<client_info_ex> client_ex_from_json(std::string_view text) {
+  return detail::read_text<client_info_ex>(text, [](const detail::ordered_json& tree, client_info_ex& out) {
+    return detail::fields_from_json(tree, "", no_parent, out);
+  });
+}
+
 result<std::optional<client_info>> optional_client_from_json(std::string_view text) {
   return detail::read_text<std::optional<client_info>>(
       text, [](const detail::ordered_json& tree, std::optional<client_info>& out) -> detail::maybe_error {

@@ -86,6 +86,10 @@ ordered_json response_to_json(const get_client_info_response& value) {
 
 std::string to_json(const client_info& value) { return detail::dump_json(detail::client_to_json(value)); }
 
+std::string to_json(const client_info_ex& value) {
+  return detail::dump_json(detail::fields_to_json(value, no_parent));
+}
+
 std::string to_json(const std::optional<client_info>& value) {
   return value ? to_json(*value) : detail::dump_json(nullptr);
 }

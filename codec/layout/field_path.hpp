@@ -10,59 +10,91 @@
 #include <string>
 #include <string_view>
 
+#include "dhcpm/record_types.hpp"
 #include "layout/record_layout.hpp"
 
 namespace dhcpm::detail {
 
-// The wire slot a path ends in: one of the record's (record_field), one of the
+// The wire slot a path ends in: one of a record's (record_field), one of the
 // array's (array_field), or none (the record or the value as a whole).
 struct path_leaf {
   enum class owner : std::uint8_t { none, record, array };
   owner of = owner::none;
   std::uint8_t slot = 0;
-
-  // The index of the slot's field in its owner's field table (schema.hpp), or -1.
-  [[nodiscard]] constexpr int field_index() const noexcept {
-    switch (of) {
-      case owner::record: return wire_slots<client_info>[slot].field;
-      case owner::array: return wire_slots<client_info_array>[slot].field;
-      case owner::none: break;
-    }
-    return -1;
-  }
-  // "OwnerHost.HostName", "ClientLeaseExpires.dwLowDateTime", "NumElements", "".
-  [[nodiscard]] constexpr std::string_view text() const noexcept {
-    switch (of) {
-      case owner::record: return slot_path<client_info>(slot);
-      case owner::array: return slot_path<client_info_array>(slot);
-      case owner::none: break;
-    }
-    return {};
-  }
 };
+
+// The record type whose slots a leaf of `owner` indexes, in a value of `type`:
+// the array's own, or its elements'.
+template <class Body>
+constexpr decltype(auto) with_leaf_table(value_type type, path_leaf::owner owner, Body&& body) {
+  return with_record_type(type, [&](auto top) -> decltype(auto) {
+    using record = typename decltype(top)::type;
+    if constexpr (requires { typename record_schema<record>::element; }) {
+      if (owner == path_leaf::owner::record) return body(std::type_identity<typename record_schema<record>::element>{});
+    }
+    return body(top);
+  });
+}
 
 struct field_path {
   std::string_view root;      // "" or the stub parameter: "ClientInfo", "ReturnValue" (response framing)
   std::int64_t element = -1;  // index in Clients, or -1
   path_leaf leaf;
+  value_type type = value_type::client;  // of the value the path starts at: whose slots the leaf names
 
   [[nodiscard]] constexpr field_path at(record_field f) const noexcept {
-    return {root, element, {path_leaf::owner::record, static_cast<std::uint8_t>(f)}};
+    return {root, element, {path_leaf::owner::record, static_cast<std::uint8_t>(f)}, type};
   }
   [[nodiscard]] constexpr field_path at(array_field f) const noexcept {
-    return {root, element, {path_leaf::owner::array, static_cast<std::uint8_t>(f)}};
+    return {root, element, {path_leaf::owner::array, static_cast<std::uint8_t>(f)}, type};
   }
-  [[nodiscard]] constexpr field_path element_at(std::int64_t index) const noexcept { return {root, index, {}}; }
+  [[nodiscard]] constexpr field_path element_at(std::int64_t index) const noexcept {
+    return {root, index, {}, type};
+  }
 
-  [[nodiscard]] std::string str() const { return str(leaf.text()); }
+  // The record type of the leaf's field table (its element type inside an array).
+  [[nodiscard]] constexpr value_type leaf_table() const noexcept {
+    if (leaf.of == path_leaf::owner::none) return type;
+    return with_leaf_table(type, leaf.of, [](auto t) { return value_type_of<typename decltype(t)::type>; });
+  }
+  // The index of the leaf slot's field in leaf_table()'s field table (schema.hpp), or -1.
+  [[nodiscard]] constexpr int field_index() const noexcept {
+    if (leaf.of == path_leaf::owner::none) return -1;
+    return with_leaf_table(type, leaf.of, [this](auto t) -> int {
+      return wire_slots<typename decltype(t)::type>[leaf.slot].field;
+    });
+  }
+  // The leaf's wire slot and its field (leaf.of must not be none).
+  [[nodiscard]] constexpr const wire_slot& leaf_slot() const noexcept {
+    return with_leaf_table(type, leaf.of, [this](auto t) -> const wire_slot& {
+      return wire_slots<typename decltype(t)::type>[leaf.slot];
+    });
+  }
+  [[nodiscard]] constexpr const field_info& leaf_field() const noexcept {
+    return with_leaf_table(type, leaf.of, [this](auto t) -> const field_info& {
+      using table = typename decltype(t)::type;
+      return field_table<table>[wire_slots<table>[leaf.slot].field];
+    });
+  }
+  // The leaf's text: "OwnerHost.HostName", "ClientLeaseExpires.dwLowDateTime", "NumElements", "".
+  [[nodiscard]] constexpr std::string_view leaf_text() const noexcept {
+    if (leaf.of == path_leaf::owner::none) return {};
+    return with_leaf_table(type, leaf.of, [this](auto t) { return slot_path<typename decltype(t)::type>(leaf.slot); });
+  }
+
+  [[nodiscard]] std::string str() const { return str(leaf_text()); }
   // The same path ending in `leaf_text` instead of the leaf's own: the
   // whole DATE_TIME ("ClientLeaseExpires") for a slot of it.
   [[nodiscard]] std::string str(std::string_view leaf_text) const;
 };
 
+// The path at the top of a value of Record.
+template <class Record>
+inline constexpr field_path root_path_of{"", -1, {}, value_type_of<Record>};
+
 // The paths of a response stub: every path in it starts at the [out]
 // parameter's name; the DWORD after it is the return value.
-inline constexpr field_path response_root{"ClientInfo", -1, {}};
-inline constexpr field_path return_value_path{"ReturnValue", -1, {}};
+inline constexpr field_path response_root{"ClientInfo", -1, {}, value_type::client};
+inline constexpr field_path return_value_path{"ReturnValue", -1, {}, value_type::client};
 
 }  // namespace dhcpm::detail

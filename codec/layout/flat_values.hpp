@@ -1,7 +1,7 @@
 // A record's flat part as numbers: read from bytes or written to bytes by a
-// layout table, and converted to and from the scalar fields of client_info.
-// Walkers, encoders and the value builder all go through here, so the mapping
-// between wire fields and value members exists once.
+// layout table, and converted to and from the scalar fields of the record's
+// value. Walkers, encoders and the value builder all go through here, so the
+// mapping between wire fields and value members exists once, from the schema.
 #pragma once
 
 #include <array>
@@ -19,39 +19,53 @@
 namespace dhcpm::detail {
 
 // Indexed by record_field, widened to 64 bits. Pointer fields hold the
-// referent id or address (0 = NULL).
-using flat_values = std::array<std::uint64_t, record_field_count>;
+// referent id or address (0 = NULL). The type names its record, so a sink
+// knows which record's fields it is given.
+template <class Record>
+struct flat_values_of : std::array<std::uint64_t, slot_count<Record>> {
+  using record = Record;
+};
+using flat_values = flat_values_of<client_info>;
 
-[[nodiscard]] constexpr std::uint64_t& field(flat_values& v, record_field f) noexcept {
+template <class Record>
+[[nodiscard]] constexpr std::uint64_t& field(flat_values_of<Record>& v, record_field f) noexcept {
   return v[static_cast<std::size_t>(f)];
 }
-[[nodiscard]] constexpr std::uint64_t field(const flat_values& v, record_field f) noexcept {
+template <class Record>
+[[nodiscard]] constexpr std::uint64_t field(const flat_values_of<Record>& v, record_field f) noexcept {
   return v[static_cast<std::size_t>(f)];
 }
+
+// Record's layout in Format (NDR or native: each format names its rules).
+template <class Format, class Record>
+inline constexpr const record_layout_of<Record>& layout_in = placed_layout<Record, Format::rules>;
 
 // Loads every field at p as Format's layout table and byte order say.
-template <class Format>
-inline void load_flat(const std::uint8_t* p, flat_values& out) noexcept {
+template <class Format, class Record>
+inline void load_flat(const std::uint8_t* p, flat_values_of<Record>& out) noexcept {
+  constexpr const auto& l = layout_in<Format, Record>;
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((out[I] = load_uint<Format::byte_order>(p + Format::record.fields[I].offset, Format::record.fields[I].size)), ...);
-  }(std::make_index_sequence<record_field_count>{});
+    ((out[I] = load_uint<Format::byte_order>(p + l.fields[I].offset, l.fields[I].size)), ...);
+  }(std::make_index_sequence<slot_count<Record>>{});
 }
 
 // Loads only the pointer fields and DataLength: what a walk needs to find the
 // pointees, for a sink that does not want the scalars (wants_flat_values).
+template <class Record>
 inline constexpr auto pointer_walk_fields = [] {
-  std::array<record_field, record_pointer_fields.size() + 1> out{data_length_field};
-  for (std::size_t i = 0; i < record_pointer_fields.size(); ++i) out[i + 1] = record_pointer_fields[i];
+  std::array<record_field, pointer_fields_of<Record>.size() + 1> out{data_length_field_of<Record>};
+  for (std::size_t i = 0; i < pointer_fields_of<Record>.size(); ++i) out[i + 1] = pointer_fields_of<Record>[i];
   return out;
 }();
-template <class Format>
-inline void load_pointers(const std::uint8_t* p, flat_values& out) noexcept {
+template <class Format, class Record>
+inline void load_pointers(const std::uint8_t* p, flat_values_of<Record>& out) noexcept {
+  constexpr const auto& l = layout_in<Format, Record>;
+  constexpr const auto& walked = pointer_walk_fields<Record>;
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((out[static_cast<std::size_t>(pointer_walk_fields[I])] =
-          load_uint<Format::byte_order>(p + Format::record[pointer_walk_fields[I]].offset,
-                                        Format::record[pointer_walk_fields[I]].size)),
+    ((out[static_cast<std::size_t>(walked[I])] =
+          load_uint<Format::byte_order>(p + l[walked[I]].offset, l[walked[I]].size)),
      ...);
-  }(std::make_index_sequence<pointer_walk_fields.size()>{});
+  }(std::make_index_sequence<walked.size()>{});
 }
 
 // Stores every field at p (the padding between them is left as it is).
@@ -63,17 +77,19 @@ inline void load_pointers(const std::uint8_t* p, flat_values& out) noexcept {
 #else
 #define DHCPM_NO_SLP_VECTORIZE
 #endif
-template <class Format>
-DHCPM_NO_SLP_VECTORIZE inline void store_flat(std::uint8_t* p, const flat_values& v) noexcept {
+template <class Format, class Record>
+DHCPM_NO_SLP_VECTORIZE inline void store_flat(std::uint8_t* p, const flat_values_of<Record>& v) noexcept {
+  constexpr const auto& l = layout_in<Format, Record>;
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    ((store_uint<Format::byte_order>(p + Format::record.fields[I].offset, Format::record.fields[I].size, v[I])), ...);
-  }(std::make_index_sequence<record_field_count>{});
+    ((store_uint<Format::byte_order>(p + l.fields[I].offset, l.fields[I].size, v[I])), ...);
+  }(std::make_index_sequence<slot_count<Record>>{});
 }
 
-// The index of the first slot of each field of the schema.
+// The index of the first slot of each field of Record's schema.
+template <class Record>
 inline constexpr auto first_slot = [] {
-  std::array<std::size_t, field_table<client_info>.size()> out{};
-  for (std::size_t s = record_field_count; s-- > 0;) out[wire_slots<client_info>[s].field] = s;
+  std::array<std::size_t, field_table<Record>.size()> out{};
+  for (std::size_t s = slot_count<Record>; s-- > 0;) out[wire_slots<Record>[s].field] = s;
   return out;
 }();
 
@@ -81,24 +97,26 @@ inline constexpr auto first_slot = [] {
 // a number (every kind but strings, DHCP_BINARY_DATA and structures).
 template <class Record, class Use>
 [[gnu::always_inline]] constexpr void for_each_number(Record& r, Use&& use) {
-  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) __attribute__((always_inline)) {
-    constexpr field_kind kind = field_table<client_info>[index].kind;
+  using plain = std::remove_const_t<Record>;
+  schema::for_each_field(record_schema<plain>::fields, [&](const auto& f, auto index) __attribute__((always_inline)) {
+    constexpr field_kind kind = field_table<plain>[index].kind;
     if constexpr (holds_number(kind)) {
-      use(f.of(r), first_slot[index], std::integral_constant<field_kind, kind>{});
+      use(f.of(r), first_slot<plain>[index], std::integral_constant<field_kind, kind>{});
     }
   });
 }
 
-// The record's DHCP_BINARY_DATA (the field of data_field).
+// The record's DHCP_BINARY_DATA (the field of data_field_of<Record>).
 template <class Record>
 [[nodiscard]] constexpr auto& binary_of(Record& r) noexcept {
   return member_of_kind<field_kind::binary_data>(r);
 }
-static_assert(first_field_of_kind<client_info, field_kind::binary_data> == slot_of(data_field).field);
+static_assert(first_field_of_kind<client_info, field_kind::binary_data> == slot_of<client_info>(data_field).field);
 
 // The scalar fields of r; pointer fields are 0 (the caller fills them).
-[[nodiscard]] inline flat_values scalars_of(const client_info& r) noexcept {
-  flat_values v{};
+template <class Record>
+[[nodiscard]] inline flat_values_of<Record> scalars_of(const Record& r) noexcept {
+  flat_values_of<Record> v{};
   for_each_number(r, [&v](const auto& member, std::size_t slot, auto kind) __attribute__((always_inline)) {
     if constexpr (kind == field_kind::filetime) {
       v[slot] = member & 0xFFFFFFFFu;
@@ -107,13 +125,14 @@ static_assert(first_field_of_kind<client_info, field_kind::binary_data> == slot_
       v[slot] = member;
     }
   });
-  field(v, data_length_field) = binary_of(r).data_length;
+  field(v, data_length_field_of<Record>) = binary_of(r).data_length;
   return v;
 }
 
 // Sets the scalar fields of r from v (every value fits: the layouts' widths
 // are at most the members' widths).
-inline void assign_scalars(const flat_values& v, client_info& r) noexcept {
+template <class Record>
+inline void assign_scalars(const flat_values_of<Record>& v, Record& r) noexcept {
   for_each_number(r, [&v](auto& member, std::size_t slot, auto kind) __attribute__((always_inline)) {
     using member_type = std::remove_reference_t<decltype(member)>;
     if constexpr (kind == field_kind::filetime) {
@@ -122,41 +141,46 @@ inline void assign_scalars(const flat_values& v, client_info& r) noexcept {
       member = static_cast<member_type>(v[slot]);
     }
   });
-  binary_of(r).data_length = static_cast<std::uint32_t>(field(v, data_length_field));
+  binary_of(r).data_length = static_cast<std::uint32_t>(field(v, data_length_field_of<Record>));
 }
 
 // The string member of the LPWSTR slot F, known at compile time.
 template <record_field F, class Record>
 [[nodiscard, gnu::always_inline]] constexpr auto& string_at(Record& r) noexcept {
-  return std::get<slot_of(F).field>(record_schema<client_info>::fields).of(r);
+  using plain = std::remove_const_t<Record>;
+  return std::get<slot_of<plain>(F).field>(record_schema<plain>::fields).of(r);
 }
 
 // Calls use(slot as a constant, string member) for each LPWSTR slot in
 // member order, unrolled at compile time.
 template <class Record, class Use>
 [[gnu::always_inline]] constexpr void for_each_string(Record& r, Use&& use) {
+  constexpr const auto& strings = string_fields_of<std::remove_const_t<Record>>;
   [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
-    (use(std::integral_constant<record_field, string_fields[I]>{}, string_at<string_fields[I]>(r)), ...);
-  }(std::make_index_sequence<string_fields.size()>{});
+    (use(std::integral_constant<record_field, strings[I]>{}, string_at<strings[I]>(r)), ...);
+  }(std::make_index_sequence<strings.size()>{});
 }
 
 // Calls use(string) with the string member of the LPWSTR slot f, a value
 // known only at run time.
 template <class Record, class Use>
 [[gnu::always_inline]] constexpr void with_string(Record& r, record_field f, Use&& use) {
+  constexpr const auto& strings = string_fields_of<std::remove_const_t<Record>>;
   [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
-    (void)((f == string_fields[I] ? (use(string_at<string_fields[I]>(r)), true) : false) || ...);
-  }(std::make_index_sequence<string_fields.size()>{});
+    (void)((f == strings[I] ? (use(string_at<strings[I]>(r)), true) : false) || ...);
+  }(std::make_index_sequence<strings.size()>{});
 }
 
 // The strings of a record, by pointer field.
-[[nodiscard]] inline const utf16_string& string_of(const client_info& r, record_field f) noexcept {
+template <class Record>
+[[nodiscard]] inline const utf16_string& string_of(const Record& r, record_field f) noexcept {
   const utf16_string* out = nullptr;
   with_string(r, f, [&out](const utf16_string& s) { out = &s; });
   return *out;
 }
-[[nodiscard]] inline utf16_string& string_of(client_info& r, record_field f) noexcept {
-  return const_cast<utf16_string&>(string_of(static_cast<const client_info&>(r), f));
+template <class Record>
+[[nodiscard]] inline utf16_string& string_of(Record& r, record_field f) noexcept {
+  return const_cast<utf16_string&>(string_of(static_cast<const Record&>(r), f));
 }
 
 }  // namespace dhcpm::detail

@@ -1,4 +1,4 @@
-// The one table of where each field of the record sits, per layout. The NDR
+// The one table of where each field of a record sits, per layout. The NDR
 // walker, the encoder, the native image walker and dissection all read their
 // offsets from here, so a layout is described exactly once.
 #pragma once
@@ -13,80 +13,106 @@
 
 namespace dhcpm::detail {
 
-// A slot of the record's flat part (schema_layout.hpp): an index into
-// wire_slots<client_info>. The two DATE_TIMEs are two DWORDs each on the
-// wire, and ClientHardwareAddress is DataLength and the Data pointer, so each
-// of those fields has two slots.
+// A slot of a record's flat part (schema_layout.hpp): an index into
+// wire_slots<Record> of the record being walked. The two DATE_TIMEs are two
+// DWORDs each on the wire, and ClientHardwareAddress is DataLength and the
+// Data pointer, so each of those fields has two slots.
 enum class record_field : std::uint8_t {};
-inline constexpr std::size_t record_field_count = slot_count<client_info>;
 
+template <class Record>
 [[nodiscard]] constexpr const wire_slot& slot_of(record_field f) noexcept {
-  return wire_slots<client_info>[static_cast<std::size_t>(f)];
+  return wire_slots<Record>[static_cast<std::size_t>(f)];
 }
+template <class Record>
 [[nodiscard]] constexpr const field_info& field_of(record_field f) noexcept {
-  return field_table<client_info>[slot_of(f).field];
+  return field_table<Record>[slot_of<Record>(f).field];
 }
+template <class Record>
 [[nodiscard]] constexpr bool is_pointer_field(record_field f) noexcept {
-  return slot_of(f).part == slot_part::pointer;
+  return slot_of<Record>(f).part == slot_part::pointer;
 }
 
 namespace layout_detail {
-template <class Keep>
-constexpr std::size_t count_slots(Keep keep) noexcept {
+template <class Record>
+constexpr std::size_t count_slots(bool (*keep)(record_field)) noexcept {
   std::size_t n = 0;
-  for (std::size_t i = 0; i < record_field_count; ++i) n += keep(static_cast<record_field>(i)) ? 1 : 0;
+  for (std::size_t i = 0; i < slot_count<Record>; ++i) n += keep(static_cast<record_field>(i)) ? 1 : 0;
   return n;
 }
-template <std::size_t N, class Keep>
-constexpr std::array<record_field, N> slots_where(Keep keep) noexcept {
-  std::array<record_field, N> out{};
+// The slots of Record that Keep keeps, in member order.
+template <class Record, bool (*Keep)(record_field)>
+constexpr auto slots_where() noexcept {
+  std::array<record_field, count_slots<Record>(Keep)> out{};
   std::size_t n = 0;
-  for (std::size_t i = 0; i < record_field_count; ++i) {
-    if (keep(static_cast<record_field>(i))) out[n++] = static_cast<record_field>(i);
+  for (std::size_t i = 0; i < slot_count<Record>; ++i) {
+    if (Keep(static_cast<record_field>(i))) out[n++] = static_cast<record_field>(i);
   }
   return out;
 }
+template <class Record>
 constexpr bool is_string_slot(record_field f) noexcept {
-  return is_pointer_field(f) && field_of(f).kind == field_kind::lpwstr;
+  return is_pointer_field<Record>(f) && field_of<Record>(f).kind == field_kind::lpwstr;
 }
+template <class Record>
 constexpr bool is_data_slot(record_field f) noexcept {
-  return is_pointer_field(f) && field_of(f).kind == field_kind::binary_data;
+  return is_pointer_field<Record>(f) && field_of<Record>(f).kind == field_kind::binary_data;
 }
 }  // namespace layout_detail
 
 // The pointer slots, in member order: also the order of their pointees.
-inline constexpr auto record_pointer_fields =
-    layout_detail::slots_where<layout_detail::count_slots(is_pointer_field)>(is_pointer_field);
+template <class Record>
+inline constexpr auto pointer_fields_of = layout_detail::slots_where<Record, is_pointer_field<Record>>();
 // The LPWSTR slots, in member order.
-inline constexpr auto string_fields =
-    layout_detail::slots_where<layout_detail::count_slots(layout_detail::is_string_slot)>(layout_detail::is_string_slot);
-// The record's one DHCP_BINARY_DATA (ClientHardwareAddress): its Data pointer
-// and the DataLength slot just before it.
-static_assert(layout_detail::count_slots(layout_detail::is_data_slot) == 1, "one DHCP_BINARY_DATA per record");
-inline constexpr record_field data_field = layout_detail::slots_where<1>(layout_detail::is_data_slot)[0];
-inline constexpr record_field data_length_field = static_cast<record_field>(static_cast<std::size_t>(data_field) - 1);
-static_assert(slot_of(data_length_field).part == slot_part::length);
+template <class Record>
+inline constexpr auto string_fields_of = layout_detail::slots_where<Record, layout_detail::is_string_slot<Record>>();
+// A client record's one DHCP_BINARY_DATA (ClientHardwareAddress): its Data
+// pointer and the DataLength slot just before it.
+template <class Record>
+inline constexpr record_field data_field_of = [] {
+  static_assert(layout_detail::count_slots<Record>(layout_detail::is_data_slot<Record>) == 1,
+                "one DHCP_BINARY_DATA per record");
+  return layout_detail::slots_where<Record, layout_detail::is_data_slot<Record>>()[0];
+}();
+template <class Record>
+inline constexpr record_field data_length_field_of =
+    static_cast<record_field>(static_cast<std::size_t>(data_field_of<Record>) - 1);
+
+// The failover record's, which the NDR walker and encoder (the plain record
+// only) and the views use.
+inline constexpr std::size_t record_field_count = slot_count<client_info>;
+inline constexpr const auto& record_pointer_fields = pointer_fields_of<client_info>;
+inline constexpr const auto& string_fields = string_fields_of<client_info>;
+inline constexpr record_field data_field = data_field_of<client_info>;
+inline constexpr record_field data_length_field = data_length_field_of<client_info>;
+static_assert(slot_of<client_info>(data_length_field).part == slot_part::length);
 
 // The path of a slot relative to the record ("OwnerHost.HostName"), from the schema.
 [[nodiscard]] constexpr std::string_view record_field_path(record_field f) noexcept {
   return slot_path<client_info>(static_cast<std::size_t>(f));
 }
 
-struct record_layout {
+template <class Record>
+struct record_layout_of {
   std::uint16_t size;       // bytes of the flat part, trailing pad included
   std::uint8_t alignment;   // of the struct
-  std::array<field_slot, record_field_count> fields;
+  std::array<field_slot, slot_count<Record>> fields;
 
   [[nodiscard]] constexpr field_slot operator[](record_field f) const noexcept {
     return fields[static_cast<std::size_t>(f)];
   }
 };
+using record_layout = record_layout_of<client_info>;  // the plain record's
 
 // The schema's fields placed by a layout's rules.
-[[nodiscard]] constexpr record_layout make_record_layout(const layout_rules& rules) noexcept {
-  const auto placed = place_record<client_info>(rules);
-  return record_layout{placed.size, placed.alignment, placed.slots};
+template <class Record = client_info>
+[[nodiscard]] constexpr record_layout_of<Record> make_record_layout(const layout_rules& rules) noexcept {
+  const auto placed = place_record<Record>(rules);
+  return record_layout_of<Record>{placed.size, placed.alignment, placed.slots};
 }
+
+// Record's layout under Rules, built once.
+template <class Record, layout_rules Rules>
+inline constexpr record_layout_of<Record> placed_layout = make_record_layout<Record>(Rules);
 
 // The _ARRAY's two slots (its schema: NumElements, then Clients).
 enum class array_field : std::uint8_t {
@@ -114,31 +140,33 @@ struct array_layout {
 }
 
 // NDR 2.0: pointers 4, enum 2, align 4, no trailing pad (DESIGN.md §2).
-inline constexpr record_layout ndr20_record_layout = make_record_layout(ndr20_rules);
+inline constexpr const record_layout& ndr20_record_layout = placed_layout<client_info, ndr20_rules>;
 inline constexpr array_layout ndr20_array_layout = make_array_layout(ndr20_rules);
 
 // NDR64 and native x64 share offsets: pointers 8, enum 4, align 8, size a
 // multiple of 8 (DESIGN.md §3, §5).
-inline constexpr record_layout x64_record_layout = make_record_layout(x64_rules);
+inline constexpr const record_layout& x64_record_layout = placed_layout<client_info, x64_rules>;
 inline constexpr array_layout x64_array_layout = make_array_layout(x64_rules);
 inline constexpr const record_layout& ndr64_record_layout = x64_record_layout;
 inline constexpr const array_layout& ndr64_array_layout = x64_array_layout;
 static_assert(make_record_layout(ndr64_rules).size == x64_record_layout.size);
 
 // Native x86: pointers 4, enum 4, align 4.
-inline constexpr record_layout x86_record_layout = make_record_layout(x86_rules);
+inline constexpr const record_layout& x86_record_layout = placed_layout<client_info, x86_rules>;
 inline constexpr array_layout x86_array_layout = make_array_layout(x86_rules);
 
 // The schema's native offsets are where the rules put the fields, and the
 // sizes are DESIGN.md's.
-static_assert(native_offsets_agree<client_info>() && native_offsets_agree<client_info_array>());
+static_assert(native_offsets_agree<client_info>() && native_offsets_agree<client_info_array>() &&
+              native_offsets_agree<client_info_ex>());
 static_assert(ndr20_array_layout.size == 8 && ndr20_array_layout.clients.offset == 4 && x64_array_layout.size == 16 &&
               x64_array_layout.clients.offset == 8 && x86_array_layout.size == 8);
 static_assert(ndr20_record_layout.size == 93 && x64_record_layout.size == 136 && x86_record_layout.size == 100);
 
 // Every layout's fields are in member order, inside the struct, and do not
 // overlap: checked here once so no reader has to.
-constexpr bool fields_are_ordered(const record_layout& l) {
+template <class Record>
+constexpr bool fields_are_ordered(const record_layout_of<Record>& l) {
   std::size_t end = 0;
   for (const field_slot& s : l.fields) {
     if (s.offset < end || s.offset % s.size != 0) return false;
@@ -150,5 +178,7 @@ static_assert(fields_are_ordered(ndr20_record_layout));
 static_assert(fields_are_ordered(x64_record_layout));
 static_assert(fields_are_ordered(x86_record_layout));
 static_assert(x64_record_layout.size % 8 == 0 && x86_record_layout.size % 4 == 0);  // native: trailing pad
+static_assert(fields_are_ordered(placed_layout<client_info_ex, x64_rules>) &&
+              fields_are_ordered(placed_layout<client_info_ex, x86_rules>));
 
 }  // namespace dhcpm::detail

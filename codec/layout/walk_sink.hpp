@@ -38,7 +38,9 @@ struct walk_sink_base {
 
   void top_pointer(bool /*present*/) {}
   void record_begin(std::size_t /*offset*/) {}
-  void record_flat(const flat_values&) {}
+  // The flat part of a record of the type flat_values_of names.
+  template <class Record>
+  void record_flat(const flat_values_of<Record>&) {}
   // n bytes at p, already checked to be in the input.
   void data_bytes(const std::uint8_t* /*p*/, std::size_t /*n*/) {}
   // n UTF-16 units at p in the layout's byte order, the terminator excluded.
@@ -56,17 +58,17 @@ struct walk_sink_base {
 // The regions of a record's flat part at `at` (`size` bytes, trailing pad
 // included): each field, and the padding between and after them. Pointer
 // fields are referent_id regions (in a native image, addresses). With
-// `fields` < record_field_count, only the first `fields` fields (a record cut
-// off by the end of the input: `size` then ends where the input does).
-template <class Sink>
-void report_flat_regions(Sink& sink, const record_layout& layout, const field_path& path, std::size_t at,
-                         std::size_t size, std::size_t fields = record_field_count) {
+// `fields` < the record's slot count, only the first `fields` fields (a record
+// cut off by the end of the input: `size` then ends where the input does).
+template <class Sink, class Record>
+void report_flat_regions(Sink& sink, const record_layout_of<Record>& layout, const field_path& path, std::size_t at,
+                         std::size_t size, std::size_t fields = slot_count<Record>) {
   std::size_t end = at;
   for (std::size_t i = 0; i < fields; ++i) {
     const field_slot s = layout.fields[i];
     const auto f = static_cast<record_field>(i);
     if (at + s.offset > end) sink.region(region_kind::padding, path, end, at + s.offset - end);
-    sink.region(is_pointer_field(f) ? region_kind::referent_id : region_kind::field, path.at(f),
+    sink.region(is_pointer_field<Record>(f) ? region_kind::referent_id : region_kind::field, path.at(f),
                 at + s.offset, s.size);
     end = at + s.offset + s.size;
   }

@@ -1,6 +1,9 @@
 // Layout and framing names, shared by the CLI's options and its messages.
 #include "dhcpm/options.hpp"
 
+#include "dhcpm/client_info_schema.hpp"
+#include "dhcpm/record_types.hpp"
+
 #include <initializer_list>
 #include <string>
 
@@ -50,6 +53,12 @@ std::optional<error> check_format(value_type type, const wire_format& format, bo
     return error{error_code::unsupported, 0, "", std::move(message)};
   };
   const layout wire = format.wire;
+  const bool native_only = with_record_type(type, [](auto t) { return record_schema<typename decltype(t)::type>::native_only; });
+  if (native_only && !is_native(wire)) {
+    const std::string_view name = with_record_type(type, [](auto t) { return record_schema<typename decltype(t)::type>::idl_name; });
+    return unsupported(std::string(name) + " exists only in x64/x86 memory images (no RPC method carries it), not in layout " +
+                       std::string(to_string(wire)));
+  }
   if (!is_ndr(wire) && format.frame != framing::bare) {
     return unsupported("layout " + std::string(to_string(wire)) + " carries bare values, not framing " +
                        std::string(to_string(format.frame)));

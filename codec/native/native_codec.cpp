@@ -23,10 +23,10 @@ result<bytes> encode_native_image(const T& value, layout wire, std::uint64_t bas
     {
       detail::native_encoder<decltype(format)> encoder(out, base);  // sizes `out` when it goes out of scope
       bool ok = false;
-      if constexpr (std::is_same_v<T, client_info>) {
-        ok = encoder.record(value, {});
+      if constexpr (std::is_same_v<T, client_info_array>) {
+        ok = encoder.array(value, root_path_of<T>);
       } else {
-        ok = encoder.array(value, {});
+        ok = encoder.record(value, root_path_of<T>);
       }
       if (!ok) return encoder.take_failure();
     }
@@ -36,6 +36,7 @@ result<bytes> encode_native_image(const T& value, layout wire, std::uint64_t bas
 
 template result<bytes> encode_native_image(const client_info&, layout, std::uint64_t);
 template result<bytes> encode_native_image(const client_info_array&, layout, std::uint64_t);
+template result<bytes> encode_native_image(const client_info_ex&, layout, std::uint64_t);
 
 }  // namespace detail
 

@@ -25,18 +25,21 @@ class native_encoder {
   // out must be empty: offsets in it are offsets from `base`.
   native_encoder(std::vector<std::uint8_t>& out, std::uint64_t base) : out_(out), base_(base) {}
 
-  [[nodiscard]] bool record(const client_info& r, const field_path& path) {
-    out_.align(N::record.alignment);
-    const std::size_t at = out_.reserve_zeroed(N::record.size);
+  template <class Record>
+  [[nodiscard]] bool record(const Record& r, const field_path& path) {
+    constexpr const auto& l = layout_in<N, Record>;
+    constexpr record_field data_field = data_field_of<Record>;
+    out_.align(l.alignment);
+    const std::size_t at = out_.reserve_zeroed(l.size);
     const binary_data& hw = binary_of(r);
     if (hw.data && hw.data->size() != hw.data_length) {
-      return fail(error_code::inconsistent_value, at + N::record[data_field].offset,
+      return fail(error_code::inconsistent_value, at + l[data_field].offset,
                   path.at(data_field),
                   "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
                       std::to_string(hw.data_length));
     }
     // Each referent's address is where it is about to be appended.
-    flat_values v = scalars_of(r);
+    flat_values_of<Record> v = scalars_of(r);
     if (hw.data) {
       field(v, data_field) = address_here();
       out_.put_bytes(hw.data->data(), hw.data->size());
@@ -46,7 +49,7 @@ class native_encoder {
       if (!held || s.is_null()) return;
       // In memory a string ends at its first NUL: one inside it would cut it.
       if (s.units().find(u'\0') != std::u16string_view::npos) {
-        held = fail(error_code::value_out_of_range, at + N::record[f].offset, path.at(f),
+        held = fail(error_code::value_out_of_range, at + l[f].offset, path.at(f),
                     "a NUL inside the string cannot be held by a NUL-terminated string in memory");
         return;
       }
@@ -78,7 +81,7 @@ class native_encoder {
     const std::size_t table = out_.reserve_zeroed(clients.size() * N::pointer_size);
     for (std::size_t i = 0; i < clients.size(); ++i) {
       if (clients[i] == nullptr) continue;
-      out_.align(N::record.alignment);
+      out_.align(layout_in<N, client_info>.alignment);
       const std::uint64_t address = address_here();
       if (!record(*clients[i], path.element_at(static_cast<std::int64_t>(i)))) return false;
       store_uint<N::byte_order>(out_.data_at(table + i * N::pointer_size), N::pointer_size, address);

@@ -20,6 +20,7 @@
 #include "layout/field_path.hpp"
 #include "layout/walk_sink.hpp"
 #include "native/native_format.hpp"
+#include "layout/flat_values.hpp"
 #include "layout/walk_checks.hpp"
 
 namespace dhcpm::detail {
@@ -31,13 +32,18 @@ class native_walker {
                 std::vector<error>& warnings) noexcept
       : image_(image), base_(base), checks_(options, warnings), sink_(sink) {}
 
+  // A record of type Record at `address`.
+  template <class Record>
   [[nodiscard]] bool top_record(std::uint64_t address, const field_path& path) {
+    constexpr const auto& l = layout_in<N, Record>;
     std::size_t at = 0;
-    return locate(address, N::record.size, N::record.alignment, 0, path, at) && charge(record_charge, at, path) &&
-           record(at, path);
+    return locate(address, l.size, l.alignment, 0, path, at) && charge(record_charge, at, path) &&
+           record<Record>(at, path);
   }
 
   [[nodiscard]] bool top_array(std::uint64_t address, const field_path& path) {
+    using element = client_info;
+    constexpr const auto& element_layout = layout_in<N, element>;
     std::size_t at = 0;
     if (!locate(address, N::array.size, N::array.alignment, 0, path, at)) return false;
     if constexpr (Sink::wants_regions) array_regions(path, at);
@@ -86,17 +92,18 @@ class native_walker {
       if (element_address == 0) continue;
       const field_path element_path = path.element_at(static_cast<std::int64_t>(i));
       std::size_t record_at = 0;
-      if (!locate(element_address, N::record.size, N::record.alignment, table + i * ps, element_path, record_at)) {
+      if (!locate(element_address, element_layout.size, element_layout.alignment, table + i * ps, element_path,
+                  record_at)) {
         return false;
       }
       // A record that overlaps the pointer table reads pointers as fields (or
       // fields as pointers): no Windows process lays memory out like that.
-      if (record_at < table_end && table < record_at + N::record.size &&
+      if (record_at < table_end && table < record_at + element_layout.size &&
           !soft(error_code::overlapping_pointee, table + i * ps, element_path,
                 "the record overlaps the array's pointer table")) {
         return false;
       }
-      if (!record(record_at, element_path)) return false;
+      if (!record<element>(record_at, element_path)) return false;
     }
     return true;
   }
@@ -106,17 +113,20 @@ class native_walker {
  private:
   static constexpr std::size_t ps = N::pointer_size;
 
+  template <class Record>
   bool record(std::size_t at, const field_path& path) {
+    constexpr const auto& l = layout_in<N, Record>;
+    constexpr record_field data_field = data_field_of<Record>;
     sink_.record_begin(at);
-    if constexpr (Sink::wants_regions) report_flat_regions(sink_, N::record, path, at, N::record.size);
-    flat_values v;
+    if constexpr (Sink::wants_regions) report_flat_regions(sink_, l, path, at, l.size);
+    flat_values_of<Record> v;
     load_flat<N>(image_.data() + at, v);
     sink_.record_flat(v);
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
-    const auto pointer_at = [at](record_field f) { return at + N::record[f].offset; };
+    const auto pointer_at = [at](record_field f) { return at + l[f].offset; };
 
     const field_path data_path = path.at(data_field);
-    const std::uint64_t data_length = value_of(data_length_field);
+    const std::uint64_t data_length = value_of(data_length_field_of<Record>);
     if (value_of(data_field) == 0) {
       if (data_length != 0 &&
           !soft(error_code::null_with_nonzero_size, pointer_at(data_field), data_path,
@@ -132,7 +142,7 @@ class native_walker {
       if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, data_path, data_at, data_length);
       sink_.data_bytes(image_.data() + data_at, data_length);
     }
-    for (const record_field f : string_fields) {
+    for (const record_field f : string_fields_of<Record>) {
       if (value_of(f) != 0 && !string(value_of(f), pointer_at(f), path.at(f), f)) return false;
     }
     sink_.record_end();

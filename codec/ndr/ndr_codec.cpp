@@ -35,14 +35,14 @@ bool encode_value(auto& encoder, const client_info_array& value, const field_pat
 
 template <class T>
 result<bytes> ndr_encode_bare(const T& value, layout wire) {
-  return encode_with(wire, [&](auto& e) { return encode_value(e, value, {}); });
+  return encode_with(wire, [&](auto& e) { return encode_value(e, value, root_path_of<T>); });
 }
 
 template <class T>
 result<bytes> ndr_encode_ptr(const std::optional<T>& value, layout wire) {
   return encode_with(wire, [&](auto& e) {
     e.top_pointer(value.has_value());
-    return !value || encode_value(e, *value, {});
+    return !value || encode_value(e, *value, root_path_of<T>);
   });
 }
 

@@ -108,7 +108,7 @@ class ndr_encoder {
           if (fits && member > 0xFFFF) {
             const auto f = static_cast<record_field>(slot);
             fits = fail_at(error_code::value_out_of_range, f,
-                           std::string(field_of(f).name()) + " " + std::to_string(member) +
+                           std::string(field_of<client_info>(f).name()) + " " + std::to_string(member) +
                                " does not fit the 16-bit enum of NDR 2.0");
           }
         }

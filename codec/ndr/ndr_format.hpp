@@ -19,6 +19,7 @@ struct ndr20_format {
   static constexpr std::size_t count_size = 4;    // max_count, offset, actual_count
   static constexpr std::size_t status_size = 2;   // enums are 16-bit
   static constexpr std::uint64_t referent_mask = 0xFFFFFFFFu;  // the whole id
+  static constexpr layout_rules rules = ndr20_rules;
   static constexpr const record_layout& record = ndr20_record_layout;
   static constexpr const array_layout& array = ndr20_array_layout;
 };
@@ -35,6 +36,7 @@ struct ndr64_format {
   // warns and lets the low half decide, which reads Impacket's NULL (4 zero
   // bytes and 4 bytes of filler) as the NULL it means.
   static constexpr std::uint64_t referent_mask = 0xFFFFFFFFu;
+  static constexpr layout_rules rules = ndr64_rules;
   static constexpr const record_layout& record = ndr64_record_layout;
   static constexpr const array_layout& array = ndr64_array_layout;
 };

@@ -32,9 +32,9 @@ result<bytes> encode_pickled_values(std::span<const T> values, pickle_kind kind)
       ndr_encoder<decltype(format)> encoder(out);
       bool written = false;
       if constexpr (std::is_same_v<T, client_info>) {
-        written = encoder.record(values[i], field_path{});
+        written = encoder.record(values[i], root_path_of<T>);
       } else {
-        written = encoder.array(values[i], field_path{});
+        written = encoder.array(values[i], root_path_of<T>);
       }
       if (!written) return encoder.take_failure();
       return std::nullopt;

@@ -16,19 +16,16 @@
 
 namespace dhcpm::detail {
 
-template <order O>
+// Builds values of record type Top (a record, or an _ARRAY of records).
+template <order O, class Top>
 class value_builder : public walk_sink_base {
+  static constexpr bool is_array = std::is_same_v<Top, client_info_array>;
+  using record = std::conditional_t<is_array, client_info, Top>;  // what record_flat() fills
+
  public:
-  // Where the next record goes: a single record, or the records of an array.
   // Where the next value goes (a pickled buffer's values, one after another).
-  void target(client_info* single) noexcept {
-    single_ = single;
-    array_ = nullptr;
-    next_record_ = 0;
-  }
-  void target(client_info_array* array) noexcept {
-    single_ = nullptr;
-    array_ = array;
+  void target(Top* top) noexcept {
+    top_ = top;
     next_record_ = 0;
   }
   // An upper bound of the string units an array's records can hold (half the
@@ -39,10 +36,14 @@ class value_builder : public walk_sink_base {
   void use_cache(block_cache* cache) noexcept { cache_ = cache; }
 
   void record_begin(std::size_t /*offset*/) {
-    current_ = single_ != nullptr ? single_ : &array_->clients->record(next_record_++);
+    if constexpr (is_array) {
+      current_ = &top_->clients->record(next_record_++);
+    } else {
+      current_ = top_;
+    }
   }
 
-  void record_flat(const flat_values& v) { assign_scalars(v, *current_); }
+  void record_flat(const flat_values_of<record>& v) { assign_scalars(v, *current_); }
 
   void data_bytes(const std::uint8_t* p, std::size_t n) { binary_of(*current_).data.emplace(p, p + n); }
 
@@ -56,18 +57,18 @@ class value_builder : public walk_sink_base {
   }
 
   void array_begin(std::uint32_t num_elements, bool clients_present) {
-    array_->num_elements = num_elements;
-    if (clients_present) array_->clients.emplace(cache_);
+    top_->num_elements = num_elements;
+    if (clients_present) top_->clients.emplace(cache_);
   }
   void elements_begin(std::uint64_t count, std::uint64_t records) {
-    array_->clients->reserve(count, records);
-    array_->clients->reserve_string_storage(storage_hint_);
+    top_->clients->reserve(count, records);
+    top_->clients->reserve_string_storage(storage_hint_);
   }
   void element(std::uint64_t /*index*/, bool present) {
     if (present) {
-      array_->clients->emplace_back();
+      top_->clients->emplace_back();
     } else {
-      array_->clients->push_back_null();
+      top_->clients->push_back_null();
     }
   }
 
@@ -77,7 +78,8 @@ class value_builder : public walk_sink_base {
  private:
   // The units go into the list's string storage when it has room, else the string owns them.
   void take_units(utf16_string& s, const std::uint8_t* p, std::size_t n) {
-    char16_t* storage = single_ == nullptr ? array_->clients->allocate_string_units(n) : nullptr;
+    char16_t* storage = nullptr;
+    if constexpr (is_array) storage = top_->clients->allocate_string_units(n);
     if (storage != nullptr) {
       copy_units(p, n, storage);
       s.borrow({storage, n});
@@ -96,9 +98,8 @@ class value_builder : public walk_sink_base {
     }
   }
 
-  client_info* single_ = nullptr;
-  client_info_array* array_ = nullptr;
-  client_info* current_ = nullptr;
+  Top* top_ = nullptr;
+  record* current_ = nullptr;
   std::size_t next_record_ = 0;
   std::uint32_t return_value_ = 0;
   std::size_t storage_hint_ = 0;

@@ -70,7 +70,7 @@ result<array_view> view_array(byte_span input, layout wire, const decode_options
   detail::index_builder sink(input.data(), view_access::index(view), options.cache);
   view_indexing consumer{sink};
   detail::walk_result walked;
-  if (!detail::drive_walk(input, value_type::array, format, options, walked, consumer)) {
+  if (!detail::drive_walk<client_info_array>(input, format, options, walked, consumer)) {
     return std::move(walked.failure);
   }
   view_access::warnings(view) = std::move(walked.warnings);

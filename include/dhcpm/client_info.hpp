@@ -1,5 +1,5 @@
-// The value types: DHCPV4_FAILOVER_CLIENT_INFO, its _ARRAY, and the opnum 98
-// response. They hold exactly what the wire can say — NULL vs empty, lengths
+// The value types: DHCPV4_FAILOVER_CLIENT_INFO, its _ARRAY, its _EX (memory
+// only), and the opnum 98 response. They hold exactly what the wire can say — NULL vs empty, lengths
 // that disagree with their data, enum values outside the known range — so a
 // decode followed by an encode gives the same bytes.
 #pragma once
@@ -60,6 +60,16 @@ struct client_info {
   std::uint8_t flags = 0;  // reserved: kept raw
 
   friend bool operator==(const client_info&, const client_info&) = default;
+};
+
+// DHCPV4_FAILOVER_CLIENT_INFO_EX (dhcpsapi.h): the failover record's members,
+// then DWORD AddressStateEx (the failover protocol's extended address state,
+// kept raw). No RPC method carries it: it exists only in native x64/x86
+// memory. record_convert.hpp converts it to and from the plain record.
+struct client_info_ex : client_info {
+  std::uint32_t address_state_ex = 0;
+
+  friend bool operator==(const client_info_ex&, const client_info_ex&) = default;
 };
 
 // The Clients of an _ARRAY: each element is a record or a NULL pointer.
@@ -176,6 +186,8 @@ struct get_client_info_response {
 // Containers move records instead of copying them, and moving a value never
 // throws (utf16_string.hpp says what a move of a borrowing string does).
 static_assert(std::is_nothrow_move_constructible_v<client_info> && std::is_nothrow_move_assignable_v<client_info>);
+static_assert(std::is_nothrow_move_constructible_v<client_info_ex> &&
+              std::is_nothrow_move_assignable_v<client_info_ex>);
 static_assert(std::is_nothrow_move_constructible_v<client_list> && std::is_nothrow_move_assignable_v<client_list>);
 static_assert(std::is_nothrow_move_constructible_v<client_info_array> &&
               std::is_nothrow_move_assignable_v<client_info_array>);

@@ -1,4 +1,4 @@
-// The descriptions of DHCPV4_FAILOVER_CLIENT_INFO and its _ARRAY (schema.hpp):
+// The descriptions of DHCPV4_FAILOVER_CLIENT_INFO, its _ARRAY and its _EX (schema.hpp):
 // their fields in dhcpsapi.h member order, each with its value member, then
 // {path, kind, meaning, native x64 and x86 offsets, enclosing structure, C API
 // constant}. Everything that reads, writes, shows or generates the record
@@ -55,6 +55,23 @@ struct record_schema<client_info> {
   // sizeof in native memory (dhcpsapi.h; tests/abi checks it).
   static constexpr std::uint16_t x64_size = 136;
   static constexpr std::uint16_t x86_size = 100;
+  static constexpr bool native_only = false;
+};
+
+// DHCPV4_FAILOVER_CLIENT_INFO_EX: the same fields, then DWORD AddressStateEx
+// (in x64 it fills what was the trailing pad). No RPC method carries it.
+template <>
+struct record_schema<client_info_ex> {
+  static constexpr std::string_view idl_name = "DHCPV4_FAILOVER_CLIENT_INFO_EX";
+
+  static constexpr std::tuple fields = std::tuple_cat(
+      record_schema<client_info>::fields,
+      std::tuple{schema::field<&client_info_ex::address_state_ex>{
+          {"AddressStateEx", field_kind::u32, field_meaning::reserved, 132, 100, no_parent,
+           DHCPM_FIELD_ADDRESS_STATE_EX}}});
+  static constexpr std::uint16_t x64_size = 136;
+  static constexpr std::uint16_t x86_size = 104;
+  static constexpr bool native_only = true;  // x64 and x86 images only
 };
 
 // DHCPV4_FAILOVER_CLIENT_INFO_ARRAY: DWORD NumElements;
@@ -76,6 +93,7 @@ struct record_schema<client_info_array> {
   };
   static constexpr std::uint16_t x64_size = 16;
   static constexpr std::uint16_t x86_size = 8;
+  static constexpr bool native_only = false;
 };
 
 }  // namespace dhcpm

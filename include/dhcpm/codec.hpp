@@ -13,8 +13,10 @@
 #include <vector>
 
 #include "dhcpm/client_info.hpp"
+#include "dhcpm/client_info_schema.hpp"
 #include "dhcpm/error.hpp"
 #include "dhcpm/options.hpp"
+#include "dhcpm/record_types.hpp"
 
 namespace dhcpm {
 
@@ -27,14 +29,9 @@ struct decoded {
   std::vector<error> warnings;  // lenient mode only; always empty in strict mode
 };
 
-// The value type of each record type (what validate, dissect and the C API name).
-template <class Record>
-inline constexpr value_type value_type_of = value_type::client;
-template <>
-inline constexpr value_type value_type_of<client_info_array> = value_type::array;
-
 // The C++ value that each framing decodes to and encodes from:
-//   Record                     framing::bare (a record type: client_info, client_info_array)
+//   Record                     framing::bare (a record type: client_info, client_info_array,
+//                              client_info_ex)
 //   std::optional<Record>      framing::ptr (std::nullopt: a NULL pointer)
 //   get_client_info_response   framing::response
 //   std::vector<Record>        every value of a pickled buffer (wire_format::all)
@@ -63,22 +60,16 @@ struct framed_value<std::vector<Record>> {
   static constexpr bool several = true;
 };
 
-// Calls body(std::type_identity<Record>{}) with the record type `type` names:
-// where a program holds the type as a value (a command line, the C API).
-template <class Body>
-decltype(auto) with_record_type(value_type type, Body&& body) {
-  if (type == value_type::array) return body(std::type_identity<client_info_array>{});
-  return body(std::type_identity<client_info>{});
-}
-
 // Calls body(std::type_identity<Value>{}) with the Value of Record that
 // `format` reads and writes (its framing; every pickled value with `all`). A
 // pair with no Value (an array in a response) gets Record itself, which
 // decode and encode refuse as check_format does.
 template <class Record, class Body>
 decltype(auto) with_framed_value(const wire_format& format, Body&& body) {
-  if (format.all) return body(std::type_identity<std::vector<Record>>{});
-  if (format.frame == framing::ptr) return body(std::type_identity<std::optional<Record>>{});
+  if constexpr (!record_schema<Record>::native_only) {  // a memory image holds one bare record
+    if (format.all) return body(std::type_identity<std::vector<Record>>{});
+    if (format.frame == framing::ptr) return body(std::type_identity<std::optional<Record>>{});
+  }
   if constexpr (std::is_same_v<Record, client_info>) {
     if (format.frame == framing::response) return body(std::type_identity<get_client_info_response>{});
   }

@@ -171,8 +171,9 @@ dhcpm_status dhcpm_layout_from_name(const char* name, dhcpm_layout* layout) DHCP
 dhcpm_status dhcpm_detect_layout(const uint8_t* data, size_t size, dhcpm_layout* layout) DHCPM_NOEXCEPT;
 
 typedef enum dhcpm_type {
-  DHCPM_TYPE_CLIENT = 0, /* one DHCPV4_FAILOVER_CLIENT_INFO */
-  DHCPM_TYPE_ARRAY = 1   /* a DHCPV4_FAILOVER_CLIENT_INFO_ARRAY */
+  DHCPM_TYPE_CLIENT = 0,   /* one DHCPV4_FAILOVER_CLIENT_INFO */
+  DHCPM_TYPE_ARRAY = 1,    /* a DHCPV4_FAILOVER_CLIENT_INFO_ARRAY */
+  DHCPM_TYPE_CLIENT_EX = 2 /* one DHCPV4_FAILOVER_CLIENT_INFO_EX: x64/x86 images only, bare */
 } dhcpm_type;
 
 /* How the value sits in the bytes. Only the NDR layouts (ndr20, ndr20be,
@@ -323,7 +324,10 @@ typedef enum dhcpm_field {
   DHCPM_FIELD_LAST_BND_UPD_TIME,      /* LastBndUpdTime, 32 bits */
   DHCPM_FIELD_BND_MSG_STATUS,         /* BndMsgStatus, 32 bits */
   DHCPM_FIELD_FLAGS,                  /* Flags, 8 bits */
-  DHCPM_FIELD_COUNT                   /* the number of integer fields */
+  DHCPM_FIELD_COUNT,                  /* the number of integer fields of DHCPV4_FAILOVER_CLIENT_INFO */
+  /* DHCPV4_FAILOVER_CLIENT_INFO_EX has the fields above and this one: */
+  DHCPM_FIELD_ADDRESS_STATE_EX = DHCPM_FIELD_COUNT, /* AddressStateEx, 32 bits */
+  DHCPM_FIELD_EX_COUNT                /* the number of integer fields of the _EX */
 } dhcpm_field;
 
 /* The field's path as in error paths and the JSON form: "ClientIpAddress",

@@ -17,6 +17,8 @@ namespace dhcpm {
 
 [[nodiscard]] std::string to_json(const client_info& value);
 [[nodiscard]] std::string to_json(const std::optional<client_info>& value);  // null for NULL
+// The failover record's members, then AddressStateEx.
+[[nodiscard]] std::string to_json(const client_info_ex& value);
 [[nodiscard]] std::string to_json(const client_info_array& value);
 [[nodiscard]] std::string to_json(const std::optional<client_info_array>& value);
 // {"ClientInfo": record or null, "ReturnValue": DWORD}
@@ -31,6 +33,7 @@ namespace dhcpm {
 // for syntax errors and 0 otherwise.
 [[nodiscard]] result<client_info> client_from_json(std::string_view text);
 [[nodiscard]] result<std::optional<client_info>> optional_client_from_json(std::string_view text);
+[[nodiscard]] result<client_info_ex> client_ex_from_json(std::string_view text);
 [[nodiscard]] result<client_info_array> array_from_json(std::string_view text);
 [[nodiscard]] result<std::optional<client_info_array>> optional_array_from_json(std::string_view text);
 // A JSON list of values; element paths start with their index (`[2].Flags`).
@@ -49,6 +52,8 @@ template <>
 inline result<std::optional<client_info>> from_json(std::string_view text) { return optional_client_from_json(text); }
 template <>
 inline result<client_info_array> from_json(std::string_view text) { return array_from_json(text); }
+template <>
+inline result<client_info_ex> from_json(std::string_view text) { return client_ex_from_json(text); }
 template <>
 inline result<std::optional<client_info_array>> from_json(std::string_view text) {
   return optional_array_from_json(text);

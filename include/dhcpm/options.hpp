@@ -49,15 +49,23 @@ enum class framing : std::uint8_t {
   response,  // opnum 98 response stub: [out] pointer, value, DWORD return value
 };
 
-// Which record the bytes hold: one DHCPV4_FAILOVER_CLIENT_INFO or the _ARRAY.
-enum class value_type : std::uint8_t { client, array };
+// Which record the bytes hold: one DHCPV4_FAILOVER_CLIENT_INFO, the _ARRAY,
+// or one DHCPV4_FAILOVER_CLIENT_INFO_EX (native x64/x86 memory only).
+// record_types.hpp maps each to its C++ type.
+enum class value_type : std::uint8_t { client, array, client_ex };
 
 [[nodiscard]] constexpr std::string_view to_string(value_type t) noexcept {
-  return t == value_type::array ? "array" : "client";
+  switch (t) {
+    case value_type::array: return "array";
+    case value_type::client_ex: return "client-ex";
+    case value_type::client: break;
+  }
+  return "client";
 }
 [[nodiscard]] constexpr std::optional<value_type> parse_value_type(std::string_view name) noexcept {
-  if (name == "client") return value_type::client;
-  if (name == "array") return value_type::array;
+  for (const value_type t : {value_type::client, value_type::array, value_type::client_ex}) {
+    if (name == to_string(t)) return t;
+  }
   return std::nullopt;
 }
 

@@ -127,6 +127,7 @@ template <class Fields, class Visit>
 //   idl_name   the IDL type name
 //   fields     a tuple of schema::field<...> entries in member order
 //   x64_size, x86_size   sizeof in native memory
+//   native_only  true for a type that exists only in native x64/x86 memory
 // and, for an _ARRAY, `element`: the record type its pointer_array points to.
 template <class Record>
 struct record_schema;

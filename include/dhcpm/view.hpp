@@ -36,7 +36,9 @@
 namespace dhcpm {
 
 namespace detail {
-struct record_layout;  // the full layout table (codec/layout/record_layout.hpp)
+template <class Record>
+struct record_layout_of;  // the full layout table (codec/layout/record_layout.hpp)
+using record_layout = record_layout_of<client_info>;
 
 // The failover record's fields, as the view accessors number them.
 inline constexpr const auto& view_fields = field_table<client_info>;
