@@ -6,9 +6,11 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <variant>
 
 #include "capi/capi_detail.hpp"
 #include "dhcpm/client_info_schema.hpp"
+#include "dhcpm/record_types.hpp"
 #include "layout/flat_values.hpp"
 
 namespace dhcpm::capi {
@@ -19,15 +21,18 @@ namespace {
 constexpr std::uint16_t no_units[1] = {0};
 constexpr std::uint8_t no_bytes[1] = {0};
 
-constexpr const auto& fields = field_table<client_info>;
+// The _EX's fields are the failover record's and AddressStateEx, so its
+// table names every constant.
+constexpr const auto& fields = field_table<client_info_ex>;
 
 // The C constants follow the schema: dhcpm_field numbers the number fields
 // (and a DHCP_BINARY_DATA's DataLength) in member order, dhcpm_string_field
 // the strings; structures have none.
-constexpr bool c_constants_follow_the_schema() noexcept {
+template <class Record>
+constexpr bool c_constants_follow_the_schema(int numbers, int strings) noexcept {
   int next_number = 0;
   int next_string = 0;
-  for (const field_info& f : fields) {
+  for (const field_info& f : field_table<Record>) {
     if (f.kind == field_kind::structure) {
       if (f.c_id != -1) return false;
     } else if (f.kind == field_kind::lpwstr) {
@@ -36,9 +41,11 @@ constexpr bool c_constants_follow_the_schema() noexcept {
       return false;
     }
   }
-  return next_number == DHCPM_FIELD_COUNT && next_string == DHCPM_STRING_COUNT;
+  return next_number == numbers && next_string == strings;
 }
-static_assert(c_constants_follow_the_schema(), "dhcpm.h's DHCPM_FIELD_* / DHCPM_STRING_* differ from the schema");
+static_assert(c_constants_follow_the_schema<client_info>(DHCPM_FIELD_COUNT, DHCPM_STRING_COUNT) &&
+                  c_constants_follow_the_schema<client_info_ex>(DHCPM_FIELD_EX_COUNT, DHCPM_STRING_COUNT),
+              "dhcpm.h's DHCPM_FIELD_* / DHCPM_STRING_* differ from the schema");
 static_assert(static_cast<int>(field_kind::pointer_array) == DHCPM_KIND_POINTER_ARRAY &&
               static_cast<int>(field_kind::structure) == DHCPM_KIND_STRUCTURE &&
               static_cast<int>(field_kind::lpwstr) == DHCPM_KIND_LPWSTR &&
@@ -51,9 +58,10 @@ static_assert(static_cast<int>(field_meaning::none) == DHCPM_MEANING_NONE &&
 // std::nullopt for a constant outside the enumeration.
 template <class Result, class Record, class Use>
 std::optional<Result> with_field(Record& c, int id, Use&& use) {
+  using plain = std::remove_const_t<Record>;
   std::optional<Result> out;
-  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
-    constexpr field_info info = fields[index];
+  schema::for_each_field(record_schema<plain>::fields, [&](const auto& f, auto index) {
+    constexpr field_info info = field_table<plain>[index];
     if constexpr (holds_number(info.kind)) {
       if (info.c_id == id) out = use(f.of(c));
     } else if constexpr (info.kind == field_kind::binary_data) {
@@ -68,7 +76,7 @@ template <class Record>
 auto* string_member(Record& c, int id) noexcept {
   std::conditional_t<std::is_const_v<Record>, const utf16_string, utf16_string>* out = nullptr;
   schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
-    constexpr field_info info = fields[index];
+    constexpr field_info info = field_table<client_info>[index];
     if constexpr (info.kind == field_kind::lpwstr) {
       if (info.c_id == id) out = &f.of(c);
     }
@@ -82,6 +90,7 @@ const char* field_path_of(int id, bool strings) noexcept {
     const field_info& f = fields[i];
     if (f.c_id != id || (f.kind == field_kind::lpwstr) != strings || f.kind == field_kind::structure) continue;
     if (f.kind == field_kind::binary_data) return detail::record_field_path(detail::data_length_field).data();
+    // (the _EX's table, whose first fields are the plain record's)
     return f.path.data();  // a whole literal of the schema: NUL-terminated
   }
   return "unknown";
@@ -108,6 +117,29 @@ const char* dhcpm_field_name(dhcpm_field field) noexcept { return dhcpm::capi::f
 
 const char* dhcpm_string_field_name(dhcpm_string_field field) noexcept {
   return dhcpm::capi::field_path_of(field, true);
+}
+
+dhcpm_status dhcpm_value_get(const dhcpm_value* value, dhcpm_field field, uint64_t* number) noexcept {
+  if (value == nullptr || number == nullptr || field < 0) return DHCPM_ERR_INVALID_ARGUMENT;
+  const auto read = [](const auto& member) { return static_cast<std::uint64_t>(member); };
+  const std::optional<std::uint64_t> got = std::visit(
+      [&](const auto& record) { return dhcpm::capi::with_field<std::uint64_t>(record, field, read); }, value->content);
+  if (!got) return DHCPM_ERR_INVALID_ARGUMENT;
+  *number = *got;
+  return DHCPM_OK;
+}
+
+dhcpm_status dhcpm_value_set(dhcpm_value* value, dhcpm_field field, uint64_t number) noexcept {
+  if (value == nullptr || field < 0) return DHCPM_ERR_INVALID_ARGUMENT;
+  const auto write = [number](auto& member) {
+    using member_type = std::remove_reference_t<decltype(member)>;
+    if (number > std::numeric_limits<member_type>::max()) return DHCPM_ERR_VALUE_OUT_OF_RANGE;
+    member = static_cast<member_type>(number);
+    return DHCPM_OK;
+  };
+  return std::visit([&](auto& record) { return dhcpm::capi::with_field<dhcpm_status>(record, field, write); },
+                    value->content)
+      .value_or(DHCPM_ERR_INVALID_ARGUMENT);
 }
 
 uint64_t dhcpm_client_get(const dhcpm_client* client, dhcpm_field field) noexcept {
@@ -230,17 +262,16 @@ dhcpm_status dhcpm_client_set_data_null(dhcpm_client* client) noexcept {
 }
 
 size_t dhcpm_field_count(dhcpm_type type) noexcept {
-  switch (type) {
-    case DHCPM_TYPE_CLIENT: return dhcpm::field_table<dhcpm::client_info>.size();
-    case DHCPM_TYPE_ARRAY: return dhcpm::field_table<dhcpm::client_info_array>.size();
-    default: return 0;
-  }
+  const std::optional<dhcpm::value_type> t = dhcpm::capi::to_value_type(type);
+  if (!t) return 0;
+  return dhcpm::with_record_type(*t, [](auto record) { return dhcpm::field_table<typename decltype(record)::type>.size(); });
 }
 
 dhcpm_status dhcpm_field_info(dhcpm_type type, size_t index, dhcpm_field_desc* desc) noexcept {
   if (desc == nullptr || index >= dhcpm_field_count(type)) return DHCPM_ERR_INVALID_ARGUMENT;
-  const dhcpm::field_info& f = type == DHCPM_TYPE_ARRAY ? dhcpm::field_table<dhcpm::client_info_array>[index]
-                                                        : dhcpm::field_table<dhcpm::client_info>[index];
+  const dhcpm::field_info& f = dhcpm::with_record_type(
+      *dhcpm::capi::to_value_type(type),
+      [index](auto record) -> const dhcpm::field_info& { return dhcpm::field_table<typename decltype(record)::type>[index]; });
   desc->path = f.path.data();  // literals of the schema: NUL-terminated, and so is a suffix of one
   desc->name = f.name().data();
   desc->kind = static_cast<dhcpm_field_kind>(f.kind);

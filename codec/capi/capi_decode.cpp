@@ -29,7 +29,11 @@ dhcpm_status decode_value(byte_span input, const wire_format& format, const deco
     target.is_null = !record.has_value();
     target.content = record ? std::move(*record) : Record{};
   };
-  if (format.frame == framing::ptr) return take(decode<std::optional<Record>>(input, format, options), target, out, store_optional);
+  if constexpr (!record_schema<Record>::native_only) {
+    if (format.frame == framing::ptr) {
+      return take(decode<std::optional<Record>>(input, format, options), target, out, store_optional);
+    }
+  }
   if constexpr (std::is_same_v<Record, client_info>) {
     if (format.frame == framing::response) {
       return take(decode<get_client_info_response>(input, format, options), target, out,
@@ -65,17 +69,11 @@ extern "C" dhcpm_status dhcpm_decode(const uint8_t* data, size_t size, const dhc
     const dhcpm::decode_options decode_options = to_options(options);
 
     auto decoded = std::make_unique<dhcpm_value>();
-    dhcpm_status status = DHCPM_ERR_INVALID_ARGUMENT;
-    switch (format->type) {
-      case DHCPM_TYPE_CLIENT:
-        status = decode_value<dhcpm::client_info>(input, where, decode_options, *decoded, error);
-        break;
-      case DHCPM_TYPE_ARRAY:
-        status = decode_value<dhcpm::client_info_array>(input, where, decode_options, *decoded, error);
-        break;
-      default:
-        return report(error, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
-    }
+    const std::optional<dhcpm::value_type> type = to_value_type(format->type);
+    if (!type) return report(error, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
+    const dhcpm_status status = dhcpm::with_record_type(*type, [&](auto record) {
+      return decode_value<typename decltype(record)::type>(input, where, decode_options, *decoded, error);
+    });
     if (status == DHCPM_OK) *value = decoded.release();
     return status;
   });

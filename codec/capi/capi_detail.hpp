@@ -20,18 +20,24 @@
 // The object behind a dhcpm_value handle. Global, to complete the C
 // declaration `typedef struct dhcpm_value dhcpm_value`.
 struct dhcpm_value {
-  // client_info for DHCPM_TYPE_CLIENT, client_info_array for DHCPM_TYPE_ARRAY.
-  std::variant<dhcpm::client_info, dhcpm::client_info_array> content;
+  // client_info for DHCPM_TYPE_CLIENT, client_info_array for DHCPM_TYPE_ARRAY,
+  // client_info_ex for DHCPM_TYPE_CLIENT_EX: the alternative's index is the dhcpm_type.
+  std::variant<dhcpm::client_info, dhcpm::client_info_array, dhcpm::client_info_ex> content;
   // A NULL top-level pointer (ptr framing, or a response's ClientInfo). The
   // content is kept, so that dhcpm_value_set_null(v, 0) gives it back.
   bool is_null = false;
   std::uint32_t return_value = 0;     // response framing
   std::vector<dhcpm::error> warnings;  // lenient decoding
 
-  [[nodiscard]] dhcpm::client_info* client() noexcept { return std::get_if<dhcpm::client_info>(&content); }
-  [[nodiscard]] const dhcpm::client_info* client() const noexcept {
+  // The failover record of a client value, or the failover members of an _EX value.
+  [[nodiscard]] dhcpm::client_info* client() noexcept {
+    if (auto* ex = std::get_if<dhcpm::client_info_ex>(&content)) return ex;
     return std::get_if<dhcpm::client_info>(&content);
   }
+  [[nodiscard]] const dhcpm::client_info* client() const noexcept {
+    return const_cast<dhcpm_value*>(this)->client();
+  }
+  [[nodiscard]] dhcpm_type type() const noexcept { return static_cast<dhcpm_type>(content.index()); }
   [[nodiscard]] dhcpm::client_info_array* array() noexcept {
     return std::get_if<dhcpm::client_info_array>(&content);
   }
@@ -47,7 +53,21 @@ struct dhcpm_value_list {
   std::vector<dhcpm::error> warnings;
 };
 
+static_assert(DHCPM_TYPE_CLIENT == 0 && DHCPM_TYPE_ARRAY == 1 && DHCPM_TYPE_CLIENT_EX == 2);
+
 namespace dhcpm::capi {
+
+// dhcpm_type and value_type number the record types alike.
+static_assert(static_cast<int>(value_type::client) == DHCPM_TYPE_CLIENT &&
+              static_cast<int>(value_type::array) == DHCPM_TYPE_ARRAY &&
+              static_cast<int>(value_type::client_ex) == DHCPM_TYPE_CLIENT_EX);
+[[nodiscard]] inline std::optional<value_type> to_value_type(dhcpm_type type) noexcept {
+  for (const value_type t : all_value_types) {
+    if (static_cast<int>(t) == static_cast<int>(type)) return t;
+  }
+  return std::nullopt;
+}
+[[nodiscard]] inline dhcpm_type from_value_type(value_type type) noexcept { return static_cast<dhcpm_type>(type); }
 
 // dhcpm_client is never defined: a dhcpm_client* is a client_info* in
 // disguise, cast there and back (a round trip that keeps the pointer value).

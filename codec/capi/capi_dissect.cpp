@@ -35,11 +35,9 @@ dhcpm_status make_request(const dhcpm_format& format, const dhcpm_decode_options
     request.wire = to_layout(format.layout);
     if (!request.wire) return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->layout is not a dhcpm_layout");
   }
-  switch (format.type) {
-    case DHCPM_TYPE_CLIENT: request.type = value_type::client; break;
-    case DHCPM_TYPE_ARRAY: request.type = value_type::array; break;
-    default: return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
-  }
+  const std::optional<value_type> type = to_value_type(format.type);
+  if (!type) return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
+  request.type = *type;
   // The one mapping of framing, base and at (the layout may still be detected).
   wire_format where;
   if (const dhcpm_status s = to_wire_format(format, request.wire.value_or(layout::ndr20), false, where, out);
@@ -86,7 +84,7 @@ dhcpm_status dhcpm_dissect(const uint8_t* data, size_t size, const dhcpm_format*
                                 to_c_kind(r.kind),
                                 r.path.c_str(),
                                 r.value.c_str(),
-                                r.table == dhcpm::value_type::array ? DHCPM_TYPE_ARRAY : DHCPM_TYPE_CLIENT,
+                                dhcpm::capi::from_value_type(r.table),
                                 r.field,
                                 r.element,
                                 r.value_index,

@@ -16,7 +16,9 @@ namespace {
 // The value in the Value of its framing, encoded by the generic encode<Value>.
 template <class Record>
 result<bytes> encode_value(const dhcpm_value& value, const Record& record, const wire_format& format) {
-  if (format.frame == framing::ptr) return encode(value.is_null ? std::nullopt : std::optional<Record>(record), format);
+  if constexpr (!record_schema<Record>::native_only) {
+    if (format.frame == framing::ptr) return encode(value.is_null ? std::nullopt : std::optional<Record>(record), format);
+  }
   if constexpr (std::is_same_v<Record, client_info>) {
     if (format.frame == framing::response) {
       get_client_info_response response;
@@ -76,9 +78,8 @@ dhcpm_status dhcpm_encode(const dhcpm_value* value, const dhcpm_format* format, 
     dhcpm::wire_format where;
     if (const dhcpm_status s = to_wire_format(*format, wire, false, where, error); s != DHCPM_OK) return s;
 
-    const dhcpm::result<dhcpm::bytes> encoded = value->client() != nullptr
-                                                    ? encode_value(*value, *value->client(), where)
-                                                    : encode_value(*value, *value->array(), where);
+    const dhcpm::result<dhcpm::bytes> encoded =
+        std::visit([&](const auto& record) { return encode_value(*value, record, where); }, value->content);
     if (!encoded) return report(error, encoded.error_value());
     return hand_over(*encoded, bytes, size, error);
   });

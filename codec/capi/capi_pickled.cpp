@@ -87,6 +87,8 @@ dhcpm_status dhcpm_decode_all(const uint8_t* data, size_t size, const dhcpm_form
         status = dhcpm::capi::decode_into<dhcpm::client_info_array>(
             [&] { return dhcpm::decode_pickled_arrays(input, expect, decode_options); }, *decoded, error);
         break;
+      case DHCPM_TYPE_CLIENT_EX:  // no pickled form: check_format says why
+        return report(error, *dhcpm::check_format(dhcpm::value_type::client_ex, {.wire = wire, .all = true}, false));
       default:
         return report(error, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
     }
@@ -144,6 +146,8 @@ dhcpm_status dhcpm_encode_all(const dhcpm_value* const* values, size_t count, co
       std::vector<dhcpm::client_info_array> arrays;
       if (const dhcpm_status s = dhcpm::capi::gather(values, count, arrays, error); s != DHCPM_OK) return s;
       encoded = dhcpm::encode_pickled(std::span<const dhcpm::client_info_array>(arrays), *kind);
+    } else if (format->type == DHCPM_TYPE_CLIENT_EX) {
+      return report(error, *dhcpm::check_format(dhcpm::value_type::client_ex, {.wire = *wire, .all = true}, true));
     } else {
       return report(error, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
     }

@@ -2,9 +2,13 @@
 // value and warnings, and the elements of an array (reading, appending).
 #include <cstdint>
 #include <memory>
+#include <type_traits>
+#include <variant>
 #include <utility>
 
 #include "capi/capi_detail.hpp"
+#include "dhcpm/record_convert.hpp"
+#include "dhcpm/record_types.hpp"
 
 namespace dhcpm::capi {
 namespace {
@@ -55,7 +59,7 @@ extern "C" {
 void dhcpm_value_free(dhcpm_value* value) noexcept { delete value; }
 
 dhcpm_type dhcpm_value_type(const dhcpm_value* value) noexcept {
-  return value != nullptr && value->array() != nullptr ? DHCPM_TYPE_ARRAY : DHCPM_TYPE_CLIENT;
+  return value != nullptr ? value->type() : DHCPM_TYPE_CLIENT;
 }
 
 int dhcpm_value_is_null(const dhcpm_value* value) noexcept { return value != nullptr && value->is_null ? 1 : 0; }
@@ -114,6 +118,42 @@ dhcpm_client* dhcpm_array_element_mut(dhcpm_value* array, size_t index) noexcept
 
 dhcpm_status dhcpm_client_new(dhcpm_value** value) noexcept {
   return guarded(nullptr, [&] { return dhcpm::capi::make_value(value, dhcpm::client_info{}); });
+}
+
+dhcpm_status dhcpm_client_ex_new(dhcpm_value** value) noexcept {
+  return guarded(nullptr, [&] { return dhcpm::capi::make_value(value, dhcpm::client_info_ex{}); });
+}
+
+dhcpm_status dhcpm_convert(const dhcpm_value* value, dhcpm_type to, dhcpm_value** converted,
+                           dhcpm_error* error) noexcept {
+  using namespace dhcpm::capi;
+  if (converted != nullptr) *converted = nullptr;
+  return guarded(error, [&]() -> dhcpm_status {
+    clear_error(error);
+    const std::optional<dhcpm::value_type> target = to_value_type(to);
+    if (value == nullptr || converted == nullptr || !target) {
+      return report(error, DHCPM_ERR_INVALID_ARGUMENT, "value and converted are required, and to a dhcpm_type");
+    }
+    return std::visit(
+        [&](const auto& record) -> dhcpm_status {
+          using from = std::remove_cvref_t<decltype(record)>;
+          return dhcpm::with_record_type(*target, [&](auto to_record) -> dhcpm_status {
+            using into = typename decltype(to_record)::type;
+            if constexpr (dhcpm::converts_to<into, from>) {
+              dhcpm::result<into> out = dhcpm::convert_record<into>(record);
+              if (!out) return report(error, out.error_value());
+              auto made = std::make_unique<dhcpm_value>(*value);
+              made->content = std::move(*out);
+              *converted = made.release();
+              return DHCPM_OK;
+            } else {
+              return report(error, DHCPM_ERR_UNSUPPORTED,
+                            "only the failover record and its _EX convert to each other");
+            }
+          });
+        },
+        value->content);
+  });
 }
 
 dhcpm_status dhcpm_array_new(dhcpm_value** value) noexcept {

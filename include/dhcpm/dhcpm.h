@@ -277,7 +277,9 @@ size_t dhcpm_value_warning_count(const dhcpm_value* value) DHCPM_NOEXCEPT;
  * DHCPM_ERR_INVALID_ARGUMENT when index is out of range. */
 dhcpm_status dhcpm_value_warning(const dhcpm_value* value, size_t index, dhcpm_error* warning) DHCPM_NOEXCEPT;
 
-/* The record of a client value; NULL when the value is an array or NULL. */
+/* The record of a client value (for a DHCPM_TYPE_CLIENT_EX value, its
+ * failover members: read AddressStateEx with dhcpm_value_get); NULL when the
+ * value is an array or NULL. */
 const dhcpm_client* dhcpm_value_client(const dhcpm_value* value) DHCPM_NOEXCEPT;
 /* The same record, to change it. */
 dhcpm_client* dhcpm_value_client_mut(dhcpm_value* value) DHCPM_NOEXCEPT;
@@ -337,6 +339,14 @@ const char* dhcpm_field_name(dhcpm_field field) DHCPM_NOEXCEPT;
 
 /* The field's value (0 for a NULL client or an unknown field). */
 uint64_t dhcpm_client_get(const dhcpm_client* client, dhcpm_field field) DHCPM_NOEXCEPT;
+
+/* An integer field of a client or client-ex value's record, by its type's
+ * schema: every dhcpm_field of a DHCPM_TYPE_CLIENT_EX value, all but
+ * DHCPM_FIELD_ADDRESS_STATE_EX of a DHCPM_TYPE_CLIENT value.
+ * DHCPM_ERR_INVALID_ARGUMENT for a field the record does not have (or an
+ * array value); set gives DHCPM_ERR_VALUE_OUT_OF_RANGE as dhcpm_client_set. */
+dhcpm_status dhcpm_value_get(const dhcpm_value* value, dhcpm_field field, uint64_t* number) DHCPM_NOEXCEPT;
+dhcpm_status dhcpm_value_set(dhcpm_value* value, dhcpm_field field, uint64_t number) DHCPM_NOEXCEPT;
 
 /* The string fields (LPWSTR): NULL, empty and any UTF-16 units are different
  * values, all kept exactly as on the wire. */
@@ -427,8 +437,9 @@ typedef struct dhcpm_field_desc {
 } dhcpm_field_desc;
 
 /* The number of fields of the type's description: a record's members for
- * DHCPM_TYPE_CLIENT; NumElements and Clients for DHCPM_TYPE_ARRAY (Clients
- * names DHCPM_TYPE_CLIENT as its element_type). */
+ * DHCPM_TYPE_CLIENT and DHCPM_TYPE_CLIENT_EX (the same, then AddressStateEx);
+ * NumElements and Clients for DHCPM_TYPE_ARRAY (Clients names
+ * DHCPM_TYPE_CLIENT as its element_type). */
 size_t dhcpm_field_count(dhcpm_type type) DHCPM_NOEXCEPT;
 /* Field `index` (< dhcpm_field_count) in member order, a structure before
  * its members. The strings are static. DHCPM_ERR_INVALID_ARGUMENT for an index
@@ -442,6 +453,16 @@ dhcpm_status dhcpm_field_info(dhcpm_type type, size_t index, dhcpm_field_desc* d
 /* A new client value whose record has every integer 0 and every string and
  * Data NULL (the "minimal" golden vector). Free it with dhcpm_value_free. */
 dhcpm_status dhcpm_client_new(dhcpm_value** value) DHCPM_NOEXCEPT;
+/* A new DHCPM_TYPE_CLIENT_EX value like dhcpm_client_new's, AddressStateEx 0. */
+dhcpm_status dhcpm_client_ex_new(dhcpm_value** value) DHCPM_NOEXCEPT;
+/* A new value of type `to` holding `value`'s record (framing state, return
+ * value and warnings copied): DHCPM_TYPE_CLIENT becomes DHCPM_TYPE_CLIENT_EX
+ * with AddressStateEx 0, and an _EX becomes DHCPM_TYPE_CLIENT only when its
+ * AddressStateEx is 0 (else DHCPM_ERR_VALUE_OUT_OF_RANGE, path
+ * "AddressStateEx"); a type converts to itself. Other pairs are
+ * DHCPM_ERR_UNSUPPORTED. Free the new value with dhcpm_value_free. */
+dhcpm_status dhcpm_convert(const dhcpm_value* value, dhcpm_type to, dhcpm_value** converted,
+                           dhcpm_error* error) DHCPM_NOEXCEPT;
 /* A new array value: NumElements 0 and a non-NULL, empty Clients. */
 dhcpm_status dhcpm_array_new(dhcpm_value** value) DHCPM_NOEXCEPT;
 

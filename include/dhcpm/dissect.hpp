@@ -63,9 +63,10 @@ struct region {
   // What the bytes are, as data: path and value above are text rendered
   // from these, and a program should read these instead of parsing the text.
   //
-  // The schema field they belong to: an index into field_table<client_info>
-  // (table client) or field_table<client_info_array> (table array: NumElements,
-  // Clients), the same as dhcpm_field_info(table, field). -1 for bytes that
+  // The schema field they belong to: an index into the field table of the
+  // record type `table` names — field_table<client_info> (client),
+  // field_table<client_info_ex> (client_ex) or field_table<client_info_array>
+  // (array: NumElements, Clients) — the same as dhcpm_field_info(table, field). -1 for bytes that
   // are no field's: headers, the padding and pointers of the value as a whole,
   // an element's referent id, the return value. A DATE_TIME is its one field
   // (even when only one of its DWORDs arrived), a DHCP_BINARY_DATA's

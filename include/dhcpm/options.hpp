@@ -2,6 +2,7 @@
 // input can make dhcpm refuse, never make it allocate or loop without bound.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -53,6 +54,7 @@ enum class framing : std::uint8_t {
 // or one DHCPV4_FAILOVER_CLIENT_INFO_EX (native x64/x86 memory only).
 // record_types.hpp maps each to its C++ type.
 enum class value_type : std::uint8_t { client, array, client_ex };
+inline constexpr std::array all_value_types{value_type::client, value_type::array, value_type::client_ex};
 
 [[nodiscard]] constexpr std::string_view to_string(value_type t) noexcept {
   switch (t) {
@@ -63,7 +65,7 @@ enum class value_type : std::uint8_t { client, array, client_ex };
   return "client";
 }
 [[nodiscard]] constexpr std::optional<value_type> parse_value_type(std::string_view name) noexcept {
-  for (const value_type t : {value_type::client, value_type::array, value_type::client_ex}) {
+  for (const value_type t : all_value_types) {
     if (name == to_string(t)) return t;
   }
   return std::nullopt;

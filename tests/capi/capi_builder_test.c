@@ -257,7 +257,59 @@ static void check_setter_limits(void) {
   dhcpm_value_free(value);
 }
 
+/* A DHCPV4_FAILOVER_CLIENT_INFO_EX from C: the failover members through its
+ * client handle, AddressStateEx through dhcpm_value_get/set; an x64 image
+ * that decodes back; conversion to and from the plain record; no NDR. */
+static void check_client_ex(void) {
+  dhcpm_value* ex = NULL;
+  dhcpm_value* back = NULL;
+  dhcpm_value* plain = NULL;
+  dhcpm_format format;
+  dhcpm_error error;
+  uint8_t* bytes = NULL;
+  size_t size = 0;
+  uint64_t number = 0;
+  if (!CHECK_STATUS(dhcpm_client_ex_new(&ex), DHCPM_OK)) return;
+  CHECK_U64(dhcpm_value_type(ex), DHCPM_TYPE_CLIENT_EX);
+  fill_typical(dhcpm_value_client_mut(ex));
+  CHECK_STATUS(dhcpm_value_set(ex, DHCPM_FIELD_ADDRESS_STATE_EX, 0xA1B2C3D4u), DHCPM_OK);
+  CHECK_STATUS(dhcpm_value_set(ex, DHCPM_FIELD_ADDRESS_STATE_EX, 0x100000000u), DHCPM_ERR_VALUE_OUT_OF_RANGE);
+  CHECK_STATUS(dhcpm_value_get(ex, DHCPM_FIELD_FLAGS, &number), DHCPM_OK);
+  CHECK_U64(dhcpm_field_count(DHCPM_TYPE_CLIENT_EX), dhcpm_field_count(DHCPM_TYPE_CLIENT) + 1);
+
+  dhcpm_format_init(&format, DHCPM_LAYOUT_X64, DHCPM_TYPE_CLIENT_EX);
+  if (CHECK_STATUS(dhcpm_encode(ex, &format, &bytes, &size, &error), DHCPM_OK)) {
+    CHECK_U64(bytes[132], 0xD4); /* AddressStateEx at x64 offset 132, little-endian */
+    if (CHECK_STATUS(dhcpm_decode(bytes, size, &format, NULL, &back, &error), DHCPM_OK)) {
+      CHECK_STATUS(dhcpm_value_get(back, DHCPM_FIELD_ADDRESS_STATE_EX, &number), DHCPM_OK);
+      CHECK_U64(number, 0xA1B2C3D4u);
+      CHECK_U64(dhcpm_client_get(dhcpm_value_client(back), DHCPM_FIELD_CLIENT_TYPE), 1);
+    }
+  }
+  dhcpm_free(bytes);
+  bytes = NULL;
+  dhcpm_format_init(&format, DHCPM_LAYOUT_NDR20, DHCPM_TYPE_CLIENT_EX);
+  CHECK_STATUS(dhcpm_encode(ex, &format, &bytes, &size, &error), DHCPM_ERR_UNSUPPORTED);
+
+  /* AddressStateEx 0xA1B2C3D4 has no place in the plain record; 0 converts. */
+  CHECK_STATUS(dhcpm_convert(ex, DHCPM_TYPE_CLIENT, &plain, &error), DHCPM_ERR_VALUE_OUT_OF_RANGE);
+  CHECK_STRING(error.path, "AddressStateEx");
+  CHECK_STATUS(dhcpm_value_set(ex, DHCPM_FIELD_ADDRESS_STATE_EX, 0), DHCPM_OK);
+  if (CHECK_STATUS(dhcpm_convert(ex, DHCPM_TYPE_CLIENT, &plain, &error), DHCPM_OK)) {
+    CHECK_U64(dhcpm_value_type(plain), DHCPM_TYPE_CLIENT);
+    CHECK_STATUS(dhcpm_value_get(plain, DHCPM_FIELD_ADDRESS_STATE_EX, &number), DHCPM_ERR_INVALID_ARGUMENT);
+    check_encoding(plain, DHCPM_LAYOUT_X64, DHCPM_FRAMING_BARE, "typical", "x64");
+  }
+  dhcpm_value_free(back);
+  back = NULL;
+  CHECK_STATUS(dhcpm_convert(ex, DHCPM_TYPE_ARRAY, &back, &error), DHCPM_ERR_UNSUPPORTED);
+  CHECK(back == NULL);
+  dhcpm_value_free(plain);
+  dhcpm_value_free(ex);
+}
+
 void test_builder(void) {
+  check_client_ex();
   check_built_client();
   check_built_arrays();
   check_null_and_response();

@@ -241,7 +241,9 @@ static void check_names(void) {
     for (g = 0; g < f; ++g) CHECK(strcmp(dhcpm_field_name((dhcpm_field)f), dhcpm_field_name((dhcpm_field)g)) != 0);
   }
   CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_DATA_LENGTH), "ClientHardwareAddress.DataLength");
-  CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_COUNT), "unknown");
+  /* DHCPM_FIELD_COUNT numbers the plain record's fields; the _EX adds one after them. */
+  CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_ADDRESS_STATE_EX), "AddressStateEx");
+  CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_EX_COUNT), "unknown");
   CHECK_STRING(dhcpm_string_field_name(DHCPM_STRING_OWNER_HOST_NAME), "OwnerHost.HostName");
   CHECK_STRING(dhcpm_layout_name(DHCPM_LAYOUT_PICKLE2_NDR20), "pickle2-ndr20");
   CHECK_STRING(dhcpm_layout_name(DHCPM_LAYOUT_AUTO), "auto");

@@ -61,8 +61,8 @@ std::function<void()> add_selection_options(CLI::App& command, value_selection& 
         ->capture_default_str()
         ->type_name("LAYOUT");
   }
-  command.add_option("--type", text->type_name, "Record: one client record or the _ARRAY")
-      ->check(CLI::IsMember({"client", "array"}))
+  command.add_option("--type", text->type_name, value_type_help)
+      ->check(CLI::IsMember(value_type_names()))
       ->capture_default_str()
       ->type_name("TYPE");
   command
@@ -96,10 +96,18 @@ std::function<void()> add_selection_options(CLI::App& command, value_selection& 
       throw CLI::ValidationError("--framing response",
                                  "the opnum 98 response carries one client record; use --type client");
     }
+    // The library's rule for every other pair (the _EX exists only in memory images).
+    if (!selection.detect_layout) {
+      const wire_format format{.wire = selection.wire, .frame = selection.frame};
+      if (std::optional<error> refused = check_format(selection.type, format, false)) {
+        throw CLI::ValidationError("--type " + text->type_name, refused->message);
+      }
+    }
   };
 }
 
 std::vector<std::string> layout_names() { return names_of(all_layouts); }
+std::vector<std::string> value_type_names() { return names_of(all_value_types); }
 
 namespace {
 

@@ -8,6 +8,7 @@
 
 #include "command.hpp"
 #include "dhcpm/codec.hpp"
+#include "dhcpm/record_convert.hpp"
 #include "exit_code.hpp"
 
 namespace dhcpm::cli {
@@ -17,6 +18,7 @@ struct convert_request {
   std::string from_name;
   std::string to_name;
   std::string type_name = "client";
+  std::string to_type_name;  // empty: the same as type_name
   std::string input_path{standard_stream};
   std::string output_path{standard_stream};
   std::string base;      // source image: virtual address of its first byte
@@ -24,10 +26,12 @@ struct convert_request {
   std::string out_base;  // target image: virtual address of its first byte
 };
 
-template <class T>
+template <class To, class T>
 int convert(const result<decoded<T>>& in, const wire_format& to, const std::string& output_path) {
   if (!in) return report(in.error_value());
-  const result<bytes> out = encode(in->value, to);
+  const result<To> value = convert_record<To>(in->value);
+  if (!value) return report(value.error_value());
+  const result<bytes> out = encode(*value, to);
   if (!out) return report(out.error_value());
   const auto written = write_all(output_path, *out);
   if (const io_error* failure = std::get_if<io_error>(&written)) return report(*failure);
@@ -44,8 +48,20 @@ int run_convert(const convert_request& request) {
   const wire_format in{.wire = from, .base = base, .at = request.at.empty() ? base : parse_address(request.at)};
   const wire_format out{.wire = to,
                         .base = request.out_base.empty() ? default_image_base : parse_address(request.out_base)};
-  return with_record_type(*parse_value_type(request.type_name), [&](auto record) {  // checked by IsMember
-    return convert(decode<typename decltype(record)::type>(bytes_in, in), out, request.output_path);
+  const value_type from_type = *parse_value_type(request.type_name);  // checked by IsMember
+  const value_type to_type = request.to_type_name.empty() ? from_type : *parse_value_type(request.to_type_name);
+  return with_record_type(from_type, [&](auto from_record) {
+    using from = typename decltype(from_record)::type;
+    return with_record_type(to_type, [&](auto to_record) {
+      using to = typename decltype(to_record)::type;
+      if constexpr (converts_to<to, from>) {
+        return convert<to>(decode<from>(bytes_in, in), out, request.output_path);
+      } else {
+        return report_usage("--type " + request.type_name + " cannot become --to-type " + request.to_type_name +
+                                ": only the failover record and its _EX convert to each other",
+                            "convert");
+      }
+    });
   });
 }
 
@@ -62,9 +78,14 @@ void add_convert_command(CLI::App& app, command_runner& run) {
       ->required()
       ->check(CLI::IsMember(layout_names()))
       ->type_name("LAYOUT");
-  command->add_option("--type", request->type_name, "Record: one client record or the _ARRAY")
-      ->check(CLI::IsMember({"client", "array"}))
+  command->add_option("--type", request->type_name, value_type_help)
+      ->check(CLI::IsMember(value_type_names()))
       ->capture_default_str()
+      ->type_name("TYPE");
+  command->add_option("--to-type", request->to_type_name,
+                      "Record of the output (default: --type): client and client-ex convert to each other; "
+                      "an AddressStateEx other than 0 cannot become a client")
+      ->check(CLI::IsMember(value_type_names()))
       ->type_name("TYPE");
   command->add_option("--base", request->base, "x64/x86 input: virtual address of its first byte (0x10000)")
       ->check(address_validator());

@@ -105,7 +105,7 @@ void add_gen_command(CLI::App& app, command_runner& run) {
   CLI::App* command = app.add_subcommand(
       "gen", "Generate realistic random values (seeded, reproducible) as JSON, or as bytes with --layout");
   command->add_option("--type", request->type_name, "Record: one client record or the _ARRAY")
-      ->check(CLI::IsMember({"client", "array"}))
+      ->check(CLI::IsMember({"client", "array"}))  // the generator makes no _EX (dhcpm convert makes one)
       ->capture_default_str()
       ->type_name("TYPE");
   command->add_option("--count", request->count, "Print a JSON list of N values (without it: one value)")
