@@ -1,4 +1,4 @@
-// Prints a C11 file that declares the record the way dhcpsapi.h does and
+// Prints a C11 file that declares the records the way dhcpsapi.h does and
 // static_asserts every offset and size of dhcpm's layout table for Windows
 // x64 and x86. Compiled by a Windows-ABI compiler (mingw-w64), it proves that
 // the one table the native walker and encoder use matches what a Windows
@@ -11,9 +11,6 @@
 namespace {
 
 using dhcpm::detail::array_layout;
-using dhcpm::detail::record_field;
-using dhcpm::detail::record_field_count;
-using dhcpm::detail::record_field_path;
 using dhcpm::detail::record_layout;
 
 constexpr const char* declarations = R"(#include <stddef.h>
@@ -34,23 +31,33 @@ typedef struct _DHCPV4_FAILOVER_CLIENT_INFO {
   DWORD SentPotExpTime; DWORD AckPotExpTime; DWORD RecvPotExpTime; DWORD StartTime; DWORD CltLastTransTime;
   DWORD LastBndUpdTime; DWORD BndMsgStatus; LPWSTR PolicyName; BYTE Flags;
 } DHCPV4_FAILOVER_CLIENT_INFO;
+typedef struct _DHCPV4_FAILOVER_CLIENT_INFO_EX {
+  DWORD ClientIpAddress; DWORD SubnetMask; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName;
+  LPWSTR ClientComment; DATE_TIME ClientLeaseExpires; DHCP_HOST_INFO OwnerHost; BYTE bClientType;
+  BYTE AddressState; QuarantineStatus Status; DATE_TIME ProbationEnds; BOOL QuarantineCapable;
+  DWORD SentPotExpTime; DWORD AckPotExpTime; DWORD RecvPotExpTime; DWORD StartTime; DWORD CltLastTransTime;
+  DWORD LastBndUpdTime; DWORD BndMsgStatus; LPWSTR PolicyName; BYTE Flags; DWORD AddressStateEx;
+} DHCPV4_FAILOVER_CLIENT_INFO_EX;
 typedef struct _DHCPV4_FAILOVER_CLIENT_INFO_ARRAY {
   DWORD NumElements; DHCPV4_FAILOVER_CLIENT_INFO **Clients;
 } DHCPV4_FAILOVER_CLIENT_INFO_ARRAY;
 #define CHECK(expr) _Static_assert(expr, #expr)
 )";
 
-void print_checks(const record_layout& record, const array_layout& array) {
-  for (std::size_t i = 0; i < record_field_count; ++i) {
-    const auto f = static_cast<record_field>(i);
-    const std::string member(record_field_path(f));
-    std::printf("CHECK(offsetof(DHCPV4_FAILOVER_CLIENT_INFO, %s) == %u);\n", member.c_str(),
-                static_cast<unsigned>(record.fields[i].offset));
-    std::printf("CHECK(sizeof(((DHCPV4_FAILOVER_CLIENT_INFO *)0)->%s) == %u);\n", member.c_str(),
-                static_cast<unsigned>(record.fields[i].size));
+// Every slot's offset and size, the struct's size and alignment, for a record type.
+template <class Record>
+void print_record_checks(const char* c_name, const dhcpm::detail::record_layout_of<Record>& record) {
+  for (std::size_t i = 0; i < dhcpm::detail::slot_count<Record>; ++i) {
+    const std::string member(dhcpm::detail::slot_path<Record>(i));
+    std::printf("CHECK(offsetof(%s, %s) == %u);\n", c_name, member.c_str(), static_cast<unsigned>(record.fields[i].offset));
+    std::printf("CHECK(sizeof(((%s *)0)->%s) == %u);\n", c_name, member.c_str(), static_cast<unsigned>(record.fields[i].size));
   }
-  std::printf("CHECK(sizeof(DHCPV4_FAILOVER_CLIENT_INFO) == %u);\n", static_cast<unsigned>(record.size));
-  std::printf("CHECK(_Alignof(DHCPV4_FAILOVER_CLIENT_INFO) == %u);\n", static_cast<unsigned>(record.alignment));
+  std::printf("CHECK(sizeof(%s) == %u);\n", c_name, static_cast<unsigned>(record.size));
+  std::printf("CHECK(_Alignof(%s) == %u);\n", c_name, static_cast<unsigned>(record.alignment));
+}
+
+void print_checks(const record_layout& record, const array_layout& array) {
+  print_record_checks<dhcpm::client_info>("DHCPV4_FAILOVER_CLIENT_INFO", record);
   std::printf("CHECK(offsetof(DHCPV4_FAILOVER_CLIENT_INFO_ARRAY, NumElements) == %u);\n",
               static_cast<unsigned>(array.num_elements.offset));
   std::printf("CHECK(offsetof(DHCPV4_FAILOVER_CLIENT_INFO_ARRAY, Clients) == %u);\n",
@@ -67,8 +74,12 @@ int main() {
   std::fputs(declarations, stdout);
   std::puts("#if defined(_WIN64)");
   print_checks(dhcpm::detail::x64_record_layout, dhcpm::detail::x64_array_layout);
+  print_record_checks<dhcpm::client_info_ex>("DHCPV4_FAILOVER_CLIENT_INFO_EX",
+                                             dhcpm::detail::placed_layout<dhcpm::client_info_ex, dhcpm::detail::x64_rules>);
   std::puts("#elif defined(_WIN32)");
   print_checks(dhcpm::detail::x86_record_layout, dhcpm::detail::x86_array_layout);
+  print_record_checks<dhcpm::client_info_ex>("DHCPV4_FAILOVER_CLIENT_INFO_EX",
+                                             dhcpm::detail::placed_layout<dhcpm::client_info_ex, dhcpm::detail::x86_rules>);
   std::puts("#else\n#error \"compile this with a Windows-ABI compiler\"\n#endif");
   return 0;
 }
