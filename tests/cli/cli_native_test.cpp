@@ -486,4 +486,41 @@ TEST(native_cli_usage, convert_help) {
   }
 }
 
+// DHCPV4_FAILOVER_CLIENT_INFO_EX through the CLI: the plain x64 vector
+// becomes an _EX (AddressStateEx 0) and back, byte for byte; its JSON ends in
+// AddressStateEx; NDR is a usage error; an AddressStateEx the plain record
+// cannot hold is refused with its path.
+TEST(CliClientEx, ConvertsToAndFromThePlainRecord) {
+  const fs::path ex = scratch_file("typical.ex.x86.bin");
+  const fs::path plain = scratch_file("typical.x64.bin");
+  run_result r = run_cli({"convert", "--type", "client", "--to-type", "client-ex", "--from", "x64", "--to", "x86",
+                          (vector_dir / "typical.x64.bin").string(), "-o", ex.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(read_file(ex).size(), read_file(vector_dir / "typical.x86.bin").size() + 4);  // the struct's 4 more bytes
+  r = run_cli({"decode", "--type", "client-ex", "--layout", "x86", ex.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json expected = vector_json("typical");
+  expected["AddressStateEx"] = 0;
+  EXPECT_EQ(json::parse(r.out), expected);
+  EXPECT_NE(r.out.rfind("\"AddressStateEx\": 0\n}"), std::string::npos) << r.out;  // the last member
+  r = run_cli({"convert", "--type", "client-ex", "--to-type", "client", "--from", "x86", "--to", "x64", ex.string(),
+               "-o", plain.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_TRUE(read_file(plain) == read_file(vector_dir / "typical.x64.bin"));
+
+  r = run_cli({"decode", "--type", "client-ex", "--layout", "ndr20", ex.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(one_usage_error(r.err));
+
+  expected["AddressStateEx"] = 5;
+  const fs::path text = scratch_file("ex.json");
+  write_file(text, expected.dump());
+  r = run_cli({"encode", "--type", "client-ex", "--layout", "x64", text.string(), "-o", ex.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  r = run_cli({"convert", "--type", "client-ex", "--to-type", "client", "--from", "x64", "--to", "ndr20", ex.string(),
+               "-o", plain.string()});
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_TRUE(one_diagnostic(r.err, "error", "value_out_of_range", "0", "AddressStateEx"));
+}
+
 }  // namespace
