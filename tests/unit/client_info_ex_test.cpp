@@ -103,8 +103,8 @@ TEST_P(ExImage, EncodesToTheImageDerivedFromThePlainVectorAndDecodesBack) {
 }
 
 INSTANTIATE_TEST_SUITE_P(ClientVectors, ExImage, ::testing::ValuesIn(client_images()),
-                         [](const auto& info) {
-                           std::string name = info.param.vector + "_" + info.param.kind;
+                         [](const auto& test) {
+                           std::string name = test.param.vector + "_" + test.param.kind;
                            for (char& c : name) c = std::isalnum(static_cast<unsigned char>(c)) ? c : '_';
                            return name;
                          });
@@ -178,13 +178,18 @@ TEST(ExDissect, AddressStateExIsARegionOfTheExTable) {
     const client_info_ex value{load_client("typical"), state_ex};
     const result<bytes> image = encode(value, layout(wire));
     ASSERT_TRUE(image);
-    const dissection d = dissect(*image, dissect_request{.wire = wire, .type = value_type::client_ex});
+    dissect_request request;
+    request.wire = wire;
+    request.type = value_type::client_ex;
+    const dissection d = dissect(*image, request);
     ASSERT_FALSE(d.stopped) << d.stopped->message;
     EXPECT_EQ(d.consumed, image->size());
     const field_info& ex_field = field_table<client_info_ex>.back();
     int found = 0;
     for (const region& r : d.regions) {
-      if (r.field >= 0) EXPECT_EQ(r.table, value_type::client_ex) << r.path;  // every field is the _EX's
+      if (r.field >= 0) {
+        EXPECT_EQ(r.table, value_type::client_ex) << r.path;  // every field is the _EX's
+      }
       if (r.path != "AddressStateEx") continue;
       ++found;
       EXPECT_EQ(r.offset, is_x64(wire) ? ex_field.x64 : ex_field.x86);
