@@ -90,10 +90,21 @@ const char* field_path_of(int id, bool strings) noexcept {
     const field_info& f = fields[i];
     if (f.c_id != id || (f.kind == field_kind::lpwstr) != strings || f.kind == field_kind::structure) continue;
     if (f.kind == field_kind::binary_data) return detail::record_field_path(detail::data_length_field).data();
-    // (the _EX's table, whose first fields are the plain record's)
     return f.path.data();  // a whole literal of the schema: NUL-terminated
   }
   return "unknown";
+}
+
+// Reads an integer member as the C API's uint64_t.
+constexpr auto read_number = [](const auto& member) { return static_cast<std::uint64_t>(member); };
+// Writes `value` into an integer member, refusing what does not fit it.
+constexpr auto number_writer(std::uint64_t value) {
+  return [value](auto& member) {
+    using member_type = std::remove_reference_t<decltype(member)>;
+    if (value > std::numeric_limits<member_type>::max()) return DHCPM_ERR_VALUE_OUT_OF_RANGE;
+    member = static_cast<member_type>(value);
+    return DHCPM_OK;
+  };
 }
 
 // The string a (client, field) pair names, or nullptr when there is none.
@@ -121,9 +132,9 @@ const char* dhcpm_string_field_name(dhcpm_string_field field) noexcept {
 
 dhcpm_status dhcpm_value_get(const dhcpm_value* value, dhcpm_field field, uint64_t* number) noexcept {
   if (value == nullptr || number == nullptr || field < 0) return DHCPM_ERR_INVALID_ARGUMENT;
-  const auto read = [](const auto& member) { return static_cast<std::uint64_t>(member); };
   const std::optional<std::uint64_t> got = std::visit(
-      [&](const auto& record) { return dhcpm::capi::with_field<std::uint64_t>(record, field, read); }, value->content);
+      [&](const auto& record) { return dhcpm::capi::with_field<std::uint64_t>(record, field, dhcpm::capi::read_number); },
+      value->content);
   if (!got) return DHCPM_ERR_INVALID_ARGUMENT;
   *number = *got;
   return DHCPM_OK;
@@ -131,12 +142,7 @@ dhcpm_status dhcpm_value_get(const dhcpm_value* value, dhcpm_field field, uint64
 
 dhcpm_status dhcpm_value_set(dhcpm_value* value, dhcpm_field field, uint64_t number) noexcept {
   if (value == nullptr || field < 0) return DHCPM_ERR_INVALID_ARGUMENT;
-  const auto write = [number](auto& member) {
-    using member_type = std::remove_reference_t<decltype(member)>;
-    if (number > std::numeric_limits<member_type>::max()) return DHCPM_ERR_VALUE_OUT_OF_RANGE;
-    member = static_cast<member_type>(number);
-    return DHCPM_OK;
-  };
+  const auto write = dhcpm::capi::number_writer(number);
   return std::visit([&](auto& record) { return dhcpm::capi::with_field<dhcpm_status>(record, field, write); },
                     value->content)
       .value_or(DHCPM_ERR_INVALID_ARGUMENT);
@@ -144,19 +150,12 @@ dhcpm_status dhcpm_value_set(dhcpm_value* value, dhcpm_field field, uint64_t num
 
 uint64_t dhcpm_client_get(const dhcpm_client* client, dhcpm_field field) noexcept {
   if (client == nullptr) return 0;
-  const auto read = [](const auto& member) { return static_cast<std::uint64_t>(member); };
-  return dhcpm::capi::with_field<std::uint64_t>(*unwrap(client), field, read).value_or(0);
+  return dhcpm::capi::with_field<std::uint64_t>(*unwrap(client), field, dhcpm::capi::read_number).value_or(0);
 }
 
 dhcpm_status dhcpm_client_set(dhcpm_client* client, dhcpm_field field, uint64_t value) noexcept {
   if (client == nullptr) return DHCPM_ERR_INVALID_ARGUMENT;
-  const auto write = [value](auto& member) {
-    using member_type = std::remove_reference_t<decltype(member)>;
-    if (value > std::numeric_limits<member_type>::max()) return DHCPM_ERR_VALUE_OUT_OF_RANGE;
-    member = static_cast<member_type>(value);
-    return DHCPM_OK;
-  };
-  return dhcpm::capi::with_field<dhcpm_status>(*unwrap(client), field, write).value_or(DHCPM_ERR_INVALID_ARGUMENT);
+  return dhcpm::capi::with_field<dhcpm_status>(*unwrap(client), field, dhcpm::capi::number_writer(value)).value_or(DHCPM_ERR_INVALID_ARGUMENT);
 }
 
 int dhcpm_client_string_is_null(const dhcpm_client* client, dhcpm_string_field field) noexcept {
