@@ -28,29 +28,6 @@ dhcpm_region_kind to_c_kind(region_kind kind) noexcept {
   return number <= last_named_kind ? static_cast<dhcpm_region_kind>(number) : DHCPM_REGION_OTHER;
 }
 
-// The request a dhcpm_format and options describe; reports what is not one.
-dhcpm_status make_request(const dhcpm_format& format, const dhcpm_decode_options* options, dissect_request& request,
-                          dhcpm_error* out) noexcept {
-  if (format.layout != DHCPM_LAYOUT_AUTO) {
-    request.wire = to_layout(format.layout);
-    if (!request.wire) return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->layout is not a dhcpm_layout");
-  }
-  const std::optional<value_type> type = to_value_type(format.type);
-  if (!type) return report(out, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
-  request.type = *type;
-  // The one mapping of framing, base and at (the layout may still be detected).
-  wire_format where;
-  if (const dhcpm_status s = to_wire_format(format, request.wire.value_or(layout::ndr20), false, where, out);
-      s != DHCPM_OK) {
-    return s;
-  }
-  request.frame = where.frame;
-  request.base = where.base;
-  request.at = where.at;
-  request.options = to_options(options);
-  return DHCPM_OK;
-}
-
 }  // namespace
 }  // namespace dhcpm::capi
 
@@ -71,8 +48,13 @@ dhcpm_status dhcpm_dissect(const uint8_t* data, size_t size, const dhcpm_format*
     if (format == nullptr || (data == nullptr && size != 0)) {
       return report(error, DHCPM_ERR_INVALID_ARGUMENT, "format is required, and data unless size is 0");
     }
-    dhcpm::dissect_request request;
-    if (const dhcpm_status s = make_request(*format, options, request, error); s != DHCPM_OK) return s;
+    // The one mapping of dhcpm_format (DHCPM_LAYOUT_AUTO detected as for dhcpm_decode).
+    dhcpm::layout wire{};
+    if (const dhcpm_status s = resolve_layout(*format, data, size, wire, error); s != DHCPM_OK) return s;
+    const std::optional<dhcpm::value_type> type = to_value_type(format->type);
+    if (!type) return report(error, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
+    dhcpm::wire_format where;
+    if (const dhcpm_status s = to_wire_format(*format, wire, false, where, error); s != DHCPM_OK) return s;
 
     // The library's callback cannot stop the walk: after a non-zero return
     // the remaining regions are walked but not handed over.
@@ -92,7 +74,8 @@ dhcpm_status dhcpm_dissect(const uint8_t* data, size_t size, const dhcpm_format*
                                 r.number};
       wanted = callback(&region, user_data) == 0;
     };
-    const dhcpm::dissect_summary found = dhcpm::dissect(dhcpm::byte_span{data, size}, request, hand_over);
+    const dhcpm::dissect_summary found =
+        dhcpm::dissect(dhcpm::byte_span{data, size}, *type, where, to_options(options), hand_over);
 
     if (summary != nullptr) {
       summary->layout = from_layout(found.wire);

@@ -1,52 +1,61 @@
 // Several values in one pickled buffer (pickle.hpp): dhcpm_decode_all into a
 // dhcpm_value_list, and dhcpm_encode_all from an array of values.
 #include <memory>
-#include <span>
+#include <optional>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
 #include "capi/capi_detail.hpp"
+#include "dhcpm/codec.hpp"
 #include "dhcpm/pickle.hpp"
+#include "dhcpm/record_types.hpp"
 
 namespace dhcpm::capi {
 namespace {
 
-dhcpm_layout layout_of(pickle_kind kind) noexcept {
-  switch (kind) {
-    case pickle_kind::v1_ndr20: return DHCPM_LAYOUT_PICKLE_NDR20;
-    case pickle_kind::v1_ndr20be: return DHCPM_LAYOUT_PICKLE_NDR20BE;
-    case pickle_kind::v2_ndr64: return DHCPM_LAYOUT_PICKLE_NDR64;
-    case pickle_kind::v2_ndr20: return DHCPM_LAYOUT_PICKLE2_NDR20;
-  }
-  return DHCPM_LAYOUT_PICKLE;
-}
-
-// Decodes the values of type T into the list, or reports the failure.
-template <class T, class Decode>
-dhcpm_status decode_into(Decode decode, dhcpm_value_list& list, dhcpm_error* out) {
-  result<decoded_values<T>> all = decode();
-  if (!all) return report(out, all.error_value());
-  list.values.resize(all->values.size());
-  for (std::size_t i = 0; i < all->values.size(); ++i) list.values[i].content = std::move(all->values[i]);
-  list.kind = layout_of(all->kind);
-  list.warnings = std::move(all->warnings);
-  return DHCPM_OK;
-}
-
-// The values' records of type T, copied for the encoder; reports a value
-// that is NULL or of another type.
-template <class T>
-dhcpm_status gather(const dhcpm_value* const* values, std::size_t count, std::vector<T>& records,
-                    dhcpm_error* out) {
-  records.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    const T* record = values[i] != nullptr && !values[i]->is_null ? std::get_if<T>(&values[i]->content) : nullptr;
-    if (record == nullptr) {
-      return report(out, DHCPM_ERR_INVALID_ARGUMENT, "every value must be present and of format->type");
+// Decodes every value of the buffer, of `type`, into the list, or reports the failure.
+dhcpm_status decode_into(byte_span input, value_type type, const wire_format& format, const decode_options& options,
+                         dhcpm_value_list& list, dhcpm_error* out) {
+  if (const std::optional<error> refused = check_format(type, format, false)) return report(out, *refused);
+  return with_record_type(type, [&]<class Record>(std::type_identity<Record>) -> dhcpm_status {
+    if constexpr (record_schema<Record>::native_only) {
+      return report(out, DHCPM_ERR_UNSUPPORTED, "no pickled form");  // check_format refused it above
+    } else {
+      result<decoded<std::vector<Record>>> all = decode<std::vector<Record>>(input, format, options);
+      if (!all) return report(out, all.error_value());
+      list.values.resize(all->value.size());
+      for (std::size_t i = 0; i < all->value.size(); ++i) list.values[i].content = std::move(all->value[i]);
+      list.kind = from_layout(all->wire);
+      list.warnings = std::move(all->warnings);
+      return DHCPM_OK;
     }
-    records.push_back(*record);
-  }
-  return DHCPM_OK;
+  });
+}
+
+// Encodes the values, each of `type`, or reports a value that is NULL or of
+// another type.
+dhcpm_status encode_from(const dhcpm_value* const* values, std::size_t count, value_type type,
+                         const wire_format& format, result<bytes>& encoded, dhcpm_error* out) {
+  if (const std::optional<error> refused = check_format(type, format, true)) return report(out, *refused);
+  return with_record_type(type, [&]<class Record>(std::type_identity<Record>) -> dhcpm_status {
+    if constexpr (record_schema<Record>::native_only) {
+      return report(out, DHCPM_ERR_UNSUPPORTED, "no pickled form");  // check_format refused it above
+    } else {
+      std::vector<Record> records;
+      records.reserve(count);
+      for (std::size_t i = 0; i < count; ++i) {
+        const Record* record =
+            values[i] != nullptr && !values[i]->is_null ? std::get_if<Record>(&values[i]->content) : nullptr;
+        if (record == nullptr) {
+          return report(out, DHCPM_ERR_INVALID_ARGUMENT, "every value must be present and of format->type");
+        }
+        records.push_back(*record);
+      }
+      encoded = encode(records, format);
+      return DHCPM_OK;
+    }
+  });
 }
 
 }  // namespace
@@ -73,25 +82,12 @@ dhcpm_status dhcpm_decode_all(const uint8_t* data, size_t size, const dhcpm_form
     if (!dhcpm::is_pickle(wire) || format->framing != DHCPM_FRAMING_BARE) {
       return report(error, DHCPM_ERR_UNSUPPORTED, "several values need a pickle layout and bare framing");
     }
-    const dhcpm::byte_span input{data, size};
-    const std::optional<dhcpm::pickle_kind> expect = dhcpm::pickle_kind_of(wire);
-    const dhcpm::decode_options decode_options = dhcpm::capi::to_options(options);
+    const std::optional<dhcpm::value_type> type = dhcpm::capi::to_value_type(format->type);
+    if (!type) return report(error, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
     auto decoded = std::make_unique<dhcpm_value_list>();
-    dhcpm_status status = DHCPM_OK;
-    switch (format->type) {
-      case DHCPM_TYPE_CLIENT:
-        status = dhcpm::capi::decode_into<dhcpm::client_info>(
-            [&] { return dhcpm::decode_pickled_clients(input, expect, decode_options); }, *decoded, error);
-        break;
-      case DHCPM_TYPE_ARRAY:
-        status = dhcpm::capi::decode_into<dhcpm::client_info_array>(
-            [&] { return dhcpm::decode_pickled_arrays(input, expect, decode_options); }, *decoded, error);
-        break;
-      case DHCPM_TYPE_CLIENT_EX:  // no pickled form: check_format says why
-        return report(error, *dhcpm::check_format(dhcpm::value_type::client_ex, {.wire = wire, .all = true}, false));
-      default:
-        return report(error, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
-    }
+    const dhcpm_status status =
+        dhcpm::capi::decode_into({data, size}, *type, {.wire = wire, .all = true}, dhcpm::capi::to_options(options),
+                                 *decoded, error);
     if (status == DHCPM_OK) *list = decoded.release();
     return status;
   });
@@ -131,25 +127,17 @@ dhcpm_status dhcpm_encode_all(const dhcpm_value* const* values, size_t count, co
       return report(error, DHCPM_ERR_INVALID_ARGUMENT, "values (unless count is 0), format, bytes and size are required");
     }
     const std::optional<dhcpm::layout> wire = dhcpm::capi::to_layout(format->layout);
-    const std::optional<dhcpm::pickle_kind> kind = wire ? dhcpm::pickle_kind_of(*wire) : std::nullopt;
-    if (!kind || format->framing != DHCPM_FRAMING_BARE) {
+    if (!wire || !dhcpm::pickle_kind_of(*wire) || format->framing != DHCPM_FRAMING_BARE) {
       return report(error, DHCPM_ERR_UNSUPPORTED,
                     "several values need an explicit pickle layout (pickle-ndr20, pickle-ndr20be, pickle-ndr64, "
                     "pickle2-ndr20) and bare framing");
     }
+    const std::optional<dhcpm::value_type> type = dhcpm::capi::to_value_type(format->type);
+    if (!type) return report(error, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
     dhcpm::result<dhcpm::bytes> encoded = dhcpm::bytes{};
-    if (format->type == DHCPM_TYPE_CLIENT) {
-      std::vector<dhcpm::client_info> records;
-      if (const dhcpm_status s = dhcpm::capi::gather(values, count, records, error); s != DHCPM_OK) return s;
-      encoded = dhcpm::encode_pickled(std::span<const dhcpm::client_info>(records), *kind);
-    } else if (format->type == DHCPM_TYPE_ARRAY) {
-      std::vector<dhcpm::client_info_array> arrays;
-      if (const dhcpm_status s = dhcpm::capi::gather(values, count, arrays, error); s != DHCPM_OK) return s;
-      encoded = dhcpm::encode_pickled(std::span<const dhcpm::client_info_array>(arrays), *kind);
-    } else if (format->type == DHCPM_TYPE_CLIENT_EX) {
-      return report(error, *dhcpm::check_format(dhcpm::value_type::client_ex, {.wire = *wire, .all = true}, true));
-    } else {
-      return report(error, DHCPM_ERR_INVALID_ARGUMENT, "format->type is not a dhcpm_type");
+    if (const dhcpm_status s = dhcpm::capi::encode_from(values, count, *type, {.wire = *wire, .all = true}, encoded, error);
+        s != DHCPM_OK) {
+      return s;
     }
     if (!encoded) return report(error, encoded.error_value());
     return dhcpm::capi::hand_over(*encoded, bytes, size, error);

@@ -1,10 +1,11 @@
-// The public dissect entry points: choose the layout (detecting a pickled
-// input when none is given), refuse what check_format refuses, and run the
+// The public dissect entry points: refuse what check_format refuses, put the
+// regions of a pickled buffer's common header first, and run the
 // driver's walk with the dissecting consumer and a stream that guarantees the
 // regions' tiling.
 #include "dhcpm/dissect.hpp"
 
 #include <string>
+#include <type_traits>
 #include <utility>
 
 #include "dhcpm/pickle.hpp"
@@ -15,8 +16,6 @@
 
 namespace dhcpm {
 namespace {
-
-error unsupported(std::string message) { return error{error_code::unsupported, 0, "", std::move(message)}; }
 
 // A walker reported a region outside the input: a bug, never bad input.
 error region_out_of_bounds() {
@@ -44,25 +43,21 @@ std::string_view to_string(region_kind kind) noexcept {
   return "unknown";
 }
 
-dissect_summary dissect(byte_span input, const dissect_request& request, const region_callback& on_region) {
+dissect_summary dissect(byte_span input, value_type type, const wire_format& where, const decode_options& options,
+                        const region_callback& on_region) {
   dissect_summary summary;
-  const std::optional<layout> wire = request.wire ? request.wire : detect_layout(input);
-  if (!wire) {
-    summary.stopped = unsupported("the input has no type serialization header; name its layout");
-    return summary;
-  }
-  summary.wire = *wire;
-  // Dissect shows every value of a pickled buffer.
-  const wire_format format{
-      .wire = *wire, .frame = request.frame, .base = request.base, .at = request.at, .all = is_pickle(*wire)};
-  if (std::optional<error> refused = check_format(request.type, format, false)) {
+  const layout wire = where.wire;
+  summary.wire = wire;
+  wire_format format = where;
+  format.all = is_pickle(wire);  // dissect shows every value of a pickled buffer
+  if (std::optional<error> refused = check_format(type, format, false)) {
     summary.stopped = std::move(refused);
     return summary;
   }
   detail::region_stream out(on_region);
   std::optional<detail::pickle_stream> stream;
-  if (is_pickle(*wire)) {  // the common header's regions come first
-    result<detail::pickle_stream> header = detail::read_common_header(input, pickle_kind_of(*wire));
+  if (is_pickle(wire)) {  // the common header's regions come first
+    result<detail::pickle_stream> header = detail::read_common_header(input, pickle_kind_of(wire));
     if (!header) {
       summary.stopped = std::move(header).error_value();
       return summary;
@@ -73,8 +68,8 @@ dissect_summary dissect(byte_span input, const dissect_request& request, const r
   }
   detail::dissecting consumer(input, out, stream ? &*stream : nullptr);
   detail::walk_result walked;
-  const bool ok = with_record_type(request.type, [&](auto t) {
-    return detail::drive_walk<typename decltype(t)::type>(input, format, request.options, walked, consumer);
+  const bool ok = with_record_type(type, [&]<class Record>(std::type_identity<Record>) {
+    return detail::drive_walk<Record>(input, format, options, walked, consumer);
   });
   consumer.finish(ok);
   summary.warnings = std::move(walked.warnings);
@@ -85,9 +80,10 @@ dissect_summary dissect(byte_span input, const dissect_request& request, const r
   return summary;
 }
 
-dissection dissect(byte_span input, const dissect_request& request) {
+dissection dissect(byte_span input, value_type type, const wire_format& format, const decode_options& options) {
   dissection out;
-  static_cast<dissect_summary&>(out) = dissect(input, request, [&out](const region& r) { out.regions.push_back(r); });
+  static_cast<dissect_summary&>(out) =
+      dissect(input, type, format, options, [&out](const region& r) { out.regions.push_back(r); });
   return out;
 }
 

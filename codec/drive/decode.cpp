@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "dhcpm/codec.hpp"
-#include "drive/decode_walk.hpp"
+#include "dhcpm/pickle.hpp"
 #include "drive/value_format.hpp"
 #include "drive/walk_driver.hpp"
 #include "sink/value_builder.hpp"
@@ -88,33 +88,18 @@ class value_building {
 
 }  // namespace
 
-namespace detail {
-
-template <class Value>
-result<decoded<Value>> decode_walk(byte_span input, const wire_format& format, const decode_options& options,
-                                   pickle_kind* kind) {
-  using record = typename framed_value<Value>::record;
-  if (std::optional<error> refused = check_value_format<Value>(format, false)) return std::move(*refused);
-  decoded<Value> out;
-  value_building<Value> consumer(out.value, options);
-  walk_result walked;
-  if (!drive_walk<record>(input, format, options, walked, consumer)) return std::move(walked.failure);
-  consumer.finish();
-  out.warnings = std::move(walked.warnings);
-  if (kind != nullptr) *kind = walked.kind;
-  return out;
-}
-
-template result<decoded<std::vector<client_info>>> decode_walk(byte_span, const wire_format&, const decode_options&,
-                                                               pickle_kind*);
-template result<decoded<std::vector<client_info_array>>> decode_walk(byte_span, const wire_format&,
-                                                                     const decode_options&, pickle_kind*);
-
-}  // namespace detail
-
 template <class Value>
 result<decoded<Value>> decode(byte_span input, const wire_format& format, const decode_options& options) {
-  return detail::decode_walk<Value>(input, format, options, nullptr);
+  using record = typename framed_value<Value>::record;
+  if (std::optional<error> refused = detail::check_value_format<Value>(format, false)) return std::move(*refused);
+  decoded<Value> out;
+  value_building<Value> consumer(out.value, options);
+  detail::walk_result walked;
+  if (!detail::drive_walk<record>(input, format, options, walked, consumer)) return std::move(walked.failure);
+  consumer.finish();
+  out.warnings = std::move(walked.warnings);
+  out.wire = format.wire == layout::pickle ? to_layout(walked.kind) : format.wire;
+  return out;
 }
 
 template result<decoded<client_info>> decode(byte_span, const wire_format&, const decode_options&);

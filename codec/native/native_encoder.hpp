@@ -28,20 +28,20 @@ class native_encoder {
   template <class Record>
   [[nodiscard]] bool record(const Record& r, const field_path& path) {
     constexpr const auto& l = layout_in<N, Record>;
-    constexpr record_field data_field = data_field_of<Record>;
+    constexpr record_field hw_data = data_field_of<Record>;  // the hardware address's Data
     out_.align(l.alignment);
     const std::size_t at = out_.reserve_zeroed(l.size);
     const binary_data& hw = binary_of(r);
     if (hw.data && hw.data->size() != hw.data_length) {
-      return fail(error_code::inconsistent_value, at + l[data_field].offset,
-                  path.at(data_field),
+      return fail(error_code::inconsistent_value, at + l[hw_data].offset,
+                  path.at(hw_data),
                   "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
                       std::to_string(hw.data_length));
     }
     // Each referent's address is where it is about to be appended.
     flat_values_of<Record> v = scalars_of(r);
     if (hw.data) {
-      field(v, data_field) = address_here();
+      field(v, hw_data) = address_here();
       out_.put_bytes(hw.data->data(), hw.data->size());
     }
     bool held = true;

@@ -116,7 +116,7 @@ class native_walker {
   template <class Record>
   bool record(std::size_t at, const field_path& path) {
     constexpr const auto& l = layout_in<N, Record>;
-    constexpr record_field data_field = data_field_of<Record>;
+    constexpr record_field hw_data = data_field_of<Record>;  // the hardware address's Data
     sink_.record_begin(at);
     if constexpr (Sink::wants_regions) report_flat_regions(sink_, l, path, at, l.size);
     flat_values_of<Record> v;
@@ -125,18 +125,18 @@ class native_walker {
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
     const auto pointer_at = [at](record_field f) { return at + l[f].offset; };
 
-    const field_path data_path = path.at(data_field);
+    const field_path data_path = path.at(hw_data);
     const std::uint64_t data_length = value_of(data_length_field_of<Record>);
-    if (value_of(data_field) == 0) {
+    if (value_of(hw_data) == 0) {
       if (data_length != 0 &&
-          !soft(error_code::null_with_nonzero_size, pointer_at(data_field), data_path,
+          !soft(error_code::null_with_nonzero_size, pointer_at(hw_data), data_path,
                 "DataLength is " + std::to_string(data_length) + " but Data is NULL")) {
         return false;
       }
     } else {
       std::size_t data_at = 0;
-      if (!locate(value_of(data_field), data_length, 1, pointer_at(data_field), data_path, data_at) ||
-          !charge(data_length, pointer_at(data_field), data_path)) {
+      if (!locate(value_of(hw_data), data_length, 1, pointer_at(hw_data), data_path, data_at) ||
+          !charge(data_length, pointer_at(hw_data), data_path)) {
         return false;
       }
       if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, data_path, data_at, data_length);

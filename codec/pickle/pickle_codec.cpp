@@ -1,6 +1,7 @@
-// Type serialization around the NDR walker and encoder: a common header, then
-// per value a private header whose ObjectBufferLength covers the body and its
-// padding. Every value is decoded under one shared budget.
+// Type serialization around the NDR encoder: a common header, then per value
+// a private header whose ObjectBufferLength covers the body and its padding.
+// (Decoding is the driver's: drive/walk_driver.hpp walks every value under one
+// shared budget.)
 #include <algorithm>
 #include <optional>
 #include <type_traits>
@@ -8,7 +9,6 @@
 #include <utility>
 
 #include "dhcpm/pickle.hpp"
-#include "drive/decode_walk.hpp"
 #include "ndr/ndr_encoder.hpp"
 #include "pickle/pickle_codec.hpp"
 #include "pickle/pickle_header.hpp"
@@ -85,41 +85,6 @@ layout to_layout(pickle_kind kind) noexcept {
     case pickle_kind::v1_ndr20: break;
   }
   return layout::pickle_ndr20;
-}
-
-namespace {
-
-template <class Record>
-result<decoded_values<Record>> decode_every_value(byte_span input, std::optional<pickle_kind> expect,
-                                                  const decode_options& options) {
-  const wire_format format{.wire = expect ? to_layout(*expect) : layout::pickle, .all = true};
-  decoded_values<Record> out;
-  result<decoded<std::vector<Record>>> all =
-      detail::decode_walk<std::vector<Record>>(input, format, options, &out.kind);
-  if (!all) return std::move(all).error_value();
-  out.values = std::move(all->value);
-  out.warnings = std::move(all->warnings);
-  return out;
-}
-
-}  // namespace
-
-result<decoded_values<client_info>> decode_pickled_clients(byte_span input, std::optional<pickle_kind> expect,
-                                                           const decode_options& options) {
-  return decode_every_value<client_info>(input, expect, options);
-}
-
-result<decoded_values<client_info_array>> decode_pickled_arrays(byte_span input, std::optional<pickle_kind> expect,
-                                                                const decode_options& options) {
-  return decode_every_value<client_info_array>(input, expect, options);
-}
-
-result<bytes> encode_pickled(std::span<const client_info> values, pickle_kind kind) {
-  return detail::encode_pickled_values(values, kind);
-}
-
-result<bytes> encode_pickled(std::span<const client_info_array> values, pickle_kind kind) {
-  return detail::encode_pickled_values(values, kind);
 }
 
 }  // namespace dhcpm

@@ -56,12 +56,8 @@ void require_tiling(const dissection& d, std::size_t input_size, const std::stri
 
 void require_agreement(byte_span input, layout wire, value_kind type, framing frame, const decode_options& options) {
   const std::string what = describe(value_shape{wire, type, frame}) + (options.strict ? " strict" : " lenient");
-  dissect_request request;
-  request.wire = wire;
-  request.type = type == value_kind::client ? value_type::client : value_type::array;
-  request.frame = frame;
-  request.options = options;
-  const dissection d = dissect(input, request);
+  const dissection d = dissect(input, type == value_kind::client ? value_type::client : value_type::array,
+                               wire_format{.wire = wire, .frame = frame}, options);
   if (d.stopped) require_no_internal_error(*d.stopped, "dissect " + what);
   const decode_verdict decoded = decode_verdict_of(input, wire, type, frame, options);
   const bool same_outcome = d.stopped.has_value() == decoded.failure.has_value() &&

@@ -15,6 +15,7 @@
 #include "dhcpm/codec.hpp"
 #include "dhcpm/options.hpp"
 #include "dhcpm/pickle.hpp"
+#include "support/pickled.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::fuzz {
@@ -60,15 +61,7 @@ struct shaped_value {
 // The encoder of shape.frame for the value held.
 [[nodiscard]] result<bytes> encode_shaped(const shaped_value& v);
 
-// Every value of a pickled buffer: decode_pickled_clients or _arrays.
-template <class T>
-[[nodiscard]] result<decoded_values<T>> decode_pickled(byte_span input, std::optional<pickle_kind> kind,
-                                                       const decode_options& options) {
-  if constexpr (std::is_same_v<T, client_info>) {
-    return decode_pickled_clients(input, kind, options);
-  } else {
-    return decode_pickled_arrays(input, kind, options);
-  }
-}
+using test::decode_pickled;
+using test::encode_pickled;
 
 }  // namespace dhcpm::fuzz

@@ -110,7 +110,7 @@ void write_generated(const value_shape& shape, std::uint64_t n, const std::files
 
 template <class T>
 result<bytes> encode_list(const std::vector<T>& values, pickle_kind kind) {
-  return encode_pickled(std::span<const T>(values), kind);
+  return test::encode_pickled(std::span<const T>(values), kind);
 }
 
 // Three generated values after one type serialization header, in every kind;

@@ -27,6 +27,9 @@ template <class T>
 struct decoded {
   T value;
   std::vector<error> warnings;  // lenient mode only; always empty in strict mode
+  // The layout the bytes were read in: the format's, except that layout::pickle
+  // (any kind) becomes the kind the common header named (pickle-ndr64, ...).
+  layout wire = layout::ndr20;
 };
 
 // The C++ value that each framing decodes to and encodes from:

@@ -86,17 +86,6 @@ struct region {
   friend bool operator==(const region&, const region&) = default;
 };
 
-struct dissect_request {
-  // std::nullopt: detect_layout() chooses; input it cannot recognise stops
-  // with error_code::unsupported and no regions.
-  std::optional<layout> wire;
-  value_type type = value_type::client;
-  framing frame = framing::bare;            // NDR layouts only; others are bare
-  std::uint64_t base = default_image_base;  // native images: address of the first byte
-  std::optional<std::uint64_t> at;          // native images: address of the value (default: base)
-  decode_options options;                   // strict, limits
-};
-
 // What a dissection found, besides the regions.
 struct dissect_summary {
   layout wire = layout::ndr20;  // the layout dissected (the detected one for auto; pickle-* names the kind)
@@ -109,18 +98,22 @@ struct dissection : dissect_summary {
   std::vector<region> regions;  // sorted by offset
 };
 
-// Dissects `input` as `request` says. The result is the same whatever the
-// options; a bad request (a framing the layout cannot carry, an array in a
-// response) is reported in `stopped` with error_code::unsupported.
-[[nodiscard]] dissection dissect(byte_span input, const dissect_request& request);
+// Dissects `input`, a value of `type` where `format` says (the same format
+// value as decode and validate; a pickled buffer's every value is shown, and
+// layout::pickle takes the kind from its header). The options decide strict
+// or lenient checks and the limits. A pair check_format refuses (a framing the
+// layout cannot carry, an array in a response) is reported in `stopped` with
+// error_code::unsupported. An input of unknown layout: see detect_layout.
+[[nodiscard]] dissection dissect(byte_span input, value_type type, const wire_format& format,
+                                 const decode_options& options = {});
 
 // The streaming form: each region is handed to `on_region` in offset order
 // (the same regions, in the same order, as dissect() returns) and then
 // dropped, so a caller need not hold them all. The region reference is valid
 // only during the call.
 using region_callback = std::function<void(const region&)>;
-[[nodiscard]] dissect_summary dissect(byte_span input, const dissect_request& request,
-                                      const region_callback& on_region);
+[[nodiscard]] dissect_summary dissect(byte_span input, value_type type, const wire_format& format,
+                                      const decode_options& options, const region_callback& on_region);
 
 // The layout of an input given without one: layout::pickle when it starts
 // with a valid type serialization common header (version 1 or 2, a known data

@@ -2,15 +2,18 @@
 // header, then for each value a private header and the value's NDR body,
 // padded. Version 1 carries NDR 2.0 in either byte order; version 2 names its
 // transfer syntax, NDR64 or NDR 2.0 (DESIGN.md §4).
+//
+// The generic calls of codec.hpp read and write them: decode<std::vector<R>>
+// with wire_format{.wire = layout::pickle, .all = true} gives every value (and
+// in decoded::wire the kind the header named); encode of a std::vector<R>
+// writes them. This header names the kinds.
 #pragma once
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string_view>
-#include <vector>
 
-#include "dhcpm/codec.hpp"
+#include "dhcpm/options.hpp"
 
 namespace dhcpm {
 
@@ -27,23 +30,5 @@ enum class pickle_kind : std::uint8_t {
 [[nodiscard]] std::optional<pickle_kind> pickle_kind_of(layout wire) noexcept;
 // The layout that names a kind (pickle-ndr20, pickle-ndr20be, pickle-ndr64, pickle2-ndr20).
 [[nodiscard]] layout to_layout(pickle_kind kind) noexcept;
-
-template <class T>
-struct decoded_values {
-  std::vector<T> values;        // every value in the buffer, in order
-  pickle_kind kind{};           // what the common header said
-  std::vector<error> warnings;  // lenient mode only
-};
-
-// Decodes every value of a pickled buffer. With `expect`, the header must
-// describe that kind (strict encodings); without it, the header chooses.
-[[nodiscard]] result<decoded_values<client_info>> decode_pickled_clients(
-    byte_span input, std::optional<pickle_kind> expect = std::nullopt, const decode_options& options = {});
-[[nodiscard]] result<decoded_values<client_info_array>> decode_pickled_arrays(
-    byte_span input, std::optional<pickle_kind> expect = std::nullopt, const decode_options& options = {});
-
-// Writes one common header and each value with its private header.
-[[nodiscard]] result<bytes> encode_pickled(std::span<const client_info> values, pickle_kind kind);
-[[nodiscard]] result<bytes> encode_pickled(std::span<const client_info_array> values, pickle_kind kind);
 
 }  // namespace dhcpm

@@ -178,10 +178,7 @@ TEST(ExDissect, AddressStateExIsARegionOfTheExTable) {
     const client_info_ex value{load_client("typical"), state_ex};
     const result<bytes> image = encode(value, layout(wire));
     ASSERT_TRUE(image);
-    dissect_request request;
-    request.wire = wire;
-    request.type = value_type::client_ex;
-    const dissection d = dissect(*image, request);
+    const dissection d = dissect(*image, value_type::client_ex, wire_format{.wire = wire});
     ASSERT_FALSE(d.stopped) << d.stopped->message;
     EXPECT_EQ(d.consumed, image->size());
     const field_info& ex_field = field_table<client_info_ex>.back();

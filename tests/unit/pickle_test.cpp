@@ -1,7 +1,7 @@
 // MS-RPCE type serialization (DESIGN.md §4, issue 3 point 2): every pickle
 // vector in both directions, every header check with its exact code, offset
 // and path, buffers holding several values, the --all semantics of
-// decode_pickled_* and encode_pickled, and the decode budget shared by all
+// decode<std::vector<T>> and encode of pickled buffers, and the decode budget shared by all
 // the values of one buffer.
 //
 // Expected bytes are assembled here from DESIGN.md §4 (header bytes written
@@ -25,6 +25,7 @@
 #include "dhcpm/codec.hpp"
 #include "dhcpm/pickle.hpp"
 #include "support/expected_error.hpp"
+#include "support/pickled.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::test {

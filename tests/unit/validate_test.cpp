@@ -14,6 +14,7 @@
 
 #include "dhcpm/codec.hpp"
 #include "dhcpm/pickle.hpp"
+#include "support/pickled.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::test {

@@ -4,6 +4,7 @@
 // 65535 into NDR 2.0) is refused with the encoder's error.
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <variant>
 
 #include "command.hpp"
@@ -50,12 +51,10 @@ int run_convert(const convert_request& request) {
                         .base = request.out_base.empty() ? default_image_base : parse_address(request.out_base)};
   const value_type from_type = *parse_value_type(request.type_name);  // checked by IsMember
   const value_type to_type = request.to_type_name.empty() ? from_type : *parse_value_type(request.to_type_name);
-  return with_record_type(from_type, [&](auto from_record) {
-    using from = typename decltype(from_record)::type;
-    return with_record_type(to_type, [&](auto to_record) {
-      using to = typename decltype(to_record)::type;
-      if constexpr (converts_to<to, from>) {
-        return convert<to>(decode<from>(bytes_in, in), out, request.output_path);
+  return with_record_type(from_type, [&]<class From>(std::type_identity<From>) {
+    return with_record_type(to_type, [&]<class To>(std::type_identity<To>) {
+      if constexpr (converts_to<To, From>) {
+        return convert<To>(decode<From>(bytes_in, in), out, request.output_path);
       } else {
         return report_usage("--type " + request.type_name + " cannot become --to-type " + request.to_type_name +
                                 ": only the failover record and its _EX convert to each other",

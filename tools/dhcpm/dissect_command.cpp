@@ -29,19 +29,18 @@ int run_dissect(const dissect_command_request& request) {
   const std::optional<layout> wire = resolve_layout(request.read.selection, bytes_in, "dissect", exit);
   if (!wire) return exit;
 
-  dissect_request what;
-  what.wire = *wire;
-  what.type = request.read.selection.type;
-  what.frame = request.read.selection.frame;
-  what.base = request.read.image_base();
-  what.at = request.read.value_address();
-  what.options = request.read.effective_options();
+  const value_type type = request.read.selection.type;
+  const wire_format format{.wire = *wire,
+                           .frame = request.read.selection.frame,
+                           .base = request.read.image_base(),
+                           .at = request.read.value_address()};
 
-  const dissect_heading heading{std::string(to_string(*wire)), what.type, what.frame, bytes_in.size()};
+  const dissect_heading heading{std::string(to_string(*wire)), type, format.frame, bytes_in.size()};
   stdout_writer out;
   const std::unique_ptr<dissect_printer> printer =
       request.json ? make_json_printer(bytes_in, heading, out) : make_text_printer(bytes_in, heading, out);
-  const dissect_summary summary = dissect(bytes_in, what, [&printer](const region& r) { printer->region(r); });
+  const dissect_summary summary = dissect(bytes_in, type, format, request.read.effective_options(),
+                                         [&printer](const region& r) { printer->region(r); });
   printer->finish(summary);
   if (const std::optional<io_error>& failure = out.finish()) return report(*failure);
 

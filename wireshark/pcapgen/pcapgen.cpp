@@ -355,10 +355,8 @@ int main(int argc, char** argv) {
   // ClientName's actual_count one more than its max_count (found by
   // dissecting the good stub), a count a conformant-varying string forbids.
   bytes bad_count = typical_stub;
-  dhcpm::dissect_request how;
-  how.wire = wire;
-  how.frame = dhcpm::framing::response;
-  const auto parts = dhcpm::dissect(typical_stub, how);
+  const auto parts = dhcpm::dissect(typical_stub, dhcpm::value_type::client,
+                                    dhcpm::wire_format{.wire = wire, .frame = dhcpm::framing::response});
   bool patched = false;
   for (const auto& r : parts.regions) {
     const std::size_t count_width = c.ndr64 ? 8 : 4;
