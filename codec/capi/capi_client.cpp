@@ -279,8 +279,15 @@ dhcpm_status dhcpm_field_info(dhcpm_type type, size_t index, dhcpm_field_desc* d
   desc->c_field = f.c_id;
   desc->x64_offset = f.x64;
   desc->x86_offset = f.x86;
-  // The one pointer_array there is: an _ARRAY's Clients, of records.
-  desc->element_type = f.kind == dhcpm::field_kind::pointer_array ? DHCPM_TYPE_CLIENT : -1;
+  // A pointer_array is an _ARRAY's Clients: its element type.
+  desc->element_type = dhcpm::with_record_type(*dhcpm::capi::to_value_type(type), [&]<class R>(std::type_identity<R>) {
+    if constexpr (dhcpm::is_record_array<R>) {
+      return f.kind == dhcpm::field_kind::pointer_array ? static_cast<int>(dhcpm::value_type_of<typename R::element>)
+                                                        : -1;
+    } else {
+      return -1;
+    }
+  });
   return DHCPM_OK;
 }
 

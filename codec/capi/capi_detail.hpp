@@ -16,13 +16,14 @@
 #include "dhcpm/dhcpm.h"
 #include "dhcpm/error.hpp"
 #include "dhcpm/options.hpp"
+#include "dhcpm/record_types.hpp"
 
 // The object behind a dhcpm_value handle. Global, to complete the C
 // declaration `typedef struct dhcpm_value dhcpm_value`.
 struct dhcpm_value {
-  // client_info for DHCPM_TYPE_CLIENT, client_info_array for DHCPM_TYPE_ARRAY,
-  // client_info_ex for DHCPM_TYPE_CLIENT_EX: the alternative's index is the dhcpm_type.
-  std::variant<dhcpm::client_info, dhcpm::client_info_array, dhcpm::client_info_ex> content;
+  // Every record type of record_types.hpp: the alternative's index is the
+  // value_type, and so the dhcpm_type.
+  dhcpm::any_record content;
   // A NULL top-level pointer (ptr framing, or a response's ClientInfo). The
   // content is kept, so that dhcpm_value_set_null(v, 0) gives it back.
   bool is_null = false;
@@ -53,14 +54,27 @@ struct dhcpm_value_list {
   std::vector<dhcpm::error> warnings;
 };
 
-static_assert(DHCPM_TYPE_CLIENT == 0 && DHCPM_TYPE_ARRAY == 1 && DHCPM_TYPE_CLIENT_EX == 2);
-
 namespace dhcpm::capi {
 
 // dhcpm_type and value_type number the record types alike.
 static_assert(static_cast<int>(value_type::client) == DHCPM_TYPE_CLIENT &&
               static_cast<int>(value_type::array) == DHCPM_TYPE_ARRAY &&
-              static_cast<int>(value_type::client_ex) == DHCPM_TYPE_CLIENT_EX);
+              static_cast<int>(value_type::client_ex) == DHCPM_TYPE_CLIENT_EX &&
+              static_cast<int>(value_type::DHCP_CLIENT_INFO) == DHCPM_TYPE_DHCP_CLIENT_INFO &&
+              static_cast<int>(value_type::DHCP_CLIENT_INFO_V4) == DHCPM_TYPE_DHCP_CLIENT_INFO_V4 &&
+              static_cast<int>(value_type::DHCP_CLIENT_INFO_V5) == DHCPM_TYPE_DHCP_CLIENT_INFO_V5 &&
+              static_cast<int>(value_type::DHCP_CLIENT_INFO_VQ) == DHCPM_TYPE_DHCP_CLIENT_INFO_VQ &&
+              static_cast<int>(value_type::DHCP_CLIENT_FILTER_STATUS_INFO) ==
+                  DHCPM_TYPE_DHCP_CLIENT_FILTER_STATUS_INFO &&
+              static_cast<int>(value_type::DHCP_CLIENT_INFO_PB) == DHCPM_TYPE_DHCP_CLIENT_INFO_PB &&
+              static_cast<int>(value_type::DHCP_CLIENT_INFO_ARRAY) == DHCPM_TYPE_DHCP_CLIENT_INFO_ARRAY &&
+              static_cast<int>(value_type::DHCP_CLIENT_INFO_ARRAY_V4) == DHCPM_TYPE_DHCP_CLIENT_INFO_ARRAY_V4 &&
+              static_cast<int>(value_type::DHCP_CLIENT_INFO_ARRAY_V5) == DHCPM_TYPE_DHCP_CLIENT_INFO_ARRAY_V5 &&
+              static_cast<int>(value_type::DHCP_CLIENT_INFO_ARRAY_VQ) == DHCPM_TYPE_DHCP_CLIENT_INFO_ARRAY_VQ &&
+              static_cast<int>(value_type::DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY) ==
+                  DHCPM_TYPE_DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY &&
+              static_cast<int>(value_type::DHCP_CLIENT_INFO_PB_ARRAY) == DHCPM_TYPE_DHCP_CLIENT_INFO_PB_ARRAY &&
+              record_type_count == DHCPM_TYPE_COUNT);
 [[nodiscard]] inline std::optional<value_type> to_value_type(dhcpm_type type) noexcept {
   for (const value_type t : all_value_types) {
     if (static_cast<int>(t) == static_cast<int>(type)) return t;

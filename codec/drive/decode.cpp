@@ -102,15 +102,14 @@ result<decoded<Value>> decode(byte_span input, const wire_format& format, const 
   return out;
 }
 
-template result<decoded<client_info>> decode(byte_span, const wire_format&, const decode_options&);
-template result<decoded<client_info_array>> decode(byte_span, const wire_format&, const decode_options&);
-template result<decoded<std::optional<client_info>>> decode(byte_span, const wire_format&, const decode_options&);
-template result<decoded<std::optional<client_info_array>>> decode(byte_span, const wire_format&,
-                                                                  const decode_options&);
+// Every record type bare, behind a pointer and as the values of a pickled
+// buffer; the opnum 98 response.
+#define DHCPM_INSTANTIATE(R)                                                                                       \
+  template result<decoded<R>> decode(byte_span, const wire_format&, const decode_options&);                        \
+  template result<decoded<std::optional<R>>> decode(byte_span, const wire_format&, const decode_options&);         \
+  template result<decoded<std::vector<R>>> decode(byte_span, const wire_format&, const decode_options&);
+DHCPM_FOR_EACH_RECORD_TYPE(DHCPM_INSTANTIATE)
+#undef DHCPM_INSTANTIATE
 template result<decoded<get_client_info_response>> decode(byte_span, const wire_format&, const decode_options&);
-template result<decoded<client_info_ex>> decode(byte_span, const wire_format&, const decode_options&);
-template result<decoded<std::vector<client_info>>> decode(byte_span, const wire_format&, const decode_options&);
-template result<decoded<std::vector<client_info_array>>> decode(byte_span, const wire_format&,
-                                                                const decode_options&);
 
 }  // namespace dhcpm

@@ -3,6 +3,7 @@
 // image encoder — after the same check of the (Value, format) pair as decoding.
 #include <optional>
 #include <span>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -24,7 +25,11 @@ result<bytes> encode(const Value& value, const wire_format& format) {
   if (std::optional<error> refused = detail::check_value_format<Value>(format, true)) return std::move(*refused);
   const layout wire = format.wire;
   if constexpr (record_schema<record>::native_only) {
-    return detail::encode_native_image(value, wire, format.base);  // check_format let only images through
+    if constexpr (std::is_same_v<Value, record>) {
+      return detail::encode_native_image(value, wire, format.base);  // check_format let only images through
+    } else {
+      return error{error_code::unsupported, 0, "", "a memory image holds one bare record"};  // refused above
+    }
   } else if constexpr (traits::several) {
     return detail::encode_pickled_values(std::span<const record>(value), *pickle_kind_of(wire));
   } else if constexpr (traits::frame == framing::bare) {
@@ -38,13 +43,12 @@ result<bytes> encode(const Value& value, const wire_format& format) {
   }
 }
 
-template result<bytes> encode(const client_info&, const wire_format&);
-template result<bytes> encode(const client_info_array&, const wire_format&);
-template result<bytes> encode(const std::optional<client_info>&, const wire_format&);
-template result<bytes> encode(const std::optional<client_info_array>&, const wire_format&);
+#define DHCPM_INSTANTIATE(R)                                                   \
+  template result<bytes> encode(const R&, const wire_format&);                 \
+  template result<bytes> encode(const std::optional<R>&, const wire_format&);  \
+  template result<bytes> encode(const std::vector<R>&, const wire_format&);
+DHCPM_FOR_EACH_RECORD_TYPE(DHCPM_INSTANTIATE)
+#undef DHCPM_INSTANTIATE
 template result<bytes> encode(const get_client_info_response&, const wire_format&);
-template result<bytes> encode(const client_info_ex&, const wire_format&);
-template result<bytes> encode(const std::vector<client_info>&, const wire_format&);
-template result<bytes> encode(const std::vector<client_info_array>&, const wire_format&);
 
 }  // namespace dhcpm

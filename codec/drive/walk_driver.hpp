@@ -45,13 +45,13 @@ struct walk_result {
   pickle_kind kind{};  // pickled input: what its header said
 };
 
-// The NDR walker's top value of type Record (the plain record or the _ARRAY).
+// The NDR walker's top value of type Record (a record or an _ARRAY).
 template <class Record, class Walker>
 [[nodiscard]] bool walk_top_value(Walker& walker, const field_path& path) {
-  if constexpr (std::is_same_v<Record, client_info_array>) {
-    return walker.top_array(path);
+  if constexpr (is_record_array<Record>) {
+    return walker.template top_array<typename Record::element>(path);
   } else {
-    return walker.top_record(path);
+    return walker.template top_record<Record>(path);
   }
 }
 
@@ -88,8 +88,8 @@ template <class Record, class Consumer>
     consumer.value_begin(0, 0, input.size());
     const std::uint64_t at = format.at.value_or(format.base);
     bool ok = false;
-    if constexpr (std::is_same_v<Record, client_info_array>) {
-      ok = walker.top_array(at, root_path_of<Record>);
+    if constexpr (is_record_array<Record>) {
+      ok = walker.template top_array<typename Record::element>(at, root_path_of<Record>);
     } else {
       ok = walker.template top_record<Record>(at, root_path_of<Record>);
     }

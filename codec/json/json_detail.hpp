@@ -45,9 +45,6 @@ using ordered_json = nlohmann::ordered_json;
 // --- json_write.cpp: values -> tree ---------------------------------------
 
 [[nodiscard]] ordered_json string_to_json(const utf16_string& value);
-[[nodiscard]] ordered_json client_to_json(const client_info& value);
-[[nodiscard]] ordered_json array_to_json(const client_info_array& value);
-[[nodiscard]] ordered_json response_to_json(const get_client_info_response& value);
 
 // --- json_read_fields.cpp: one field at a time ----------------------------
 // Each reader takes the enclosing object and the path of that object, and
@@ -85,10 +82,5 @@ using maybe_error = std::optional<error>;
 // A member that must be there: read(its value, its path), or "missing member".
 [[nodiscard]] maybe_error read_member(const ordered_json& object, std::string_view path, std::string_view field,
                                       const std::function<maybe_error(const ordered_json&, const std::string&)>& read);
-
-// --- json_read.cpp: whole values --------------------------------------------
-
-[[nodiscard]] maybe_error client_from_json(const ordered_json& value, const std::string& path, client_info& out);
-[[nodiscard]] maybe_error array_from_json(const ordered_json& value, const std::string& path, client_info_array& out);
 
 }  // namespace dhcpm::detail

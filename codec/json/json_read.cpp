@@ -1,12 +1,16 @@
 // JSON -> whole values (record, array, response) and the public entry points.
 // Field paths in errors use the dhcpsapi.h names, like the decoders' paths.
 #include <array>
+#include <optional>
 #include <span>
+#include <type_traits>
 #include <utility>
+#include <vector>
 
 #include "dhcpm/client_info_schema.hpp"
 
 #include "dhcpm/json.hpp"
+#include "dhcpm/record_types.hpp"
 #include "json/json_detail.hpp"
 
 namespace dhcpm {
@@ -53,7 +57,22 @@ maybe_error fields_from_json(const ordered_json& value, const std::string& path,
 constexpr std::string_view array_fields[] = {"NumElements", "Clients"};
 constexpr std::string_view response_fields[] = {"ClientInfo", "ReturnValue"};
 
-maybe_error clients_from_json(const ordered_json& value, const std::string& path, std::optional<client_list>& out) {
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+template <class T>
+inline constexpr bool is_vector = false;
+template <class T>
+inline constexpr bool is_vector<std::vector<T>> = true;
+
+template <class Value>
+maybe_error value_from_json(const ordered_json& value, const std::string& path, Value& out);
+
+// Clients: null, or a list of records and nulls.
+template <class Record>
+maybe_error clients_from_json(const ordered_json& value, const std::string& path,
+                              std::optional<record_list<Record>>& out) {
   if (value.is_null()) {
     out.reset();
     return std::nullopt;
@@ -61,7 +80,7 @@ maybe_error clients_from_json(const ordered_json& value, const std::string& path
   if (!value.is_array()) return json_error(path, "expected an array or null, got " + describe_json(value));
   std::size_t records = 0;
   for (const ordered_json& element : value) records += element.is_null() ? 0 : 1;
-  client_list list;
+  record_list<Record> list;
   list.reserve(value.size(), records);
   for (std::size_t i = 0; i < value.size(); ++i) {
     const ordered_json& element = value[i];
@@ -69,8 +88,8 @@ maybe_error clients_from_json(const ordered_json& value, const std::string& path
       list.push_back_null();
       continue;
     }
-    client_info record;
-    if (maybe_error e = client_from_json(element, index_path(path, i), record)) return e;
+    Record record;
+    if (maybe_error e = fields_from_json(element, index_path(path, i), no_parent, record)) return e;
     list.push_back(std::move(record));
   }
   out = std::move(list);
@@ -84,7 +103,7 @@ maybe_error response_from_json(const ordered_json& value, get_client_info_respon
   if (!wrapped) {
     out.return_value = 0;
     out.client.emplace();
-    return client_from_json(value, "", *out.client);
+    return fields_from_json(value, "", no_parent, *out.client);
   }
   if (maybe_error e = check_object(value, "", response_fields)) return e;
   const auto info = value.find("ClientInfo");
@@ -93,21 +112,50 @@ maybe_error response_from_json(const ordered_json& value, get_client_info_respon
     out.client.reset();
   } else {
     out.client.emplace();
-    if (maybe_error e = client_from_json(*info, "ClientInfo", *out.client)) return e;
+    if (maybe_error e = fields_from_json(*info, "ClientInfo", no_parent, *out.client)) return e;
   }
   return read_u32(value, "", "ReturnValue", out.return_value);
 }
 
-// Parses the text and runs one reader over it, turning any nlohmann
+// Any Value that from_json reads, at `path`.
+template <class Value>
+maybe_error value_from_json(const ordered_json& value, const std::string& path, Value& out) {
+  if constexpr (is_record_array<Value>) {
+    if (maybe_error e = check_object(value, path, array_fields)) return e;
+    if (maybe_error e = read_u32(value, path, "NumElements", out.num_elements)) return e;
+    const auto clients = value.find("Clients");
+    if (clients == value.end()) return json_error(join_path(path, "Clients"), "missing member");
+    return clients_from_json(*clients, join_path(path, "Clients"), out.clients);
+  } else if constexpr (std::is_same_v<Value, get_client_info_response>) {
+    return response_from_json(value, out);
+  } else if constexpr (is_optional<Value>) {
+    if (value.is_null()) {
+      out.reset();
+      return std::nullopt;
+    }
+    return value_from_json(value, path, out.emplace());
+  } else if constexpr (is_vector<Value>) {
+    if (!value.is_array()) return json_error(path, "expected a list, got " + describe_json(value));
+    out.resize(value.size());
+    for (std::size_t i = 0; i < value.size(); ++i) {
+      if (maybe_error e = value_from_json(value[i], index_path(path, i), out[i])) return e;
+    }
+    return std::nullopt;
+  } else {
+    return fields_from_json(value, path, no_parent, out);
+  }
+}
+
+// Parses the text and runs the reader over it, turning any nlohmann
 // exception (a bug: the readers check types before every get) into an
 // internal_error rather than letting it escape the library.
-template <class T, class Read>
-result<T> read_text(std::string_view text, Read&& read) {
+template <class T>
+result<T> read_text(std::string_view text) {
   result<ordered_json> tree = parse_json_text(text);
   if (!tree) return std::move(tree).error_value();
   try {
     T value{};
-    if (maybe_error e = std::forward<Read>(read)(*tree, value)) return std::move(*e);
+    if (maybe_error e = value_from_json(*tree, "", value)) return std::move(*e);
     return value;
   } catch (const ordered_json::exception& e) {
     return error{error_code::internal_error, 0, "", std::string{"JSON reader: "} + e.what()};
@@ -115,89 +163,19 @@ result<T> read_text(std::string_view text, Read&& read) {
 }
 
 }  // namespace
-
-maybe_error client_from_json(const ordered_json& value, const std::string& path, client_info& out) {
-  return fields_from_json(value, path, no_parent, out);
-}
-
-maybe_error array_from_json(const ordered_json& value, const std::string& path, client_info_array& out) {
-  if (maybe_error e = check_object(value, path, array_fields)) return e;
-  if (maybe_error e = read_u32(value, path, "NumElements", out.num_elements)) return e;
-  const auto clients = value.find("Clients");
-  if (clients == value.end()) return json_error(join_path(path, "Clients"), "missing member");
-  return clients_from_json(*clients, join_path(path, "Clients"), out.clients);
-}
-
 }  // namespace detail
 
-result<client_info> client_from_json(std::string_view text) {
-  return detail::read_text<client_info>(
-      text, [](const detail::ordered_json& tree, client_info& out) { return detail::client_from_json(tree, "", out); });
+template <class Value>
+result<Value> from_json(std::string_view text) {
+  return detail::read_text<Value>(text);
 }
 
-result<client_info_ex> client_ex_from_json(std::string_view text) {
-  return detail::read_text<client_info_ex>(text, [](const detail::ordered_json& tree, client_info_ex& out) {
-    return detail::fields_from_json(tree, "", no_parent, out);
-  });
-}
-
-result<std::optional<client_info>> optional_client_from_json(std::string_view text) {
-  return detail::read_text<std::optional<client_info>>(
-      text, [](const detail::ordered_json& tree, std::optional<client_info>& out) -> detail::maybe_error {
-        if (tree.is_null()) return std::nullopt;
-        return detail::client_from_json(tree, "", out.emplace());
-      });
-}
-
-result<client_info_array> array_from_json(std::string_view text) {
-  return detail::read_text<client_info_array>(text, [](const detail::ordered_json& tree, client_info_array& out) {
-    return detail::array_from_json(tree, "", out);
-  });
-}
-
-result<std::optional<client_info_array>> optional_array_from_json(std::string_view text) {
-  return detail::read_text<std::optional<client_info_array>>(
-      text, [](const detail::ordered_json& tree, std::optional<client_info_array>& out) -> detail::maybe_error {
-        if (tree.is_null()) return std::nullopt;
-        return detail::array_from_json(tree, "", out.emplace());
-      });
-}
-
-result<get_client_info_response> response_from_json(std::string_view text) {
-  return detail::read_text<get_client_info_response>(
-      text, [](const detail::ordered_json& tree, get_client_info_response& out) {
-        return detail::response_from_json(tree, out);
-      });
-}
-
-namespace {
-
-// A JSON list whose every element is read by `read_one` (tree, path, out).
-template <class T, class ReadOne>
-result<std::vector<T>> read_list(std::string_view text, ReadOne read_one) {
-  return detail::read_text<std::vector<T>>(
-      text, [&](const detail::ordered_json& tree, std::vector<T>& out) -> detail::maybe_error {
-        if (!tree.is_array()) return detail::json_error("", "expected a list, got " + detail::describe_json(tree));
-        out.resize(tree.size());
-        for (std::size_t i = 0; i < tree.size(); ++i) {
-          if (detail::maybe_error e = read_one(tree[i], detail::index_path("", i), out[i])) return e;
-        }
-        return std::nullopt;
-      });
-}
-
-}  // namespace
-
-result<std::vector<client_info>> client_list_from_json(std::string_view text) {
-  return read_list<client_info>(text, [](const detail::ordered_json& tree, const std::string& path,
-                                         client_info& out) { return detail::client_from_json(tree, path, out); });
-}
-
-result<std::vector<client_info_array>> array_list_from_json(std::string_view text) {
-  return read_list<client_info_array>(
-      text, [](const detail::ordered_json& tree, const std::string& path, client_info_array& out) {
-        return detail::array_from_json(tree, path, out);
-      });
-}
+#define DHCPM_INSTANTIATE(R)                                                      \
+  template result<R> from_json(std::string_view);                                 \
+  template result<std::optional<R>> from_json(std::string_view);                  \
+  template result<std::vector<R>> from_json(std::string_view);
+DHCPM_FOR_EACH_RECORD_TYPE(DHCPM_INSTANTIATE)
+#undef DHCPM_INSTANTIATE
+template result<get_client_info_response> from_json(std::string_view);
 
 }  // namespace dhcpm

@@ -1,9 +1,14 @@
 // Values -> JSON, in the format of tests/vectors/README.md. Members are added
 // in dhcpsapi.h order; ordered_json keeps that order in the output.
+#include <optional>
+#include <span>
 #include <string>
+#include <type_traits>
+#include <vector>
 
 #include "dhcpm/client_info_schema.hpp"
 #include "dhcpm/json.hpp"
+#include "dhcpm/record_types.hpp"
 #include "json/json_detail.hpp"
 
 namespace dhcpm {
@@ -22,6 +27,17 @@ ordered_json string_to_json(const utf16_string& value) {
 }
 
 namespace {
+
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+template <class T>
+inline constexpr bool is_list = false;
+template <class T>
+inline constexpr bool is_list<std::vector<T>> = true;
+template <class T>
+inline constexpr bool is_list<std::span<const T>> = true;
 
 ordered_json binary_to_json(const binary_data& value) {
   ordered_json object = ordered_json::object();
@@ -54,73 +70,54 @@ ordered_json fields_to_json(const Record& r, std::uint8_t parent) {
   return object;
 }
 
-}  // namespace
-
-ordered_json client_to_json(const client_info& value) { return fields_to_json(value, no_parent); }
-
-ordered_json array_to_json(const client_info_array& value) {
-  ordered_json object = ordered_json::object();
-  object["NumElements"] = value.num_elements;
-  if (!value.clients) {
-    object["Clients"] = nullptr;
+// The tree of any Value that to_json takes.
+template <class Value>
+ordered_json value_to_json(const Value& value) {
+  if constexpr (is_record_array<Value>) {
+    ordered_json object = ordered_json::object();
+    object["NumElements"] = value.num_elements;
+    if (!value.clients) {
+      object["Clients"] = nullptr;
+      return object;
+    }
+    ordered_json clients = ordered_json::array();
+    const auto& list = *value.clients;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      clients.push_back(list[i] != nullptr ? value_to_json(*list[i]) : ordered_json(nullptr));
+    }
+    object["Clients"] = std::move(clients);
     return object;
+  } else if constexpr (std::is_same_v<Value, get_client_info_response>) {
+    ordered_json object = ordered_json::object();
+    object["ClientInfo"] = value.client ? value_to_json(*value.client) : ordered_json(nullptr);
+    object["ReturnValue"] = value.return_value;
+    return object;
+  } else if constexpr (is_optional<Value>) {
+    return value ? value_to_json(*value) : ordered_json(nullptr);
+  } else if constexpr (is_list<Value>) {
+    ordered_json list = ordered_json::array();
+    for (const auto& element : value) list.push_back(value_to_json(element));
+    return list;
+  } else {
+    return fields_to_json(value, no_parent);
   }
-  ordered_json clients = ordered_json::array();
-  const client_list& list = *value.clients;
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const client_info* record = list[i];
-    clients.push_back(record != nullptr ? client_to_json(*record) : ordered_json(nullptr));
-  }
-  object["Clients"] = std::move(clients);
-  return object;
 }
 
-ordered_json response_to_json(const get_client_info_response& value) {
-  ordered_json object = ordered_json::object();
-  object["ClientInfo"] = value.client ? client_to_json(*value.client) : ordered_json(nullptr);
-  object["ReturnValue"] = value.return_value;
-  return object;
-}
-
+}  // namespace
 }  // namespace detail
 
-std::string to_json(const client_info& value) { return detail::dump_json(detail::client_to_json(value)); }
-
-std::string to_json(const client_info_ex& value) {
-  return detail::dump_json(detail::fields_to_json(value, no_parent));
+template <class Value>
+std::string to_json(const Value& value) {
+  return detail::dump_json(detail::value_to_json(value));
 }
 
-std::string to_json(const std::optional<client_info>& value) {
-  return value ? to_json(*value) : detail::dump_json(nullptr);
-}
-
-std::string to_json(const client_info_array& value) { return detail::dump_json(detail::array_to_json(value)); }
-
-std::string to_json(const std::optional<client_info_array>& value) {
-  return value ? to_json(*value) : detail::dump_json(nullptr);
-}
-
-std::string to_json(const get_client_info_response& value) {
-  return detail::dump_json(detail::response_to_json(value));
-}
-
-namespace {
-
-template <class T, class ToTree>
-std::string list_to_json(std::span<const T> values, ToTree to_tree) {
-  detail::ordered_json list = detail::ordered_json::array();
-  for (const T& value : values) list.push_back(to_tree(value));
-  return detail::dump_json(list);
-}
-
-}  // namespace
-
-std::string to_json(std::span<const client_info> values) {
-  return list_to_json(values, [](const client_info& v) { return detail::client_to_json(v); });
-}
-
-std::string to_json(std::span<const client_info_array> values) {
-  return list_to_json(values, [](const client_info_array& v) { return detail::array_to_json(v); });
-}
+#define DHCPM_INSTANTIATE(R)                                             \
+  template std::string to_json(const R&);                                \
+  template std::string to_json(const std::optional<R>&);                 \
+  template std::string to_json(const std::vector<R>&);                   \
+  template std::string to_json(const std::span<const R>&);
+DHCPM_FOR_EACH_RECORD_TYPE(DHCPM_INSTANTIATE)
+#undef DHCPM_INSTANTIATE
+template std::string to_json(const get_client_info_response&);
 
 }  // namespace dhcpm

@@ -19,8 +19,10 @@
 
 namespace dhcpm::detail {
 
-// What each record and element slot is charged against max_decoded_bytes.
-inline constexpr std::uint64_t record_charge = sizeof(client_info);
+// What each record of type Record and each element slot is charged against
+// max_decoded_bytes: their size in memory.
+template <class Record>
+inline constexpr std::uint64_t record_charge_of = sizeof(Record);
 inline constexpr std::uint64_t slot_charge = sizeof(std::uint32_t);
 
 class walk_checks {

@@ -63,8 +63,10 @@ std::optional<error> check_format(value_type type, const wire_format& format, bo
     return unsupported("layout " + std::string(to_string(wire)) + " carries bare values, not framing " +
                        std::string(to_string(format.frame)));
   }
-  if (type == value_type::array && format.frame == framing::response) {
-    return unsupported("the opnum 98 response carries one client record, not an array");
+  if (format.frame == framing::response && type != value_type::client) {
+    if (type == value_type::array) return unsupported("the opnum 98 response carries one client record, not an array");
+    const std::string_view name = with_record_type(type, [](auto t) { return record_schema<typename decltype(t)::type>::idl_name; });
+    return unsupported("the opnum 98 response carries one DHCPV4_FAILOVER_CLIENT_INFO, not a " + std::string(name));
   }
   if (format.all && !is_pickle(wire)) {
     return unsupported("layout " + std::string(to_string(wire)) + " holds one value; only pickled buffers hold several");

@@ -2,6 +2,8 @@
 #include "native/native_codec.hpp"
 #include "native/native_encoder.hpp"
 
+#include "dhcpm/record_types.hpp"
+
 namespace dhcpm {
 namespace {
 
@@ -23,7 +25,7 @@ result<bytes> encode_native_image(const T& value, layout wire, std::uint64_t bas
     {
       detail::native_encoder<decltype(format)> encoder(out, base);  // sizes `out` when it goes out of scope
       bool ok = false;
-      if constexpr (std::is_same_v<T, client_info_array>) {
+      if constexpr (is_record_array<T>) {
         ok = encoder.array(value, root_path_of<T>);
       } else {
         ok = encoder.record(value, root_path_of<T>);
@@ -34,9 +36,9 @@ result<bytes> encode_native_image(const T& value, layout wire, std::uint64_t bas
   });
 }
 
-template result<bytes> encode_native_image(const client_info&, layout, std::uint64_t);
-template result<bytes> encode_native_image(const client_info_array&, layout, std::uint64_t);
-template result<bytes> encode_native_image(const client_info_ex&, layout, std::uint64_t);
+#define DHCPM_INSTANTIATE(R) template result<bytes> encode_native_image(const R&, layout, std::uint64_t);
+DHCPM_FOR_EACH_RECORD_TYPE(DHCPM_INSTANTIATE)
+#undef DHCPM_INSTANTIATE
 
 }  // namespace detail
 

@@ -65,7 +65,8 @@ class native_encoder {
     return fits_address_space(path);
   }
 
-  [[nodiscard]] bool array(const client_info_array& a, const field_path& path) {
+  template <class Record>
+  [[nodiscard]] bool array(const record_array<Record>& a, const field_path& path) {
     if (a.clients && a.clients->size() != a.num_elements) {
       return fail(error_code::inconsistent_value, N::array.clients.offset, path.at(array_field::clients),
                   "Clients holds " + std::to_string(a.clients->size()) + " elements but NumElements is " +
@@ -75,13 +76,13 @@ class native_encoder {
     const std::size_t at = out_.reserve_zeroed(N::array.size);
     store_uint<N::byte_order>(out_.data_at(at + N::array.num_elements.offset), 4, a.num_elements);
     if (!a.clients) return true;
-    const client_list& clients = *a.clients;
+    const record_list<Record>& clients = *a.clients;
     out_.align(N::pointer_size);
     store_uint<N::byte_order>(out_.data_at(at + N::array.clients.offset), N::pointer_size, address_here());
     const std::size_t table = out_.reserve_zeroed(clients.size() * N::pointer_size);
     for (std::size_t i = 0; i < clients.size(); ++i) {
       if (clients[i] == nullptr) continue;
-      out_.align(layout_in<N, client_info>.alignment);
+      out_.align(layout_in<N, Record>.alignment);
       const std::uint64_t address = address_here();
       if (!record(*clients[i], path.element_at(static_cast<std::int64_t>(i)))) return false;
       store_uint<N::byte_order>(out_.data_at(table + i * N::pointer_size), N::pointer_size, address);

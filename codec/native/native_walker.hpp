@@ -37,12 +37,14 @@ class native_walker {
   [[nodiscard]] bool top_record(std::uint64_t address, const field_path& path) {
     constexpr const auto& l = layout_in<N, Record>;
     std::size_t at = 0;
-    return locate(address, l.size, l.alignment, 0, path, at) && charge(record_charge, at, path) &&
+    return locate(address, l.size, l.alignment, 0, path, at) && charge(record_charge_of<Record>, at, path) &&
            record<Record>(at, path);
   }
 
+  // An _ARRAY of Element at `address`.
+  template <class Element>
   [[nodiscard]] bool top_array(std::uint64_t address, const field_path& path) {
-    using element = client_info;
+    using element = Element;
     constexpr const auto& element_layout = layout_in<N, element>;
     std::size_t at = 0;
     if (!locate(address, N::array.size, N::array.alignment, 0, path, at)) return false;
@@ -76,7 +78,7 @@ class native_walker {
     std::uint64_t records = 0;
     for (std::uint64_t i = 0; i < num; ++i) {
       if (element_at(i) == 0) continue;
-      if (!charge(record_charge, table + i * ps, path.element_at(static_cast<std::int64_t>(i)))) return false;
+      if (!charge(record_charge_of<Element>, table + i * ps, path.element_at(static_cast<std::int64_t>(i)))) return false;
       ++records;
     }
     sink_.elements_begin(num, records);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <utility>
 
+#include "dhcpm/record_types.hpp"
 #include "ndr/ndr_encoder.hpp"
 
 namespace dhcpm::detail {
@@ -24,11 +25,13 @@ result<bytes> encode_with(layout wire, Write&& write) {
   });
 }
 
-bool encode_value(auto& encoder, const client_info& value, const field_path& path) {
-  return encoder.record(value, path);
-}
-bool encode_value(auto& encoder, const client_info_array& value, const field_path& path) {
-  return encoder.array(value, path);
+template <class T>
+bool encode_value(auto& encoder, const T& value, const field_path& path) {
+  if constexpr (is_record_array<T>) {
+    return encoder.array(value, path);
+  } else {
+    return encoder.record(value, path);
+  }
 }
 
 }  // namespace
@@ -55,9 +58,10 @@ result<bytes> ndr_encode_response(const get_client_info_response& value, layout 
   });
 }
 
-template result<bytes> ndr_encode_bare(const client_info&, layout);
-template result<bytes> ndr_encode_bare(const client_info_array&, layout);
-template result<bytes> ndr_encode_ptr(const std::optional<client_info>&, layout);
-template result<bytes> ndr_encode_ptr(const std::optional<client_info_array>&, layout);
+#define DHCPM_INSTANTIATE(R)                                 \
+  template result<bytes> ndr_encode_bare(const R&, layout); \
+  template result<bytes> ndr_encode_ptr(const std::optional<R>&, layout);
+DHCPM_FOR_EACH_RECORD_TYPE(DHCPM_INSTANTIATE)
+#undef DHCPM_INSTANTIATE
 
 }  // namespace dhcpm::detail

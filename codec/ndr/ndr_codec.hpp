@@ -8,7 +8,7 @@
 
 namespace dhcpm::detail {
 
-// T is client_info or client_info_array; `wire` is ndr20, ndr20be or ndr64.
+// T is a record type of record_types.hpp (a record or an _ARRAY); `wire` is ndr20, ndr20be or ndr64.
 template <class T>
 [[nodiscard]] result<bytes> ndr_encode_bare(const T& value, layout wire);
 template <class T>

@@ -31,15 +31,17 @@ class ndr_encoder {
     out_.put<std::uint64_t, ps, F::byte_order>(present ? next_referent_id() : 0);
   }
 
-  [[nodiscard]] bool record(const client_info& r, const field_path& path) {
-    out_.align(F::record.alignment);
+  template <class Record>
+  [[nodiscard]] bool record(const Record& r, const field_path& path) {
+    constexpr const auto& l = layout_in<F, Record>;
+    out_.align(l.alignment);
     if (!check_representable(r, path, out_.position())) return false;
-    const std::size_t at = out_.reserve_zeroed(F::record.size);
+    const std::size_t at = out_.reserve_zeroed(l.size);
     const binary_data& hw = binary_of(r);
     // Referent ids in the order the pointer fields appear in the bytes.
-    flat_values v = scalars_of(r);
+    flat_values_of<Record> v = scalars_of(r);
     const auto pointer = [&](record_field f, bool present) { field(v, f) = present ? next_referent_id() : 0; };
-    pointer(data_field, hw.data.has_value());
+    pointer(data_field_of<Record>, hw.data.has_value());
     for_each_string(r, [&](auto f, const utf16_string& s) __attribute__((always_inline)) { pointer(f, !s.is_null()); });
     store_flat<F>(out_.data_at(at), v);
 
@@ -54,7 +56,8 @@ class ndr_encoder {
     return true;
   }
 
-  [[nodiscard]] bool array(const client_info_array& a, const field_path& path) {
+  template <class Record>
+  [[nodiscard]] bool array(const record_array<Record>& a, const field_path& path) {
     if (a.clients && a.clients->size() != a.num_elements) {
       return fail(error_code::inconsistent_value, path.at(array_field::clients),
                   "Clients holds " + std::to_string(a.clients->size()) + " elements but NumElements is " +
@@ -65,7 +68,7 @@ class ndr_encoder {
     out_.put_at<std::uint32_t, 4, F::byte_order>(at + F::array.num_elements.offset, a.num_elements);
     out_.put_at<std::uint64_t, ps, F::byte_order>(at + F::array.clients.offset, a.clients ? next_referent_id() : 0);
     if (!a.clients) return true;
-    const client_list& clients = *a.clients;
+    const record_list<Record>& clients = *a.clients;
     const std::size_t expected_end = elements_end(clients, out_.position());
     out_.reserve(expected_end - out_.position());  // one allocation, zeroed once
     out_.align(cs);
@@ -96,9 +99,10 @@ class ndr_encoder {
 
   // Refuses, before writing the record at `at`, what this layout cannot hold.
   // Errors point at the field's place in the output.
-  bool check_representable(const client_info& r, const field_path& path, std::size_t at) {
+  template <class Record>
+  bool check_representable(const Record& r, const field_path& path, std::size_t at) {
     const auto fail_at = [&](error_code code, record_field f, std::string message) {
-      failure_ = error{code, at + F::record[f].offset, path.at(f).str(), std::move(message)};
+      failure_ = error{code, at + layout_in<F, Record>[f].offset, path.at(f).str(), std::move(message)};
       return false;
     };
     if constexpr (F::status_size == 2) {  // an IDL enum is 16 bits in NDR 2.0
@@ -108,7 +112,7 @@ class ndr_encoder {
           if (fits && member > 0xFFFF) {
             const auto f = static_cast<record_field>(slot);
             fits = fail_at(error_code::value_out_of_range, f,
-                           std::string(field_of<client_info>(f).name()) + " " + std::to_string(member) +
+                           std::string(field_of<Record>(f).name()) + " " + std::to_string(member) +
                                " does not fit the 16-bit enum of NDR 2.0");
           }
         }
@@ -117,7 +121,7 @@ class ndr_encoder {
     }
     const binary_data& hw = binary_of(r);
     if (hw.data && hw.data->size() != hw.data_length) {
-      return fail_at(error_code::inconsistent_value, data_field,
+      return fail_at(error_code::inconsistent_value, data_field_of<Record>,
                   "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
                       std::to_string(hw.data_length));
     }
@@ -148,12 +152,14 @@ class ndr_encoder {
 
   // Where the pointee of Clients that array() writes from `at` ends: the
   // same order and alignment rules, added up, so the output is allocated once.
-  [[nodiscard]] static std::size_t elements_end(const client_list& clients, std::size_t at) noexcept {
+  template <class Record>
+  [[nodiscard]] static std::size_t elements_end(const record_list<Record>& clients, std::size_t at) noexcept {
+    constexpr const auto& l = layout_in<F, Record>;
     const auto align = [](std::size_t n, std::size_t a) { return (n + a - 1) / a * a; };
     at = align(at, cs) + cs + clients.size() * ps;
     for (std::size_t k = 0; k < clients.record_count(); ++k) {
-      const client_info& r = clients.record(k);
-      at = align(at, F::record.alignment) + F::record.size;
+      const Record& r = clients.record(k);
+      at = align(at, l.alignment) + l.size;
       if (const auto& data = binary_of(r).data) at = align(at, cs) + cs + data->size();
       for_each_string(r, [&at, &align](auto, const utf16_string& s) __attribute__((always_inline)) {
         if (!s.is_null()) at = align(at, cs) + 3 * cs + 2 * (s.size() + 1);

@@ -1,5 +1,5 @@
 // The one NDR traversal. It walks NDR 2.0 (either byte order) or NDR64 bytes
-// of the record, the array and their framings, makes every check, charges the
+// of any record type of the schema (schema.hpp), an _ARRAY of them, and their framings, makes every check, charges the
 // decode budget, and reports what it finds to a sink (see walk_sink.hpp).
 // Decoding, validation, views and dissection are sinks of this walker, so they
 // cannot disagree about what the bytes mean.
@@ -41,12 +41,14 @@ class ndr_walker {
     return true;
   }
 
-  // A record as a top-level value or the pointee of a top-level pointer.
+  // A Record as a top-level value or the pointee of a top-level pointer.
+  template <class Record>
   [[nodiscard]] bool top_record(const field_path& path) {
-    return charge(record_charge, in_.position(), path) && record(path);
+    return charge(record_charge_of<Record>, in_.position(), path) && record<Record>(path);
   }
 
-  // An _ARRAY as a top-level value or the pointee of a top-level pointer.
+  // An _ARRAY of Element as a top-level value or the pointee of a top-level pointer.
+  template <class Element>
   [[nodiscard]] bool top_array(const field_path& path) {
     const std::size_t at = in_.aligned(F::array.alignment);
     if (!in_.fits_at(at, F::array.size)) {
@@ -77,7 +79,7 @@ class ndr_walker {
       return num == 0 || soft(error_code::null_with_nonzero_size, at + F::array.clients.offset, path.at(array_field::clients),
                               "NumElements is " + std::to_string(num) + " but Clients is NULL");
     }
-    return elements(path, num);
+    return elements<Element>(path, num);
   }
 
   // The DWORD return value after the [out] parameters (response framing).
@@ -107,17 +109,22 @@ class ndr_walker {
   static constexpr std::size_t ps = F::pointer_size;
   static constexpr std::size_t cs = F::count_size;
   static constexpr bool wide_ids = F::pointer_size == 8;  // NDR64: 8-byte referent ids
-  // Where the last field of the flat part ends (before any trailing pad).
+  // Where the last field of Record's flat part ends (before any trailing pad).
+  template <class Record>
   static constexpr std::size_t fields_end =
-      F::record.fields[record_field_count - 1].offset + std::size_t{F::record.fields[record_field_count - 1].size};
+      layout_in<F, Record>.fields.back().offset + std::size_t{layout_in<F, Record>.fields.back().size};
 
+  template <class Record>
   bool record(const field_path& path) {
-    const std::size_t at = in_.aligned(F::record.alignment);
+    constexpr const auto& l = layout_in<F, Record>;
+    constexpr record_field hw_data = data_field_of<Record>;  // the DHCP_BINARY_DATA's Data
+    constexpr record_field hw_length = data_length_field_of<Record>;
+    const std::size_t at = in_.aligned(l.alignment);
     // NDR64 pads the struct to a multiple of 8. Impacket leaves that pad out
     // when the struct is the last thing in the stub: lenient mode accepts it.
-    std::size_t size = F::record.size;
+    std::size_t size = l.size;
     if (!in_.fits_at(at, size)) {
-      if (!in_.fits_at(at, fields_end)) return truncated_record(path, at);
+      if (!in_.fits_at(at, fields_end<Record>)) return truncated_record<Record>(path, at);
       if (!soft(error_code::missing_trailing_pad, in_.size(), path, "the input ends before the record's trailing pad")) {
         return false;
       }
@@ -126,22 +133,22 @@ class ndr_walker {
     pad_region(path, at);
     if constexpr (!Sink::wants_regions) prefetch_ahead(at);
     sink_.record_begin(at);
-    flat_values v;
+    flat_values_of<Record> v;
     if constexpr (Sink::wants_flat_values) {
       load_flat<F>(in_.data() + at, v);
     } else {
       load_pointers<F>(in_.data() + at, v);
     }
-    if constexpr (Sink::wants_regions) report_flat_regions(sink_, F::record, path, at, size);
+    if constexpr (Sink::wants_regions) report_flat_regions(sink_, l, path, at, size);
     // One pass masks the ids and gathers their bits: NDR64 then checks the
     // upper halves once (the cold path reads the raw ids again).
     std::uint64_t all_bits = 0;
-    for (const record_field f : record_pointer_fields) {
+    for (const record_field f : pointer_fields_of<Record>) {
       all_bits |= v[static_cast<std::size_t>(f)];
       v[static_cast<std::size_t>(f)] &= F::referent_mask;
     }
     if constexpr (wide_ids) {
-      if (all_bits >> 32 != 0 && !record_referents_fit(at, path)) [[unlikely]] return false;
+      if (all_bits >> 32 != 0 && !record_referents_fit<Record>(at, path)) [[unlikely]] return false;
     } else {
       (void)all_bits;
     }
@@ -149,25 +156,26 @@ class ndr_walker {
     sink_.record_flat(v);
 
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
-    if (value_of(data_field) != 0) {
-      if (!data(path, value_of(data_length_field))) return false;
-    } else if (value_of(data_length_field) != 0) {
-      if (!soft(error_code::null_with_nonzero_size, at + F::record[data_field].offset,
-                path.at(data_field),
-                "DataLength is " + std::to_string(value_of(data_length_field)) + " but Data is NULL")) {
+    if (value_of(hw_data) != 0) {
+      if (!data<hw_data>(path, value_of(hw_length))) return false;
+    } else if (value_of(hw_length) != 0) {
+      if (!soft(error_code::null_with_nonzero_size, at + l[hw_data].offset, path.at(hw_data),
+                "DataLength is " + std::to_string(value_of(hw_length)) + " but Data is NULL")) {
         return false;
       }
     }
     // Unrolled at compile time, so each string's field and path are constants.
+    constexpr const auto& strings = string_fields_of<Record>;
     const bool strings_ok = [&]<std::size_t... I>(std::index_sequence<I...>) {
-      return ((value_of(string_fields[I]) == 0 || string<string_fields[I]>(path)) && ...);
-    }(std::make_index_sequence<string_fields.size()>{});
+      return ((value_of(strings[I]) == 0 || string<strings[I]>(path)) && ...);
+    }(std::make_index_sequence<strings.size()>{});
     if (!strings_ok) return false;
     sink_.record_end();
     return true;
   }
 
   // The pointee of Clients: max_count, the referent ids, the records.
+  template <class Element>
   bool elements(const field_path& array_path, std::uint32_t num_elements) {
     const field_path clients_path = array_path.at(array_field::clients);
     std::uint64_t count = 0;
@@ -203,7 +211,9 @@ class ndr_walker {
         }
       }
       if (id_at(i) == 0) continue;
-      if (!charge(record_charge, table + i * ps, array_path.element_at(static_cast<std::int64_t>(i)))) return false;
+      if (!charge(record_charge_of<Element>, table + i * ps, array_path.element_at(static_cast<std::int64_t>(i)))) {
+        return false;
+      }
       ++records;
     }
     sink_.elements_begin(count, records);
@@ -215,15 +225,17 @@ class ndr_walker {
     }
     in_.seek(table + count * ps);
     for (std::uint64_t i = 0; i < count; ++i) {
-      if (id_at(i) != 0 && !record(array_path.element_at(static_cast<std::int64_t>(i)))) return false;
+      if (id_at(i) != 0 && !record<Element>(array_path.element_at(static_cast<std::int64_t>(i)))) return false;
     }
     return true;
   }
 
-  // ClientHardwareAddress.Data: max_count (= DataLength), then the bytes. As
-  // for strings, the path is built only when a check fails or for dissection.
+  // ClientHardwareAddress.Data (the slot Leaf): max_count (= DataLength), then
+  // the bytes. As for strings, the path is built only when a check fails or
+  // for dissection.
+  template <record_field Leaf>
   bool data(const field_path& record_path, std::uint64_t data_length) {
-    constexpr record_field leaf = data_field;
+    constexpr record_field leaf = Leaf;
     const std::size_t count_at = in_.aligned(cs);
     if (!in_.fits_at(count_at, cs)) [[unlikely]] return data_count_cut(record_path.at(leaf));
     pad_region(record_path.at(leaf), count_at);
@@ -364,11 +376,13 @@ class ndr_walker {
     for (int shift = 60; shift >= 0; shift -= 4) hex += digits[(raw >> shift) & 0xF];
     return soft(error_code::invalid_referent_id, at, path, "referent id " + hex + " has a non-zero upper half");
   }
-  // The pointer fields of a record's flat part at `at`, in member order.
+  // The pointer fields of a Record's flat part at `at`, in member order.
+  template <class Record>
   [[gnu::cold, gnu::noinline]] bool record_referents_fit(std::size_t at, const field_path& path) {
-    for (const record_field f : record_pointer_fields) {
-      const std::uint64_t raw = in_.template load_at<std::uint64_t, ps, F::byte_order>(at + F::record[f].offset);
-      if (!referent_fits(raw, at + F::record[f].offset, path.at(f))) return false;
+    constexpr const auto& l = layout_in<F, Record>;
+    for (const record_field f : pointer_fields_of<Record>) {
+      const std::uint64_t raw = in_.template load_at<std::uint64_t, ps, F::byte_order>(at + l[f].offset);
+      if (!referent_fits(raw, at + l[f].offset, path.at(f))) return false;
     }
     return true;
   }
@@ -384,16 +398,18 @@ class ndr_walker {
     return true;
   }
 
-  // Names the first field of the flat part that does not fit.
+  // Names the first field of Record's flat part that does not fit.
+  template <class Record>
   bool truncated_record(const field_path& path, std::size_t at) {
+    constexpr const auto& l = layout_in<F, Record>;
     if (at <= in_.size()) {
       const std::size_t available = in_.size() - at;
-      for (std::size_t i = 0; i < record_field_count; ++i) {
-        const field_slot s = F::record.fields[i];
+      for (std::size_t i = 0; i < slot_count<Record>; ++i) {
+        const field_slot s = l.fields[i];
         if (std::size_t{s.offset} + s.size > available) {
           if constexpr (Sink::wants_regions) {  // dissection shows the fields that did arrive
             pad_region(path, at);
-            report_flat_regions(sink_, F::record, path, at, s.offset < available ? s.offset : available, i);
+            report_flat_regions(sink_, l, path, at, s.offset < available ? s.offset : available, i);
           }
           // The field may start past the end when the padding before it is cut off.
           return fail(error_code::truncated, clamp(at + s.offset), path.at(static_cast<record_field>(i)),

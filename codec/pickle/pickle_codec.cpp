@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "dhcpm/pickle.hpp"
+#include "dhcpm/record_types.hpp"
 #include "ndr/ndr_encoder.hpp"
 #include "pickle/pickle_codec.hpp"
 #include "pickle/pickle_header.hpp"
@@ -31,10 +32,10 @@ result<bytes> encode_pickled_values(std::span<const T> values, pickle_kind kind)
     const std::optional<error> failure = with_body_format(kind, [&](auto format) -> std::optional<error> {
       ndr_encoder<decltype(format)> encoder(out);
       bool written = false;
-      if constexpr (std::is_same_v<T, client_info>) {
-        written = encoder.record(values[i], root_path_of<T>);
-      } else {
+      if constexpr (is_record_array<T>) {
         written = encoder.array(values[i], root_path_of<T>);
+      } else {
+        written = encoder.record(values[i], root_path_of<T>);
       }
       if (!written) return encoder.take_failure();
       return std::nullopt;
@@ -52,8 +53,10 @@ result<bytes> encode_pickled_values(std::span<const T> values, pickle_kind kind)
   return out;
 }
 
-template result<bytes> encode_pickled_values(std::span<const client_info>, pickle_kind);
-template result<bytes> encode_pickled_values(std::span<const client_info_array>, pickle_kind);
+// Every record type (the native-only _EX never reaches here: check_format refuses it).
+#define DHCPM_INSTANTIATE(R) template result<bytes> encode_pickled_values(std::span<const R>, pickle_kind);
+DHCPM_FOR_EACH_RECORD_TYPE(DHCPM_INSTANTIATE)
+#undef DHCPM_INSTANTIATE
 
 }  // namespace detail
 

@@ -16,11 +16,21 @@
 
 namespace dhcpm::detail {
 
+// The record type whose flat parts a walk of a T reports: T, or an _ARRAY's element.
+template <class T>
+struct walked_record {
+  using type = T;
+};
+template <class Record>
+struct walked_record<record_array<Record>> {
+  using type = Record;
+};
+
 // Builds values of record type Top (a record, or an _ARRAY of records).
 template <order O, class Top>
 class value_builder : public walk_sink_base {
-  static constexpr bool is_array = std::is_same_v<Top, client_info_array>;
-  using record = std::conditional_t<is_array, client_info, Top>;  // what record_flat() fills
+  static constexpr bool is_array = is_record_array<Top>;
+  using record = typename walked_record<Top>::type;  // what record_flat() fills
 
  public:
   // Where the next value goes (a pickled buffer's values, one after another).

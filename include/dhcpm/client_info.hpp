@@ -72,53 +72,54 @@ struct client_info_ex : client_info {
   friend bool operator==(const client_info_ex&, const client_info_ex&) = default;
 };
 
-// The Clients of an _ARRAY: each element is a record or a NULL pointer.
+// The Clients of an _ARRAY of Record: each element is a record or a NULL pointer.
 // NULL elements cost one slot index, not a record, so the in-memory size
 // stays proportional to the wire size even for a million NULL pointers.
-class client_list {
+template <class Record>
+class record_list {
  public:
-  client_list() = default;
+  record_list() = default;
   // A list whose large blocks come from and go back to `cache` (see
   // large_block.hpp), which must outlive it. Decoders make these when
   // decode_options::cache is set.
-  explicit client_list(block_cache* cache) noexcept
-      : records_(detail::large_block_allocator<client_info>(cache)), cache_(cache) {}
+  explicit record_list(block_cache* cache) noexcept
+      : records_(detail::large_block_allocator<Record>(cache)), cache_(cache) {}
   // Copies own their strings (they do not share the string storage below) and
   // their memory (they use no cache).
-  client_list(const client_list& other) : slots_(other.slots_), records_(other.records_) {}
-  client_list& operator=(const client_list& other) {
+  record_list(const record_list& other) : slots_(other.slots_), records_(other.records_) {}
+  record_list& operator=(const record_list& other) {
     if (this != &other) {
-      client_list copy(other);
+      record_list copy(other);
       *this = std::move(copy);
     }
     return *this;
   }
-  client_list(client_list&&) noexcept = default;
-  client_list& operator=(client_list&&) noexcept = default;
-  ~client_list() = default;
+  record_list(record_list&&) noexcept = default;
+  record_list& operator=(record_list&&) noexcept = default;
+  ~record_list() = default;
 
   [[nodiscard]] std::size_t size() const noexcept { return slots_.size(); }
   [[nodiscard]] bool empty() const noexcept { return slots_.empty(); }
   // The element at i, or nullptr for a NULL element pointer. i < size().
-  [[nodiscard]] const client_info* operator[](std::size_t i) const noexcept {
+  [[nodiscard]] const Record* operator[](std::size_t i) const noexcept {
     return slots_[i] == null_slot ? nullptr : &records_[slots_[i]];
   }
-  [[nodiscard]] client_info* operator[](std::size_t i) noexcept {
+  [[nodiscard]] Record* operator[](std::size_t i) noexcept {
     return slots_[i] == null_slot ? nullptr : &records_[slots_[i]];
   }
   // The k-th non-NULL element (k < record_count()), in element order.
-  [[nodiscard]] const client_info& record(std::size_t k) const noexcept { return records_[k]; }
-  [[nodiscard]] client_info& record(std::size_t k) noexcept { return records_[k]; }
+  [[nodiscard]] const Record& record(std::size_t k) const noexcept { return records_[k]; }
+  [[nodiscard]] Record& record(std::size_t k) noexcept { return records_[k]; }
   // Number of non-NULL elements.
   [[nodiscard]] std::size_t record_count() const noexcept { return records_.size(); }
 
-  client_info& push_back(client_info record) {
+  Record& push_back(Record record) {
     slots_.push_back(static_cast<std::uint32_t>(records_.size()));
     records_.push_back(std::move(record));
     return records_.back();
   }
   // A default record built in place (decoders fill it field by field).
-  client_info& emplace_back() {
+  Record& emplace_back() {
     slots_.push_back(static_cast<std::uint32_t>(records_.size()));
     return records_.emplace_back();
   }
@@ -145,11 +146,11 @@ class client_list {
     return p;
   }
 
-  friend bool operator==(const client_list& a, const client_list& b) noexcept {
+  friend bool operator==(const record_list& a, const record_list& b) noexcept {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i) {
-      const client_info* x = a[i];
-      const client_info* y = b[i];
+      const Record* x = a[i];
+      const Record* y = b[i];
       if ((x == nullptr) != (y == nullptr)) return false;
       if (x != nullptr && !(*x == *y)) return false;
     }
@@ -159,21 +160,34 @@ class client_list {
  private:
   static constexpr std::uint32_t null_slot = UINT32_MAX;
   std::vector<std::uint32_t> slots_;  // index into records_, or null_slot
-  std::vector<client_info, detail::large_block_allocator<client_info>> records_;
+  std::vector<Record, detail::large_block_allocator<Record>> records_;
   detail::large_array<char16_t> string_storage_;  // units of the records' borrowing strings
   std::size_t storage_size_ = 0;
   std::size_t storage_used_ = 0;
   block_cache* cache_ = nullptr;  // where the large blocks go back to, if anywhere
 };
 
-// DHCPV4_FAILOVER_CLIENT_INFO_ARRAY. num_elements is kept as on the wire, even
-// when clients is NULL (which strict decoding refuses if non-zero).
-struct client_info_array {
+// An _ARRAY of Record: DWORD NumElements; [size_is(NumElements)] Record** Clients.
+// num_elements is kept as on the wire, even when clients is NULL (which
+// strict decoding refuses if non-zero).
+template <class Record>
+struct record_array {
+  using element = Record;
   std::uint32_t num_elements = 0;
-  std::optional<client_list> clients;  // std::nullopt = NULL pointer
+  std::optional<record_list<Record>> clients;  // std::nullopt = NULL pointer
 
-  friend bool operator==(const client_info_array&, const client_info_array&) = default;
+  friend bool operator==(const record_array&, const record_array&) = default;
 };
+
+// DHCPV4_FAILOVER_CLIENT_INFO_ARRAY and its list.
+using client_list = record_list<client_info>;
+using client_info_array = record_array<client_info>;
+
+// Whether T is an _ARRAY (a record_array of some record).
+template <class T>
+inline constexpr bool is_record_array = false;
+template <class Record>
+inline constexpr bool is_record_array<record_array<Record>> = true;
 
 // Stub data of an R_DhcpV4FailoverGetClientInfo (dhcpsrv2 opnum 98) response.
 struct get_client_info_response {

@@ -16,6 +16,7 @@ namespace dhcpm {
 template <>
 struct record_schema<client_info> {
   static constexpr std::string_view idl_name = "DHCPV4_FAILOVER_CLIENT_INFO";
+  static constexpr std::string_view array_idl_name = "DHCPV4_FAILOVER_CLIENT_INFO_ARRAY";
 
   using k = field_kind;
   using m = field_meaning;
@@ -74,18 +75,19 @@ struct record_schema<client_info_ex> {
   static constexpr bool native_only = true;  // x64 and x86 images only
 };
 
-// DHCPV4_FAILOVER_CLIENT_INFO_ARRAY: DWORD NumElements;
-// [size_is(NumElements)] LPDHCPV4_FAILOVER_CLIENT_INFO *Clients.
-template <>
-struct record_schema<client_info_array> {
-  static constexpr std::string_view idl_name = "DHCPV4_FAILOVER_CLIENT_INFO_ARRAY";
-  using element = client_info;
+// An _ARRAY of Record (DHCPV4_FAILOVER_CLIENT_INFO_ARRAY, DHCP_CLIENT_INFO_ARRAY_V4, ...):
+// DWORD NumElements; [size_is(NumElements)] Record** Clients. Its name is
+// its element schema's array_idl_name.
+template <class Record>
+struct record_schema<record_array<Record>> {
+  static constexpr std::string_view idl_name = record_schema<Record>::array_idl_name;
+  using element = Record;
 
   using k = field_kind;
   using m = field_meaning;
   template <auto... Members>
   using field = schema::field<Members...>;
-  using a = client_info_array;
+  using a = record_array<Record>;
 
   static constexpr std::tuple fields{
       field<&a::num_elements>{{"NumElements", k::u32, m::number, 0, 0}},

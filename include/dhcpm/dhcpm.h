@@ -171,9 +171,24 @@ dhcpm_status dhcpm_layout_from_name(const char* name, dhcpm_layout* layout) DHCP
 dhcpm_status dhcpm_detect_layout(const uint8_t* data, size_t size, dhcpm_layout* layout) DHCPM_NOEXCEPT;
 
 typedef enum dhcpm_type {
-  DHCPM_TYPE_CLIENT = 0,   /* one DHCPV4_FAILOVER_CLIENT_INFO */
-  DHCPM_TYPE_ARRAY = 1,    /* a DHCPV4_FAILOVER_CLIENT_INFO_ARRAY */
-  DHCPM_TYPE_CLIENT_EX = 2 /* one DHCPV4_FAILOVER_CLIENT_INFO_EX: x64/x86 images only, bare */
+  DHCPM_TYPE_CLIENT = 0,    /* one DHCPV4_FAILOVER_CLIENT_INFO */
+  DHCPM_TYPE_ARRAY = 1,     /* a DHCPV4_FAILOVER_CLIENT_INFO_ARRAY */
+  DHCPM_TYPE_CLIENT_EX = 2, /* one DHCPV4_FAILOVER_CLIENT_INFO_EX: x64/x86 images only, bare */
+  /* The MS-DHCPM client-record family ([MS-DHCPM] 2.2.1.2) and its arrays;
+   * dhcpm_type_name gives each its IDL name. */
+  DHCPM_TYPE_DHCP_CLIENT_INFO = 3,
+  DHCPM_TYPE_DHCP_CLIENT_INFO_V4 = 4,
+  DHCPM_TYPE_DHCP_CLIENT_INFO_V5 = 5,
+  DHCPM_TYPE_DHCP_CLIENT_INFO_VQ = 6,
+  DHCPM_TYPE_DHCP_CLIENT_FILTER_STATUS_INFO = 7,
+  DHCPM_TYPE_DHCP_CLIENT_INFO_PB = 8,
+  DHCPM_TYPE_DHCP_CLIENT_INFO_ARRAY = 9,
+  DHCPM_TYPE_DHCP_CLIENT_INFO_ARRAY_V4 = 10,
+  DHCPM_TYPE_DHCP_CLIENT_INFO_ARRAY_V5 = 11,
+  DHCPM_TYPE_DHCP_CLIENT_INFO_ARRAY_VQ = 12,
+  DHCPM_TYPE_DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY = 13,
+  DHCPM_TYPE_DHCP_CLIENT_INFO_PB_ARRAY = 14,
+  DHCPM_TYPE_COUNT = 15 /* the number of types */
 } dhcpm_type;
 
 /* How the value sits in the bytes. Only the NDR layouts (ndr20, ndr20be,
@@ -329,7 +344,9 @@ typedef enum dhcpm_field {
   DHCPM_FIELD_COUNT,                  /* the number of integer fields of DHCPV4_FAILOVER_CLIENT_INFO */
   /* DHCPV4_FAILOVER_CLIENT_INFO_EX has the fields above and this one: */
   DHCPM_FIELD_ADDRESS_STATE_EX = DHCPM_FIELD_COUNT, /* AddressStateEx, 32 bits */
-  DHCPM_FIELD_EX_COUNT                /* the number of integer fields of the _EX */
+  DHCPM_FIELD_EX_COUNT,               /* the number of integer fields of the _EX */
+  /* FilterStatus (DHCP_CLIENT_FILTER_STATUS_INFO and DHCP_CLIENT_INFO_PB), 32 bits */
+  DHCPM_FIELD_FILTER_STATUS = DHCPM_FIELD_EX_COUNT
 } dhcpm_field;
 
 /* The field's path as in error paths and the JSON form: "ClientIpAddress",

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -51,18 +52,55 @@ enum class framing : std::uint8_t {
 };
 
 // Which record the bytes hold: one DHCPV4_FAILOVER_CLIENT_INFO, the _ARRAY,
-// or one DHCPV4_FAILOVER_CLIENT_INFO_EX (native x64/x86 memory only).
-// record_types.hpp maps each to its C++ type.
-enum class value_type : std::uint8_t { client, array, client_ex };
-inline constexpr std::array all_value_types{value_type::client, value_type::array, value_type::client_ex};
+// or one DHCPV4_FAILOVER_CLIENT_INFO_EX (native x64/x86 memory only); then
+// the MS-DHCPM client-record family (client_family.hpp) and its arrays.
+// record_types.hpp maps each to its C++ type (in this order). The family's
+// enumerators are their IDL names, as on the command line.
+enum class value_type : std::uint8_t {
+  client,
+  array,
+  client_ex,
+  DHCP_CLIENT_INFO,
+  DHCP_CLIENT_INFO_V4,
+  DHCP_CLIENT_INFO_V5,
+  DHCP_CLIENT_INFO_VQ,
+  DHCP_CLIENT_FILTER_STATUS_INFO,
+  DHCP_CLIENT_INFO_PB,
+  DHCP_CLIENT_INFO_ARRAY,
+  DHCP_CLIENT_INFO_ARRAY_V4,
+  DHCP_CLIENT_INFO_ARRAY_V5,
+  DHCP_CLIENT_INFO_ARRAY_VQ,
+  DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY,
+  DHCP_CLIENT_INFO_PB_ARRAY,
+};
+// Each value_type's name on a command line: the failover record's short
+// names, then the IDL type names.
+inline constexpr std::array<std::string_view, 15> value_type_name_table{
+    "client",
+    "array",
+    "client-ex",
+    "DHCP_CLIENT_INFO",
+    "DHCP_CLIENT_INFO_V4",
+    "DHCP_CLIENT_INFO_V5",
+    "DHCP_CLIENT_INFO_VQ",
+    "DHCP_CLIENT_FILTER_STATUS_INFO",
+    "DHCP_CLIENT_INFO_PB",
+    "DHCP_CLIENT_INFO_ARRAY",
+    "DHCP_CLIENT_INFO_ARRAY_V4",
+    "DHCP_CLIENT_INFO_ARRAY_V5",
+    "DHCP_CLIENT_INFO_ARRAY_VQ",
+    "DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY",
+    "DHCP_CLIENT_INFO_PB_ARRAY",
+};
+inline constexpr std::array all_value_types = [] {
+  std::array<value_type, value_type_name_table.size()> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) out[i] = static_cast<value_type>(i);
+  return out;
+}();
 
 [[nodiscard]] constexpr std::string_view to_string(value_type t) noexcept {
-  switch (t) {
-    case value_type::array: return "array";
-    case value_type::client_ex: return "client-ex";
-    case value_type::client: break;
-  }
-  return "client";
+  const auto i = static_cast<std::size_t>(t);
+  return i < value_type_name_table.size() ? value_type_name_table[i] : std::string_view("unknown");
 }
 [[nodiscard]] constexpr std::optional<value_type> parse_value_type(std::string_view name) noexcept {
   for (const value_type t : all_value_types) {

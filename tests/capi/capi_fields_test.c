@@ -320,7 +320,8 @@ static void check_schema(void) {
   CHECK(dhcpm_field_info(DHCPM_TYPE_CLIENT, 12, &d) == DHCPM_OK && d.meaning == DHCPM_MEANING_QUARANTINE_STATUS);
   CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_CLIENT, n, &d), DHCPM_ERR_INVALID_ARGUMENT);
   CHECK_STATUS(dhcpm_field_info(DHCPM_TYPE_CLIENT, 0, NULL), DHCPM_ERR_INVALID_ARGUMENT);
-  CHECK(dhcpm_field_count((dhcpm_type)7) == 0);
+  CHECK(dhcpm_field_count(DHCPM_TYPE_COUNT) == 0);
+  CHECK(dhcpm_field_count((dhcpm_type)-1) == 0);
   CHECK(dhcpm_field_info(DHCPM_TYPE_CLIENT, 2, &d) == DHCPM_OK && d.element_type == -1);
 
   /* The _ARRAY's own description: its count, then the pointer to its records. */

@@ -45,7 +45,7 @@ fi
 
 rm -rf "$work"
 mkdir -p "$work/.examples"
-cp "$DHCPM_VECTORS"/* "$work/"
+cp -r "$DHCPM_VECTORS"/. "$work/"
 blocks="$work/.examples"
 : >"$blocks/manifest"
 
