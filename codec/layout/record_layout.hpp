@@ -7,8 +7,11 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <tuple>
+#include <utility>
 
 #include "dhcpm/client_info_schema.hpp"
+#include "dhcpm/record_types.hpp"
 #include "layout/schema_layout.hpp"
 
 namespace dhcpm::detail {
@@ -157,8 +160,9 @@ inline constexpr array_layout x86_array_layout = make_array_layout(x86_rules);
 
 // The schema's native offsets are where the rules put the fields, and the
 // sizes are DESIGN.md's.
-static_assert(native_offsets_agree<client_info>() && native_offsets_agree<client_info_array>() &&
-              native_offsets_agree<client_info_ex>());
+static_assert([]<std::size_t... I>(std::index_sequence<I...>) {
+  return (native_offsets_agree<std::tuple_element_t<I, record_type_list>>() && ...);
+}(std::make_index_sequence<record_type_count>{}));
 static_assert(ndr20_array_layout.size == 8 && ndr20_array_layout.clients.offset == 4 && x64_array_layout.size == 16 &&
               x64_array_layout.clients.offset == 8 && x86_array_layout.size == 8);
 static_assert(ndr20_record_layout.size == 93 && x64_record_layout.size == 136 && x86_record_layout.size == 100);

@@ -6,6 +6,10 @@
 #include <cstdio>
 #include <string>
 
+#include <tuple>
+#include <utility>
+
+#include "dhcpm/record_types.hpp"
 #include "layout/record_layout.hpp"
 
 namespace {
@@ -41,6 +45,44 @@ typedef struct _DHCPV4_FAILOVER_CLIENT_INFO_EX {
 typedef struct _DHCPV4_FAILOVER_CLIENT_INFO_ARRAY {
   DWORD NumElements; DHCPV4_FAILOVER_CLIENT_INFO **Clients;
 } DHCPV4_FAILOVER_CLIENT_INFO_ARRAY;
+typedef struct _DHCP_CLIENT_INFO {
+  DWORD ClientIpAddress; DWORD SubnetMask; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName;
+  LPWSTR ClientComment; DATE_TIME ClientLeaseExpires; DHCP_HOST_INFO OwnerHost;
+} DHCP_CLIENT_INFO;
+typedef struct _DHCP_CLIENT_INFO_V4 {
+  DWORD ClientIpAddress; DWORD SubnetMask; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName;
+  LPWSTR ClientComment; DATE_TIME ClientLeaseExpires; DHCP_HOST_INFO OwnerHost; BYTE bClientType;
+} DHCP_CLIENT_INFO_V4;
+typedef struct _DHCP_CLIENT_INFO_V5 {
+  DWORD ClientIpAddress; DWORD SubnetMask; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName;
+  LPWSTR ClientComment; DATE_TIME ClientLeaseExpires; DHCP_HOST_INFO OwnerHost; BYTE bClientType;
+  BYTE AddressState;
+} DHCP_CLIENT_INFO_V5;
+typedef struct _DHCP_CLIENT_INFO_VQ {
+  DWORD ClientIpAddress; DWORD SubnetMask; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName;
+  LPWSTR ClientComment; DATE_TIME ClientLeaseExpires; DHCP_HOST_INFO OwnerHost; BYTE bClientType;
+  BYTE AddressState; QuarantineStatus Status; DATE_TIME ProbationEnds; BOOL QuarantineCapable;
+} DHCP_CLIENT_INFO_VQ;
+typedef struct _DHCP_CLIENT_FILTER_STATUS_INFO {
+  DWORD ClientIpAddress; DWORD SubnetMask; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName;
+  LPWSTR ClientComment; DATE_TIME ClientLeaseExpires; DHCP_HOST_INFO OwnerHost; BYTE bClientType;
+  BYTE AddressState; QuarantineStatus Status; DATE_TIME ProbationEnds; BOOL QuarantineCapable;
+  DWORD FilterStatus;
+} DHCP_CLIENT_FILTER_STATUS_INFO;
+typedef struct _DHCP_CLIENT_INFO_PB {
+  DWORD ClientIpAddress; DWORD SubnetMask; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName;
+  LPWSTR ClientComment; DATE_TIME ClientLeaseExpires; DHCP_HOST_INFO OwnerHost; BYTE bClientType;
+  BYTE AddressState; QuarantineStatus Status; DATE_TIME ProbationEnds; BOOL QuarantineCapable;
+  DWORD FilterStatus; LPWSTR PolicyName;
+} DHCP_CLIENT_INFO_PB;
+typedef struct _DHCP_CLIENT_INFO_ARRAY { DWORD NumElements; DHCP_CLIENT_INFO **Clients; } DHCP_CLIENT_INFO_ARRAY;
+typedef struct _DHCP_CLIENT_INFO_ARRAY_V4 { DWORD NumElements; DHCP_CLIENT_INFO_V4 **Clients; } DHCP_CLIENT_INFO_ARRAY_V4;
+typedef struct _DHCP_CLIENT_INFO_ARRAY_V5 { DWORD NumElements; DHCP_CLIENT_INFO_V5 **Clients; } DHCP_CLIENT_INFO_ARRAY_V5;
+typedef struct _DHCP_CLIENT_INFO_ARRAY_VQ { DWORD NumElements; DHCP_CLIENT_INFO_VQ **Clients; } DHCP_CLIENT_INFO_ARRAY_VQ;
+typedef struct _DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY {
+  DWORD NumElements; DHCP_CLIENT_FILTER_STATUS_INFO **Clients;
+} DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY;
+typedef struct _DHCP_CLIENT_INFO_PB_ARRAY { DWORD NumElements; DHCP_CLIENT_INFO_PB **Clients; } DHCP_CLIENT_INFO_PB_ARRAY;
 #define CHECK(expr) _Static_assert(expr, #expr)
 )";
 
@@ -70,16 +112,27 @@ void print_checks(const record_layout& record, const array_layout& array) {
 
 }  // namespace
 
+// The checks of every record type after the failover record and its array
+// (those are printed above, from the tables the walkers use by name): the
+// _EX and the client-record family, under their IDL names.
+template <dhcpm::detail::layout_rules Rules>
+void print_other_types() {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (print_record_checks<std::tuple_element_t<I + 2, dhcpm::record_type_list>>(
+         std::string(dhcpm::record_schema<std::tuple_element_t<I + 2, dhcpm::record_type_list>>::idl_name).c_str(),
+         dhcpm::detail::placed_layout<std::tuple_element_t<I + 2, dhcpm::record_type_list>, Rules>),
+     ...);
+  }(std::make_index_sequence<dhcpm::record_type_count - 2>{});
+}
+
 int main() {
   std::fputs(declarations, stdout);
   std::puts("#if defined(_WIN64)");
   print_checks(dhcpm::detail::x64_record_layout, dhcpm::detail::x64_array_layout);
-  print_record_checks<dhcpm::client_info_ex>("DHCPV4_FAILOVER_CLIENT_INFO_EX",
-                                             dhcpm::detail::placed_layout<dhcpm::client_info_ex, dhcpm::detail::x64_rules>);
+  print_other_types<dhcpm::detail::x64_rules>();
   std::puts("#elif defined(_WIN32)");
   print_checks(dhcpm::detail::x86_record_layout, dhcpm::detail::x86_array_layout);
-  print_record_checks<dhcpm::client_info_ex>("DHCPV4_FAILOVER_CLIENT_INFO_EX",
-                                             dhcpm::detail::placed_layout<dhcpm::client_info_ex, dhcpm::detail::x86_rules>);
+  print_other_types<dhcpm::detail::x86_rules>();
   std::puts("#else\n#error \"compile this with a Windows-ABI compiler\"\n#endif");
   return 0;
 }
