@@ -58,6 +58,19 @@ extern "C" {
 
 void dhcpm_value_free(dhcpm_value* value) noexcept { delete value; }
 
+const char* dhcpm_type_name(dhcpm_type type) noexcept {
+  const std::optional<dhcpm::value_type> t = dhcpm::capi::to_value_type(type);
+  return t ? dhcpm::to_string(*t).data() : "unknown";  // the names are literals: NUL-terminated
+}
+
+dhcpm_status dhcpm_type_from_name(const char* name, dhcpm_type* type) noexcept {
+  if (name == nullptr || type == nullptr) return DHCPM_ERR_INVALID_ARGUMENT;
+  const std::optional<dhcpm::value_type> t = dhcpm::parse_value_type(name);
+  if (!t) return DHCPM_ERR_INVALID_ARGUMENT;
+  *type = dhcpm::capi::from_value_type(*t);
+  return DHCPM_OK;
+}
+
 dhcpm_type dhcpm_value_type(const dhcpm_value* value) noexcept {
   return value != nullptr ? value->type() : DHCPM_TYPE_CLIENT;
 }

@@ -1,9 +1,12 @@
 // The realistic value generator: addresses, hardware ids, times and states
 // drawn the way a Windows DHCP server's failover database would hold them.
 #include <string>
+#include <string_view>
+#include <type_traits>
 
 #include "dhcpm/field_meaning.hpp"
 #include "dhcpm/generate.hpp"
+#include "dhcpm/record_types.hpp"
 #include "generate/realistic_text.hpp"
 
 namespace dhcpm {
@@ -201,20 +204,77 @@ client_info realistic_generator::client() {
   return c;
 }
 
-client_info_array realistic_generator::array() {
-  const std::uint32_t n =
-      options_.elements ? *options_.elements : static_cast<std::uint32_t>(below(std::uint64_t{options_.max_elements} + 1));
-  client_info_array a;
-  a.num_elements = n;
-  client_list& clients = a.clients.emplace();
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (chance(options_.null_element_percent)) {
-      clients.push_back_null();
-    } else {
-      clients.push_back(client());
-    }
+client_info_array realistic_generator::array() { return value<client_info_array>(); }
+
+namespace {
+
+// The index of Record's field at `path`, or the size of its table.
+template <class Record>
+constexpr std::size_t field_named(std::string_view path) {
+  for (std::size_t i = 0; i < field_table<Record>.size(); ++i) {
+    if (field_table<Record>[i].path == path) return i;
   }
-  return a;
+  return field_table<Record>.size();
+}
+
+// FilterStatus (dhcpsapi.h FILTER_STATUS_*): most clients match no filter;
+// some are on the allow list, by address or by a wildcard pattern.
+std::uint32_t filter_status(realistic_generator& g) {
+  const std::uint64_t shape = g.below(100);
+  if (shape < 85) return 0x1;   // FILTER_STATUS_NONE
+  if (shape < 97) return 0x2;   // FILTER_STATUS_FULL_MATCH_IN_ALLOW_LIST
+  return 0x8;                   // FILTER_STATUS_WILDCARD_MATCH_IN_ALLOW_LIST
+}
+
+// A record made of a failover record: every member the two schemas name
+// alike is copied; the others are drawn here.
+template <class Record>
+Record from_failover(const client_info& failover, realistic_generator& g) {
+  Record out;
+  schema::for_each_field(record_schema<Record>::fields, [&](const auto& f, auto index) {
+    constexpr field_info info = field_table<Record>[index];
+    constexpr std::size_t same = field_named<client_info>(info.path);
+    if constexpr (info.kind == field_kind::structure) {
+      return;  // its members are fields of their own
+    } else if constexpr (same < field_table<client_info>.size()) {
+      static_assert(field_table<client_info>[same].kind == info.kind, "a member of the same name and kind");
+      f.of(out) = std::get<same>(record_schema<client_info>::fields).of(failover);
+    } else if constexpr (info.path == "FilterStatus") {
+      f.of(out) = filter_status(g);
+    } else {
+      // The _EX's AddressStateEx: 0, so that every generated _EX converts to
+      // the plain record (record_convert.hpp).
+      static_assert(info.path == "AddressStateEx", "every other member has a counterpart in the failover record");
+      f.of(out) = 0;
+    }
+  });
+  return out;
+}
+
+}  // namespace
+
+template <class Value>
+Value realistic_generator::value() {
+  if constexpr (std::is_same_v<Value, client_info>) {
+    return client();
+  } else if constexpr (is_record_array<Value>) {
+    const std::uint32_t n = options_.elements ? *options_.elements
+                                              : static_cast<std::uint32_t>(below(std::uint64_t{options_.max_elements} + 1));
+    Value a;
+    a.num_elements = n;
+    auto& clients = a.clients.emplace();
+    for (std::uint32_t i = 0; i < n; ++i) {
+      if (chance(options_.null_element_percent)) {
+        clients.push_back_null();
+      } else {
+        clients.push_back(value<typename Value::element>());
+      }
+    }
+    return a;
+  } else {
+    const client_info failover = client();
+    return from_failover<Value>(failover, *this);
+  }
 }
 
 namespace {
@@ -236,5 +296,17 @@ std::vector<client_info> generate_clients(std::size_t count, std::uint64_t seed,
 std::vector<client_info_array> generate_arrays(std::size_t count, std::uint64_t seed, const generate_options& options) {
   return generate_many<client_info_array>(count, seed, options, [](realistic_generator& g) { return g.array(); });
 }
+
+template <class Value>
+std::vector<Value> generate_values(std::size_t count, std::uint64_t seed, const generate_options& options) {
+  return generate_many<Value>(count, seed, options, [](realistic_generator& g) { return g.template value<Value>(); });
+}
+
+// Every type of the list.
+#define DHCPM_INSTANTIATE(R)                          \
+  template R realistic_generator::value<R>();        \
+  template std::vector<R> generate_values(std::size_t, std::uint64_t, const generate_options&);
+DHCPM_FOR_EACH_RECORD_TYPE(DHCPM_INSTANTIATE)
+#undef DHCPM_INSTANTIATE
 
 }  // namespace dhcpm

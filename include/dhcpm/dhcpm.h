@@ -191,6 +191,14 @@ typedef enum dhcpm_type {
   DHCPM_TYPE_COUNT = 15 /* the number of types */
 } dhcpm_type;
 
+/* The type's name on dhcpm's command line: "client", "array", "client-ex",
+ * then the IDL names ("DHCP_CLIENT_INFO_PB_ARRAY"); "unknown" outside the
+ * enumeration. A static string. */
+const char* dhcpm_type_name(dhcpm_type type) DHCPM_NOEXCEPT;
+/* The type a name gives (as dhcpm_type_name writes it), or
+ * DHCPM_ERR_INVALID_ARGUMENT with *type unchanged. */
+dhcpm_status dhcpm_type_from_name(const char* name, dhcpm_type* type) DHCPM_NOEXCEPT;
+
 /* How the value sits in the bytes. Only the NDR layouts (ndr20, ndr20be,
  * ndr64) carry ptr and response; the others are DHCPM_ERR_UNSUPPORTED. */
 typedef enum dhcpm_framing {
@@ -357,9 +365,11 @@ const char* dhcpm_field_name(dhcpm_field field) DHCPM_NOEXCEPT;
 /* The field's value (0 for a NULL client or an unknown field). */
 uint64_t dhcpm_client_get(const dhcpm_client* client, dhcpm_field field) DHCPM_NOEXCEPT;
 
-/* An integer field of a client or client-ex value's record, by its type's
- * schema: every dhcpm_field of a DHCPM_TYPE_CLIENT_EX value, all but
- * DHCPM_FIELD_ADDRESS_STATE_EX of a DHCPM_TYPE_CLIENT value.
+/* An integer field of a record value, by its type's schema: every
+ * dhcpm_field of a DHCPM_TYPE_CLIENT_EX value, all but
+ * DHCPM_FIELD_ADDRESS_STATE_EX of a DHCPM_TYPE_CLIENT value, and the fields
+ * each family record has (a DHCPM_TYPE_DHCP_CLIENT_INFO_PB value: the shared
+ * ones and DHCPM_FIELD_FILTER_STATUS; dhcpm_field_info lists them).
  * DHCPM_ERR_INVALID_ARGUMENT for a field the record does not have (or an
  * array value); set gives DHCPM_ERR_VALUE_OUT_OF_RANGE as dhcpm_client_set. */
 dhcpm_status dhcpm_value_get(const dhcpm_value* value, dhcpm_field field, uint64_t* number) DHCPM_NOEXCEPT;

@@ -39,6 +39,14 @@ class realistic_generator {
 
   [[nodiscard]] client_info client();
   [[nodiscard]] client_info_array array();
+  // A value of any type of record_types.hpp: a client record of the family
+  // (and the _EX) is a failover record's realistic members under the same
+  // names (its schema says which), with FilterStatus drawn from the filter
+  // states and AddressStateEx 0; an _ARRAY holds records of its element type
+  // as array() does.
+  // value<client_info>() is client() and value<client_info_array>() is array().
+  template <class Value>
+  [[nodiscard]] Value value();
 
   // The distributions everything above is drawn from, public so that fuzzers
   // and tests can draw more of the same stream.
@@ -60,5 +68,9 @@ class realistic_generator {
                                                         const generate_options& options = {});
 [[nodiscard]] std::vector<client_info_array> generate_arrays(std::size_t count, std::uint64_t seed,
                                                              const generate_options& options = {});
+// `count` values of any type value<> makes.
+template <class Value>
+[[nodiscard]] std::vector<Value> generate_values(std::size_t count, std::uint64_t seed,
+                                                 const generate_options& options = {});
 
 }  // namespace dhcpm

@@ -7,5 +7,6 @@ void test_fields(void);  /* every field of the vectors against their known value
 void test_errors(void);  /* broken input, limits, lenient warnings, bad arguments */
 void test_builder(void); /* values built from C, encoded to the golden bytes */
 void test_dissect(void); /* dissect regions: tiling, totals, paths, early stop */
+void test_family(void);  /* the client-record family: types by name, its vectors both ways, its fields */
 
 #endif

@@ -13,7 +13,7 @@ struct section {
 
 static const struct section sections[] = {
     {"vectors", test_vectors}, {"fields", test_fields},   {"errors", test_errors},
-    {"builder", test_builder}, {"dissect", test_dissect},
+    {"builder", test_builder}, {"dissect", test_dissect}, {"family", test_family},
 };
 
 int main(int argc, char** argv) {

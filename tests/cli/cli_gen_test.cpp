@@ -110,6 +110,48 @@ TEST(cli_gen, framings_and_image_bases) {
   run_ok({"validate", "--layout", "x86", "--base", "0x400000", image.string()});
 }
 
+// The family's records are the failover record's realistic members under
+// the same names, FilterStatus drawn from the filter states; every type
+// encodes in every layout and decodes back.
+TEST(cli_gen, family_records_share_the_failover_records_members) {
+  const json failover = json::parse(run_ok({"gen", "--seed", "21"}).out);
+  // ordered_json keeps the members in the order the output has them (schema order).
+  const nlohmann::ordered_json pb =
+      nlohmann::ordered_json::parse(run_ok({"gen", "--type", "DHCP_CLIENT_INFO_PB", "--seed", "21"}).out);
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : pb.items()) {
+    keys.push_back(key);
+    if (key != "FilterStatus") EXPECT_EQ(json::parse(value.dump()), failover.at(key)) << key;
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{"ClientIpAddress", "SubnetMask", "ClientHardwareAddress", "ClientName",
+                                            "ClientComment", "ClientLeaseExpires", "OwnerHost", "bClientType",
+                                            "AddressState", "Status", "ProbationEnds", "QuarantineCapable",
+                                            "FilterStatus", "PolicyName"}));
+  const unsigned filter = pb.at("FilterStatus").get<unsigned>();
+  EXPECT_TRUE(filter == 1 || filter == 2 || filter == 8) << filter;
+
+  for (const std::string type : {"DHCP_CLIENT_INFO", "DHCP_CLIENT_INFO_V5", "DHCP_CLIENT_INFO_ARRAY_VQ",
+                                 "DHCP_CLIENT_INFO_PB_ARRAY", "client-ex"}) {
+    const fs::path value = scratch_file(type + ".json");
+    write_file(value, run_ok({"gen", "--type", type, "--seed", "8"}).out);
+    const bool image_only = type == "client-ex";
+    for (const std::string layout : {"ndr20", "ndr20be", "ndr64", "pickle-ndr64", "x64", "x86"}) {
+      if (image_only && layout.rfind("x", 0) != 0) continue;
+      const fs::path bin = scratch_file(type + "." + layout + ".bin");
+      run_ok({"gen", "--type", type, "--seed", "8", "--layout", layout, "-o", bin.string()});
+      EXPECT_EQ(json::parse(run_ok({"decode", "--layout", layout, "--type", type, bin.string()}).out),
+                json::parse(read_file(value)))
+          << type << " " << layout;
+    }
+  }
+  const fs::path list = scratch_file("pb-list.bin");
+  run_ok({"gen", "--type", "DHCP_CLIENT_INFO_PB_ARRAY", "--count", "3", "--elements", "4", "--seed", "2", "--layout",
+          "pickle-ndr20be", "-o", list.string()});
+  const json arrays = json::parse(run_ok({"decode", "--all", "--type", "DHCP_CLIENT_INFO_PB_ARRAY", list.string()}).out);
+  ASSERT_EQ(arrays.size(), 3u);
+  EXPECT_EQ(arrays[2].at("NumElements"), 4);
+}
+
 TEST(cli_gen, usage_errors) {
   for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
            {"gen", "--count", "0"},
@@ -126,6 +168,9 @@ TEST(cli_gen, usage_errors) {
            {"gen", "--layout", "x64", "--framing", "ptr"},
            {"gen", "--type", "array", "--layout", "ndr20", "--framing", "response"},
            {"gen", "--layout", "ndr20", "--base", "0x1000"},
+           {"gen", "--type", "DHCP_CLIENT_INFO_V4", "--layout", "ndr20", "--framing", "response"},
+           {"gen", "--type", "DHCP_CLIENT_INFO_PB", "--elements", "2"},  // a record has no elements
+           {"gen", "--type", "client-ex", "--layout", "ndr64"},          // the _EX lives in memory images only
        }) {
     const run_result r = run_cli(args);
     EXPECT_EQ(r.exit_code, exit_usage) << shown(args);

@@ -50,7 +50,9 @@ enum class layout_choice { required, may_detect };
 // Every --type name, for CLI::IsMember, and what --type means.
 [[nodiscard]] std::vector<std::string> value_type_names();
 inline constexpr const char* value_type_help =
-    "Record: client (one DHCPV4_FAILOVER_CLIENT_INFO), array (the _ARRAY) or client-ex (the _EX, x64/x86 only)";
+    "Record: client (one DHCPV4_FAILOVER_CLIENT_INFO), array (the _ARRAY), client-ex (the _EX, x64/x86 only), "
+    "or a client record of the MS-DHCPM family or its array by IDL name (DHCP_CLIENT_INFO_PB, "
+    "DHCP_CLIENT_INFO_PB_ARRAY, ...)";
 
 // A validator for virtual addresses: 0x-prefixed hex or decimal, up to 2^64-1.
 [[nodiscard]] CLI::Validator address_validator();

@@ -94,8 +94,15 @@ int run_gen(const gen_request& request) {
   generate_options options;
   if (request.fixed_elements) options.elements = request.elements;
   const auto n = static_cast<std::size_t>(request.count);
-  if (request.type_name == "array") return emit(generate_arrays(n, request.seed, options), request);
-  return emit(generate_clients(n, request.seed, options), request);
+  return with_record_type(*parse_value_type(request.type_name), [&]<class Record>(std::type_identity<Record>) {
+    return emit(generate_values<Record>(n, request.seed, options), request);
+  });
+}
+
+bool is_array_type(const std::string& name) {
+  return with_record_type(*parse_value_type(name), []<class Record>(std::type_identity<Record>) {
+    return is_record_array<Record>;
+  });
 }
 
 }  // namespace
@@ -104,8 +111,8 @@ void add_gen_command(CLI::App& app, command_runner& run) {
   auto request = std::make_shared<gen_request>();
   CLI::App* command = app.add_subcommand(
       "gen", "Generate realistic random values (seeded, reproducible) as JSON, or as bytes with --layout");
-  command->add_option("--type", request->type_name, "Record: one client record or the _ARRAY")
-      ->check(CLI::IsMember({"client", "array"}))  // the generator makes no _EX (dhcpm convert makes one)
+  command->add_option("--type", request->type_name, value_type_help)
+      ->check(CLI::IsMember(value_type_names()))
       ->capture_default_str()
       ->type_name("TYPE");
   command->add_option("--count", request->count, "Print a JSON list of N values (without it: one value)")
@@ -137,7 +144,7 @@ void add_gen_command(CLI::App& app, command_runner& run) {
     const framing frame = *parse_framing(request->framing_name);
     request->list = command->count("--count") != 0;
     request->fixed_elements = command->count("--elements") != 0;
-    if (request->fixed_elements && request->type_name != "array") {
+    if (request->fixed_elements && !is_array_type(request->type_name)) {
       throw CLI::ValidationError("--elements", "only arrays have elements; use --type array");
     }
     if (request->count == 0) throw CLI::ValidationError("--count", "must be at least 1");
@@ -161,6 +168,11 @@ void add_gen_command(CLI::App& app, command_runner& run) {
       }
       if (frame == framing::response && request->type_name == "array") {
         throw CLI::ValidationError("--framing response", "the opnum 98 response carries one client record");
+      }
+      // The library's rule for every other pair (the _EX exists only in memory images).
+      const wire_format format{.wire = *wire, .frame = frame, .all = request->list && is_pickle(*wire)};
+      if (std::optional<error> refused = check_format(*parse_value_type(request->type_name), format, true)) {
+        throw CLI::ValidationError("--type " + request->type_name, refused->message);
       }
       if (!request->base.empty() && !is_native(*wire)) {
         throw CLI::ValidationError("--base", "only x64 and x86 images have addresses");
