@@ -21,6 +21,20 @@ namespace dhcpm::detail {
 
 using ordered_json = nlohmann::ordered_json;
 
+// The shapes of Value that to_json and from_json take besides records:
+// std::optional of one (null for NULL) and lists (std::vector, or a
+// std::span to write).
+template <class T>
+inline constexpr bool is_optional = false;
+template <class T>
+inline constexpr bool is_optional<std::optional<T>> = true;
+template <class T>
+inline constexpr bool is_list = false;
+template <class T>
+inline constexpr bool is_list<std::vector<T>> = true;
+template <class T>
+inline constexpr bool is_list<std::span<const T>> = true;
+
 // --- json_scalars.cpp: the textual forms of IPs and byte strings -----------
 
 // "192.168.1.10" for 0xC0A8010A: the most significant byte first.

@@ -57,15 +57,6 @@ maybe_error fields_from_json(const ordered_json& value, const std::string& path,
 constexpr std::string_view array_fields[] = {"NumElements", "Clients"};
 constexpr std::string_view response_fields[] = {"ClientInfo", "ReturnValue"};
 
-template <class T>
-inline constexpr bool is_optional = false;
-template <class T>
-inline constexpr bool is_optional<std::optional<T>> = true;
-template <class T>
-inline constexpr bool is_vector = false;
-template <class T>
-inline constexpr bool is_vector<std::vector<T>> = true;
-
 template <class Value>
 maybe_error value_from_json(const ordered_json& value, const std::string& path, Value& out);
 
@@ -134,7 +125,7 @@ maybe_error value_from_json(const ordered_json& value, const std::string& path, 
       return std::nullopt;
     }
     return value_from_json(value, path, out.emplace());
-  } else if constexpr (is_vector<Value>) {
+  } else if constexpr (is_list<Value>) {
     if (!value.is_array()) return json_error(path, "expected a list, got " + describe_json(value));
     out.resize(value.size());
     for (std::size_t i = 0; i < value.size(); ++i) {

@@ -28,17 +28,6 @@ ordered_json string_to_json(const utf16_string& value) {
 
 namespace {
 
-template <class T>
-inline constexpr bool is_optional = false;
-template <class T>
-inline constexpr bool is_optional<std::optional<T>> = true;
-template <class T>
-inline constexpr bool is_list = false;
-template <class T>
-inline constexpr bool is_list<std::vector<T>> = true;
-template <class T>
-inline constexpr bool is_list<std::span<const T>> = true;
-
 ordered_json binary_to_json(const binary_data& value) {
   ordered_json object = ordered_json::object();
   object["DataLength"] = value.data_length;

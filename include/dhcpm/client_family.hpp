@@ -12,7 +12,8 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "dhcpm/client_info.hpp"
+#include "dhcpm/record_array.hpp"
+#include "dhcpm/record_parts.hpp"
 #include "dhcpm/utf16_string.hpp"
 
 namespace dhcpm {

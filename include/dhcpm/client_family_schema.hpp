@@ -8,7 +8,6 @@
 #include <tuple>
 
 #include "dhcpm/client_family.hpp"
-#include "dhcpm/client_info_schema.hpp"
 #include "dhcpm/dhcpm.h"
 #include "dhcpm/schema.hpp"
 
@@ -114,6 +113,29 @@ struct record_schema<dhcp_client_info_pb> {
           {"PolicyName", field_kind::lpwstr, field_meaning::none, 96, 68, no_parent, DHCPM_STRING_POLICY_NAME}}});
   static constexpr std::uint16_t x64_size = 104;
   static constexpr std::uint16_t x86_size = 72;
+  static constexpr bool native_only = false;
+};
+
+// An _ARRAY of Record (DHCP_CLIENT_INFO_ARRAY_V4, ..., DHCPV4_FAILOVER_CLIENT_INFO_ARRAY):
+// DWORD NumElements; [size_is(NumElements)] Record** Clients. Its name is
+// its element schema's array_idl_name.
+template <class Record>
+struct record_schema<record_array<Record>> {
+  static constexpr std::string_view idl_name = record_schema<Record>::array_idl_name;
+  using element = Record;
+
+  using k = field_kind;
+  using m = field_meaning;
+  template <auto... Members>
+  using field = schema::field<Members...>;
+  using a = record_array<Record>;
+
+  static constexpr std::tuple fields{
+      field<&a::num_elements>{{"NumElements", k::u32, m::number, 0, 0}},
+      field<&a::clients>{{"Clients", k::pointer_array, m::none, 8, 4}},
+  };
+  static constexpr std::uint16_t x64_size = 16;
+  static constexpr std::uint16_t x86_size = 8;
   static constexpr bool native_only = false;
 };
 
