@@ -190,8 +190,8 @@ void expect_same_verdict(const family_file& f, byte_span input, const decode_opt
 TEST_P(FamilyVector, EveryTruncationFailsAlikeInDecodeAndValidate) {
   const family_file& f = GetParam();
   const bytes input = read_bytes(f.bin());
-  // Every length of small files; every 7th (and the last few) of large ones.
-  const std::size_t step = input.size() <= 4096 ? 1 : 7;
+  // Every length of small files; every 13th (and the last few) of large ones.
+  const std::size_t step = input.size() <= 1024 ? 1 : 13;
   for (std::size_t n = 0; n < input.size(); n += (n + 8 >= input.size() ? 1 : step)) {
     const bytes cut(input.begin(), input.begin() + static_cast<std::ptrdiff_t>(n));
     for (const bool strict : {true, false}) {
@@ -217,9 +217,9 @@ TEST_P(FamilyVector, EveryTruncationFailsAlikeInDecodeAndValidate) {
 TEST_P(FamilyVector, BitFlipsFailOrDecodeAlikeInDecodeAndValidate) {
   const family_file& f = GetParam();
   const bytes input = read_bytes(f.bin());
-  // Every bit of the first 512 bytes (the headers, the first records and
-  // their strings), then every bit of every 61st byte.
-  for (std::size_t at = 0; at < input.size(); at += at < 512 ? 1 : 61) {
+  // Every bit of the first 160 bytes (the headers, the first record and its
+  // first pointees), then every bit of every 97th byte.
+  for (std::size_t at = 0; at < input.size(); at += at < 160 ? 1 : 97) {
     for (int bit = 0; bit < 8; ++bit) {
       bytes flipped = input;
       flipped[at] ^= static_cast<std::uint8_t>(1u << bit);
