@@ -4,7 +4,10 @@
 #include "dhcpm/client_info_schema.hpp"
 #include "dhcpm/record_types.hpp"
 
+#include <array>
 #include <initializer_list>
+#include <tuple>
+#include <utility>
 #include <string>
 
 namespace dhcpm {
@@ -48,12 +51,23 @@ std::optional<framing> parse_framing(std::string_view name) noexcept {
   return std::nullopt;
 }
 
+namespace {
+
+// Whether each value_type exists only in memory images, from its schema
+// (a table: check_format runs on every decode and encode).
+constexpr auto native_only_types = []<std::size_t... I>(std::index_sequence<I...>) {
+  return std::array<bool, record_type_count>{record_schema<std::tuple_element_t<I, record_type_list>>::native_only...};
+}(std::make_index_sequence<record_type_count>{});
+
+}  // namespace
+
 std::optional<error> check_format(value_type type, const wire_format& format, bool encoding) {
   const auto unsupported = [](std::string message) {
     return error{error_code::unsupported, 0, "", std::move(message)};
   };
   const layout wire = format.wire;
-  const bool native_only = with_record_type(type, [](auto t) { return record_schema<typename decltype(t)::type>::native_only; });
+  const auto index = static_cast<std::size_t>(type);
+  const bool native_only = index < native_only_types.size() && native_only_types[index];
   if (native_only && !is_native(wire)) {
     const std::string_view name = with_record_type(type, [](auto t) { return record_schema<typename decltype(t)::type>::idl_name; });
     return unsupported(std::string(name) + " exists only in x64/x86 memory images (no RPC method carries it), not in layout " +

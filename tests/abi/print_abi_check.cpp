@@ -14,9 +14,6 @@
 
 namespace {
 
-using dhcpm::detail::array_layout;
-using dhcpm::detail::record_layout;
-
 constexpr const char* declarations = R"(#include <stddef.h>
 #include <wchar.h>
 typedef unsigned long DWORD; /* 32 bits under LLP64 and ILP32 */
@@ -98,41 +95,26 @@ void print_record_checks(const char* c_name, const dhcpm::detail::record_layout_
   std::printf("CHECK(_Alignof(%s) == %u);\n", c_name, static_cast<unsigned>(record.alignment));
 }
 
-void print_checks(const record_layout& record, const array_layout& array) {
-  print_record_checks<dhcpm::client_info>("DHCPV4_FAILOVER_CLIENT_INFO", record);
-  std::printf("CHECK(offsetof(DHCPV4_FAILOVER_CLIENT_INFO_ARRAY, NumElements) == %u);\n",
-              static_cast<unsigned>(array.num_elements.offset));
-  std::printf("CHECK(offsetof(DHCPV4_FAILOVER_CLIENT_INFO_ARRAY, Clients) == %u);\n",
-              static_cast<unsigned>(array.clients.offset));
-  std::printf("CHECK(sizeof(((DHCPV4_FAILOVER_CLIENT_INFO_ARRAY *)0)->Clients) == %u);\n",
-              static_cast<unsigned>(array.clients.size));
-  std::printf("CHECK(sizeof(DHCPV4_FAILOVER_CLIENT_INFO_ARRAY) == %u);\n", static_cast<unsigned>(array.size));
-  std::printf("CHECK(_Alignof(DHCPV4_FAILOVER_CLIENT_INFO_ARRAY) == %u);\n", static_cast<unsigned>(array.alignment));
+// The checks of every record type of the list, under its IDL name, from the
+// placed layouts the walkers and encoders read.
+template <dhcpm::detail::layout_rules Rules>
+void print_all_types() {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (print_record_checks<std::tuple_element_t<I, dhcpm::record_type_list>>(
+         std::string(dhcpm::record_schema<std::tuple_element_t<I, dhcpm::record_type_list>>::idl_name).c_str(),
+         dhcpm::detail::placed_layout<std::tuple_element_t<I, dhcpm::record_type_list>, Rules>),
+     ...);
+  }(std::make_index_sequence<dhcpm::record_type_count>{});
 }
 
 }  // namespace
 
-// The checks of every record type after the failover record and its array
-// (those are printed above, from the tables the walkers use by name): the
-// _EX and the client-record family, under their IDL names.
-template <dhcpm::detail::layout_rules Rules>
-void print_other_types() {
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (print_record_checks<std::tuple_element_t<I + 2, dhcpm::record_type_list>>(
-         std::string(dhcpm::record_schema<std::tuple_element_t<I + 2, dhcpm::record_type_list>>::idl_name).c_str(),
-         dhcpm::detail::placed_layout<std::tuple_element_t<I + 2, dhcpm::record_type_list>, Rules>),
-     ...);
-  }(std::make_index_sequence<dhcpm::record_type_count - 2>{});
-}
-
 int main() {
   std::fputs(declarations, stdout);
   std::puts("#if defined(_WIN64)");
-  print_checks(dhcpm::detail::x64_record_layout, dhcpm::detail::x64_array_layout);
-  print_other_types<dhcpm::detail::x64_rules>();
+  print_all_types<dhcpm::detail::x64_rules>();
   std::puts("#elif defined(_WIN32)");
-  print_checks(dhcpm::detail::x86_record_layout, dhcpm::detail::x86_array_layout);
-  print_other_types<dhcpm::detail::x86_rules>();
+  print_all_types<dhcpm::detail::x86_rules>();
   std::puts("#else\n#error \"compile this with a Windows-ABI compiler\"\n#endif");
   return 0;
 }
