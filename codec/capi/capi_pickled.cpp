@@ -17,19 +17,15 @@ namespace {
 // Decodes every value of the buffer, of `type`, into the list, or reports the failure.
 dhcpm_status decode_into(byte_span input, value_type type, const wire_format& format, const decode_options& options,
                          dhcpm_value_list& list, dhcpm_error* out) {
-  if (const std::optional<error> refused = check_format(type, format, false)) return report(out, *refused);
   return with_record_type(type, [&]<class Record>(std::type_identity<Record>) -> dhcpm_status {
-    if constexpr (record_schema<Record>::native_only) {
-      return report(out, DHCPM_ERR_UNSUPPORTED, "no pickled form");  // check_format refused it above
-    } else {
-      result<decoded<std::vector<Record>>> all = decode<std::vector<Record>>(input, format, options);
-      if (!all) return report(out, all.error_value());
-      list.values.resize(all->value.size());
-      for (std::size_t i = 0; i < all->value.size(); ++i) list.values[i].content = std::move(all->value[i]);
-      list.kind = from_layout(all->wire);
-      list.warnings = std::move(all->warnings);
-      return DHCPM_OK;
-    }
+    // decode refuses a type with no pickled form (the _EX) as check_format does.
+    result<decoded<std::vector<Record>>> all = decode<std::vector<Record>>(input, format, options);
+    if (!all) return report(out, all.error_value());
+    list.values.resize(all->value.size());
+    for (std::size_t i = 0; i < all->value.size(); ++i) list.values[i].content = std::move(all->value[i]);
+    list.kind = from_layout(all->wire);
+    list.warnings = std::move(all->warnings);
+    return DHCPM_OK;
   });
 }
 
@@ -37,24 +33,21 @@ dhcpm_status decode_into(byte_span input, value_type type, const wire_format& fo
 // another type.
 dhcpm_status encode_from(const dhcpm_value* const* values, std::size_t count, value_type type,
                          const wire_format& format, result<bytes>& encoded, dhcpm_error* out) {
+  // A type with no pickled form is refused before the values are looked at.
   if (const std::optional<error> refused = check_format(type, format, true)) return report(out, *refused);
   return with_record_type(type, [&]<class Record>(std::type_identity<Record>) -> dhcpm_status {
-    if constexpr (record_schema<Record>::native_only) {
-      return report(out, DHCPM_ERR_UNSUPPORTED, "no pickled form");  // check_format refused it above
-    } else {
-      std::vector<Record> records;
-      records.reserve(count);
-      for (std::size_t i = 0; i < count; ++i) {
-        const Record* record =
-            values[i] != nullptr && !values[i]->is_null ? std::get_if<Record>(&values[i]->content) : nullptr;
-        if (record == nullptr) {
-          return report(out, DHCPM_ERR_INVALID_ARGUMENT, "every value must be present and of format->type");
-        }
-        records.push_back(*record);
+    std::vector<Record> records;
+    records.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+      const Record* record =
+          values[i] != nullptr && !values[i]->is_null ? std::get_if<Record>(&values[i]->content) : nullptr;
+      if (record == nullptr) {
+        return report(out, DHCPM_ERR_INVALID_ARGUMENT, "every value must be present and of format->type");
       }
-      encoded = encode(records, format);
-      return DHCPM_OK;
+      records.push_back(*record);
     }
+    encoded = encode(records, format);
+    return DHCPM_OK;
   });
 }
 

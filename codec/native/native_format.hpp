@@ -1,5 +1,6 @@
 // What differs between the Windows x64 (LLP64) and x86 layouts of the records
-// (each record's own layout under `rules`: flat_values.hpp's layout_in).
+// (each record's own layout under `rules`: flat_values.hpp's layout_in;
+// `array` is every _ARRAY's header, the same for all).
 #pragma once
 
 #include <cstddef>
@@ -17,7 +18,6 @@ struct x64_format {
   static constexpr std::size_t pointer_size = 8;
   static constexpr std::uint64_t max_address = UINT64_MAX;
   static constexpr layout_rules rules = x64_rules;
-  static constexpr const record_layout& record = x64_record_layout;
   static constexpr const array_layout& array = x64_array_layout;
 };
 
@@ -27,7 +27,6 @@ struct x86_format {
   static constexpr std::size_t pointer_size = 4;
   static constexpr std::uint64_t max_address = UINT32_MAX;
   static constexpr layout_rules rules = x86_rules;
-  static constexpr const record_layout& record = x86_record_layout;
   static constexpr const array_layout& array = x86_array_layout;
 };
 

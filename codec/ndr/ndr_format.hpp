@@ -20,7 +20,6 @@ struct ndr20_format {
   static constexpr std::size_t status_size = 2;   // enums are 16-bit
   static constexpr std::uint64_t referent_mask = 0xFFFFFFFFu;  // the whole id
   static constexpr layout_rules rules = ndr20_rules;
-  static constexpr const record_layout& record = ndr20_record_layout;
   static constexpr const array_layout& array = ndr20_array_layout;
 };
 
@@ -37,7 +36,6 @@ struct ndr64_format {
   // bytes and 4 bytes of filler) as the NULL it means.
   static constexpr std::uint64_t referent_mask = 0xFFFFFFFFu;
   static constexpr layout_rules rules = ndr64_rules;
-  static constexpr const record_layout& record = ndr64_record_layout;
   static constexpr const array_layout& array = ndr64_array_layout;
 };
 
