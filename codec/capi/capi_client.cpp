@@ -5,7 +5,9 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <type_traits>
+#include <utility>
 #include <variant>
 
 #include "capi/capi_detail.hpp"
@@ -20,10 +22,6 @@ namespace {
 // pointer always means a NULL field.
 constexpr std::uint16_t no_units[1] = {0};
 constexpr std::uint8_t no_bytes[1] = {0};
-
-// The _EX's fields are the failover record's and AddressStateEx, so its
-// table names every constant.
-constexpr const auto& fields = field_table<client_info_ex>;
 
 // The C constants follow the schema: dhcpm_field numbers the number fields
 // (and a DHCP_BINARY_DATA's DataLength) in member order, dhcpm_string_field
@@ -46,13 +44,15 @@ constexpr bool c_constants_follow_the_schema(int numbers, int strings) noexcept 
 static_assert(c_constants_follow_the_schema<client_info>(DHCPM_FIELD_COUNT, DHCPM_STRING_COUNT) &&
                   c_constants_follow_the_schema<client_info_ex>(DHCPM_FIELD_EX_COUNT, DHCPM_STRING_COUNT),
               "dhcpm.h's DHCPM_FIELD_* / DHCPM_STRING_* differ from the schema");
-static_assert(static_cast<int>(field_kind::pointer_array) == DHCPM_KIND_POINTER_ARRAY &&
+static_assert(static_cast<int>(field_kind::union_) == DHCPM_KIND_UNION &&
+              static_cast<int>(field_kind::pointer_array) == DHCPM_KIND_POINTER_ARRAY &&
               static_cast<int>(field_kind::structure) == DHCPM_KIND_STRUCTURE &&
               static_cast<int>(field_kind::lpwstr) == DHCPM_KIND_LPWSTR &&
               static_cast<int>(field_kind::u8) == DHCPM_KIND_U8);
 static_assert(static_cast<int>(field_meaning::none) == DHCPM_MEANING_NONE &&
               static_cast<int>(field_meaning::reserved) == DHCPM_MEANING_RESERVED &&
-              static_cast<int>(field_meaning::number) == DHCPM_MEANING_NUMBER);
+              static_cast<int>(field_meaning::number) == DHCPM_MEANING_NUMBER &&
+              static_cast<int>(field_meaning::search_type) == DHCPM_MEANING_SEARCH_TYPE);
 
 // Calls use(member) with the integer member that the constant `id` names;
 // std::nullopt for a constant outside the enumeration.
@@ -84,15 +84,23 @@ auto* string_member(Record& c, int id) noexcept {
   return out;
 }
 
-// The C string of field `id` of this kind of constant (numbers or strings).
+// The C string of field `id` of this kind of constant (numbers or strings):
+// its path in the first record type of record_types.hpp that has it.
 const char* field_path_of(int id, bool strings) noexcept {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    const field_info& f = fields[i];
-    if (f.c_id != id || (f.kind == field_kind::lpwstr) != strings || f.kind == field_kind::structure) continue;
-    if (f.kind == field_kind::binary_data) return detail::record_field_path(detail::data_length_field).data();
-    return f.path.data();  // a whole literal of the schema: NUL-terminated
-  }
-  return "unknown";
+  if (id < 0) return "unknown";
+  if (!strings && id == DHCPM_FIELD_DATA_LENGTH) return detail::record_field_path(detail::data_length_field).data();
+  const char* found = nullptr;
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    const auto look = [&](const auto& table) {
+      for (const field_info& f : table) {
+        if (found == nullptr && f.c_id == id && (f.kind == field_kind::lpwstr) == strings && holds_number(f.kind) != strings) {
+          found = f.path.data();  // a whole literal of the schema: NUL-terminated
+        }
+      }
+    };
+    (look(field_table<std::tuple_element_t<I, record_type_list>>), ...);
+  }(std::make_index_sequence<record_type_count>{});
+  return found != nullptr ? found : "unknown";
 }
 
 // Reads an integer member as the C API's uint64_t.
@@ -279,6 +287,8 @@ dhcpm_status dhcpm_field_info(dhcpm_type type, size_t index, dhcpm_field_desc* d
   desc->c_field = f.c_id;
   desc->x64_offset = f.x64;
   desc->x86_offset = f.x86;
+  desc->arm = f.arm;
+  desc->selector = f.selector == dhcpm::no_parent ? -1 : f.selector;
   // A pointer_array is an _ARRAY's Clients: its element type.
   desc->element_type = dhcpm::with_record_type(*dhcpm::capi::to_value_type(type), [&]<class R>(std::type_identity<R>) {
     if constexpr (dhcpm::is_record_array<R>) {

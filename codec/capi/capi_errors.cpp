@@ -41,6 +41,7 @@ static_assert(DHCPM_ERR_INCONSISTENT_VALUE == static_cast<int>(error_code::incon
 static_assert(DHCPM_ERR_INVALID_JSON == static_cast<int>(error_code::invalid_json));
 static_assert(DHCPM_ERR_UNSUPPORTED == static_cast<int>(error_code::unsupported));
 static_assert(DHCPM_ERR_INVALID_REFERENT_ID == static_cast<int>(error_code::invalid_referent_id));
+static_assert(DHCPM_ERR_INVALID_UNION_TAG == static_cast<int>(error_code::invalid_union_tag));
 static_assert(DHCPM_ERR_INTERNAL == static_cast<int>(error_code::internal_error));
 
 // Copies text into a fixed char array, NUL-terminated, cut to fit.

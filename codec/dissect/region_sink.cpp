@@ -113,7 +113,7 @@ void region_sink::field(const field_path& path, std::size_t offset, std::size_t 
     return;
   }
   const wire_slot& slot = path.leaf_slot();
-  const field_info& info = path.leaf_field();
+  const field_info& info = path.leaf_value_field();
   if (low_half_ && slot.part == slot_part::high && path.leaf.slot == low_slot_ + 1 &&
       offset == low_half_->offset + 4) {
     low_half_->length = 8;

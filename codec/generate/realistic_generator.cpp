@@ -8,6 +8,7 @@
 #include "dhcpm/generate.hpp"
 #include "dhcpm/record_types.hpp"
 #include "generate/realistic_text.hpp"
+#include "layout/union_arm.hpp"
 
 namespace dhcpm {
 namespace {
@@ -226,16 +227,35 @@ std::uint32_t filter_status(realistic_generator& g) {
   return 0x8;                   // FILTER_STATUS_WILDCARD_MATCH_IN_ALLOW_LIST
 }
 
+// Whether field i of Record switches a union.
+template <class Record>
+constexpr bool is_selector(std::size_t i) {
+  for (const field_info& f : field_table<Record>) {
+    if (f.kind == field_kind::union_ && f.selector == i) return true;
+  }
+  return false;
+}
+
 // A record made of a failover record: every member the two schemas name
-// alike is copied; the others are drawn here.
+// alike is copied (a union's arm by its own name: SearchInfo.ClientName is
+// ClientName); the others are drawn here. A union gets one of its arms, at
+// random, and only that arm is filled.
 template <class Record>
 Record from_failover(const client_info& failover, realistic_generator& g) {
   Record out;
   schema::for_each_field(record_schema<Record>::fields, [&](const auto& f, auto index) {
     constexpr field_info info = field_table<Record>[index];
-    constexpr std::size_t same = field_named<client_info>(info.path);
-    if constexpr (info.kind == field_kind::structure) {
+    constexpr std::size_t same = field_named<client_info>(info.is_arm() ? info.name() : info.path);
+    if constexpr (info.kind == field_kind::structure || info.kind == field_kind::union_) {
       return;  // its members are fields of their own
+    } else if constexpr (is_selector<Record>(index)) {
+      const std::size_t arm = detail::arm_fields<Record>[g.below(detail::arm_count<Record>)];
+      f.of(out) = static_cast<std::uint32_t>(field_table<Record>[arm].arm);
+    } else if constexpr (info.is_arm()) {
+      static_assert(same < field_table<client_info>.size(), "an arm named as a member of the failover record");
+      if (static_cast<std::uint64_t>(info.arm) == detail::discriminant_of(out)) {
+        f.of(out) = std::get<same>(record_schema<client_info>::fields).of(failover);
+      }
     } else if constexpr (same < field_table<client_info>.size()) {
       static_assert(field_table<client_info>[same].kind == info.kind, "a member of the same name and kind");
       f.of(out) = std::get<same>(record_schema<client_info>::fields).of(failover);

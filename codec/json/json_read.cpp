@@ -12,6 +12,7 @@
 #include "dhcpm/json.hpp"
 #include "dhcpm/record_types.hpp"
 #include "json/json_detail.hpp"
+#include "layout/union_arm.hpp"
 
 namespace dhcpm {
 namespace detail {
@@ -19,21 +20,47 @@ namespace {
 
 // The object of a record, or of one of its structures (the fields whose
 // parent is `parent`): every member required, none unknown, in schema order.
+// A union's object is its discriminant again (it must equal the member that
+// switches the union, read before it) and the one arm that selects.
 template <class Record>
 maybe_error fields_from_json(const ordered_json& value, const std::string& path, std::uint8_t parent, Record& out) {
   constexpr auto& table = field_table<Record>;
-  std::array<std::string_view, table.size()> names{};
+  std::array<std::string_view, table.size() + 1> names{};
   std::size_t count = 0;
+  std::int64_t arm = not_an_arm;
+  if constexpr (has_union<Record>) {
+    if (parent == union_field_of<Record>) {
+      const std::uint64_t discriminant = discriminant_of(out);
+      const std::size_t selected = arm_selected_by<Record>(discriminant);
+      if (selected == arm_count<Record>) return json_error(path, no_arm_message<Record>(discriminant));
+      arm = table[arm_fields<Record>[selected]].arm;
+      names[count++] = table[table[parent].selector].name();
+    }
+  }
   for (const field_info& f : table) {
-    if (f.parent == parent) names[count++] = f.name();
+    if (f.parent == parent && (!f.is_arm() || f.arm == arm)) names[count++] = f.name();
+  }
+  if constexpr (has_union<Record>) {
+    // The union's own discriminant first: when it disagrees, that is the
+    // error to report, not the arm it names being an unknown member.
+    if (parent == union_field_of<Record>) {
+      const std::string_view selector = table[table[parent].selector].name();
+      if (!value.is_object()) return json_error(path, "expected an object, got " + describe_json(value));
+      std::uint32_t tag = 0;
+      if (maybe_error e = read_u32(value, path, selector, tag)) return e;
+      if (tag != discriminant_of(out)) {
+        return json_error(join_path(path, selector), "differs from " + std::string(selector) + " " +
+                                                         std::to_string(discriminant_of(out)) + " outside the union");
+      }
+    }
   }
   if (maybe_error e = check_object(value, path, std::span<const std::string_view>(names.data(), count))) return e;
   maybe_error failure;
   schema::for_each_field(record_schema<Record>::fields, [&](const auto& f, auto index) {
     constexpr field_info info = table[index];
-    if (failure || info.parent != parent) return;
+    if (failure || info.parent != parent || (info.is_arm() && info.arm != arm)) return;
     auto& member = f.of(out);
-    if constexpr (info.kind == field_kind::structure) {
+    if constexpr (info.kind == field_kind::structure || info.kind == field_kind::union_) {
       failure = read_member(value, path, info.name(), [&](const ordered_json& inner, const std::string& inner_path) {
         return fields_from_json(inner, inner_path, static_cast<std::uint8_t>(index), out);
       });

@@ -10,6 +10,7 @@
 #include "dhcpm/json.hpp"
 #include "dhcpm/record_types.hpp"
 #include "json/json_detail.hpp"
+#include "layout/union_arm.hpp"
 
 namespace dhcpm {
 namespace detail {
@@ -36,15 +37,23 @@ ordered_json binary_to_json(const binary_data& value) {
 }
 
 // The fields of a record, or of one of its structures (those whose parent
-// is `parent`), in schema order.
+// is `parent`), in schema order. A union is its discriminant, named as the
+// member that switches it, then the arm that selects (none when none does).
 template <class Record>
 ordered_json fields_to_json(const Record& r, std::uint8_t parent) {
   ordered_json object = ordered_json::object();
+  std::int64_t arm = not_an_arm;
+  if constexpr (has_union<Record>) {
+    if (parent == union_field_of<Record>) {
+      arm = static_cast<std::int64_t>(discriminant_of(r));
+      object[std::string(field_table<Record>[field_table<Record>[parent].selector].name())] = discriminant_of(r);
+    }
+  }
   schema::for_each_field(record_schema<Record>::fields, [&](const auto& f, auto index) {
     constexpr field_info info = field_table<Record>[index];
-    if (info.parent != parent) return;
+    if (info.parent != parent || (info.is_arm() && info.arm != arm)) return;
     const std::string key(info.name());
-    if constexpr (info.kind == field_kind::structure) {
+    if constexpr (info.kind == field_kind::structure || info.kind == field_kind::union_) {
       object[key] = fields_to_json(r, static_cast<std::uint8_t>(index));
     } else if constexpr (info.kind == field_kind::binary_data) {
       object[key] = binary_to_json(f.of(r));

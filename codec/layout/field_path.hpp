@@ -76,6 +76,15 @@ struct field_path {
       return field_table<table>[wire_slots<table>[leaf.slot].field];
     });
   }
+  // The field whose value the leaf stands for: its own, or for a union's
+  // tag the discriminant it repeats (SearchType).
+  [[nodiscard]] constexpr const field_info& leaf_value_field() const noexcept {
+    return with_leaf_table(type, leaf.of, [this](auto t) -> const field_info& {
+      using table = typename decltype(t)::type;
+      const field_info& f = field_table<table>[wire_slots<table>[leaf.slot].field];
+      return wire_slots<table>[leaf.slot].part == slot_part::tag ? field_table<table>[f.selector] : f;
+    });
+  }
   // The leaf's text: "OwnerHost.HostName", "ClientLeaseExpires.dwLowDateTime", "NumElements", "".
   [[nodiscard]] constexpr std::string_view leaf_text() const noexcept {
     if (leaf.of == path_leaf::owner::none) return {};

@@ -53,8 +53,10 @@ inline void load_flat(const std::uint8_t* p, flat_values_of<Record>& out) noexce
 // pointees, for a sink that does not want the scalars (wants_flat_values).
 template <class Record>
 inline constexpr auto pointer_walk_fields = [] {
-  std::array<record_field, pointer_fields_of<Record>.size() + 1> out{data_length_field_of<Record>};
-  for (std::size_t i = 0; i < pointer_fields_of<Record>.size(); ++i) out[i + 1] = pointer_fields_of<Record>[i];
+  constexpr std::size_t lengths = has_binary_data<Record> ? 1 : 0;
+  std::array<record_field, pointer_fields_of<Record>.size() + lengths> out{};
+  if constexpr (lengths == 1) out[0] = data_length_field_of<Record>;
+  for (std::size_t i = 0; i < pointer_fields_of<Record>.size(); ++i) out[i + lengths] = pointer_fields_of<Record>[i];
   return out;
 }();
 template <class Format, class Record>
@@ -93,31 +95,39 @@ inline constexpr auto first_slot = [] {
   return out;
 }();
 
-// Calls use(member, first slot, kind as a constant) for each field of the schema whose value is
-// a number (every kind but strings, DHCP_BINARY_DATA and structures).
-template <class Record, class Use>
-[[gnu::always_inline]] constexpr void for_each_number(Record& r, Use&& use) {
-  using plain = std::remove_const_t<Record>;
-  schema::for_each_field(record_schema<plain>::fields, [&](const auto& f, auto index) __attribute__((always_inline)) {
-    constexpr field_kind kind = field_table<plain>[index].kind;
-    if constexpr (holds_number(kind)) {
-      use(f.of(r), first_slot<plain>[index], std::integral_constant<field_kind, kind>{});
+// Calls use(member, first slot, kind as a constant) for each field of
+// Schema (r's record, or one arm of it: union_arm.hpp) whose value is a
+// number (every kind but strings, DHCP_BINARY_DATA, structures and unions).
+template <class Schema, class Record, class Use>
+[[gnu::always_inline]] constexpr void for_each_number_of(Record& r, Use&& use) {
+  schema::for_each_field(record_schema<Schema>::fields, [&](const auto& f, auto index) __attribute__((always_inline)) {
+    constexpr field_kind kind = field_table<Schema>[index].kind;
+    if constexpr (holds_number(kind) && is_present<Schema>(index)) {
+      use(f.of(r), first_slot<Schema>[index], std::integral_constant<field_kind, kind>{});
     }
   });
 }
+template <class Record, class Use>
+[[gnu::always_inline]] constexpr void for_each_number(Record& r, Use&& use) {
+  for_each_number_of<std::remove_const_t<Record>>(r, use);
+}
 
-// The record's DHCP_BINARY_DATA (the field of data_field_of<Record>).
+// The record's DHCP_BINARY_DATA (the field of data_field_of<Record>; of a
+// union's, the arm's).
 template <class Record>
 [[nodiscard]] constexpr auto& binary_of(Record& r) noexcept {
   return member_of_kind<field_kind::binary_data>(r);
 }
 static_assert(first_field_of_kind<client_info, field_kind::binary_data> == slot_of<client_info>(data_field).field);
 
-// The scalar fields of r; pointer fields are 0 (the caller fills them).
-template <class Record>
-[[nodiscard]] inline flat_values_of<Record> scalars_of(const Record& r) noexcept {
-  flat_values_of<Record> v{};
-  for_each_number(r, [&v](const auto& member, std::size_t slot, auto kind) __attribute__((always_inline)) {
+// The scalar fields of r as Schema (r's record, or the arm r selects) lays
+// them out; pointer fields are 0 (the caller fills them). A union's tag is its
+// discriminant.
+template <class Schema = void, class Record>
+[[nodiscard]] inline auto scalars_of(const Record& r) noexcept {
+  using schema_key = std::conditional_t<std::is_void_v<Schema>, Record, Schema>;
+  flat_values_of<schema_key> v{};
+  for_each_number_of<schema_key>(r, [&v](const auto& member, std::size_t slot, auto kind) __attribute__((always_inline)) {
     if constexpr (kind == field_kind::filetime) {
       v[slot] = member & 0xFFFFFFFFu;
       v[slot + 1] = member >> 32;
@@ -125,15 +135,19 @@ template <class Record>
       v[slot] = member;
     }
   });
-  field(v, data_length_field_of<Record>) = binary_of(r).data_length;
+  if constexpr (has_union<schema_key>) {
+    constexpr std::size_t u = union_field_of<Record>;
+    v[first_slot<schema_key>[u]] = v[first_slot<schema_key>[field_table<Record>[u].selector]];
+  }
+  if constexpr (has_binary_data<schema_key>) field(v, data_length_field_of<schema_key>) = binary_of(r).data_length;
   return v;
 }
 
-// Sets the scalar fields of r from v (every value fits: the layouts' widths
-// are at most the members' widths).
-template <class Record>
-inline void assign_scalars(const flat_values_of<Record>& v, Record& r) noexcept {
-  for_each_number(r, [&v](auto& member, std::size_t slot, auto kind) __attribute__((always_inline)) {
+// Sets the scalar fields of r from v, values of Schema (r's record, or one
+// arm of it). Every value fits: the layouts' widths are at most the members'.
+template <class Schema, class Record>
+inline void assign_scalars(const flat_values_of<Schema>& v, Record& r) noexcept {
+  for_each_number_of<Schema>(r, [&v](auto& member, std::size_t slot, auto kind) __attribute__((always_inline)) {
     using member_type = std::remove_reference_t<decltype(member)>;
     if constexpr (kind == field_kind::filetime) {
       member = static_cast<member_type>(v[slot + 1] << 32 | v[slot]);
@@ -141,7 +155,9 @@ inline void assign_scalars(const flat_values_of<Record>& v, Record& r) noexcept 
       member = static_cast<member_type>(v[slot]);
     }
   });
-  binary_of(r).data_length = static_cast<std::uint32_t>(field(v, data_length_field_of<Record>));
+  if constexpr (has_binary_data<Schema>) {
+    binary_of(r).data_length = static_cast<std::uint32_t>(field(v, data_length_field_of<Schema>));
+  }
 }
 
 // The string member of the LPWSTR slot F, known at compile time.
@@ -151,14 +167,18 @@ template <record_field F, class Record>
   return std::get<slot_of<plain>(F).field>(record_schema<plain>::fields).of(r);
 }
 
-// Calls use(slot as a constant, string member) for each LPWSTR slot in
-// member order, unrolled at compile time.
-template <class Record, class Use>
-[[gnu::always_inline]] constexpr void for_each_string(Record& r, Use&& use) {
-  constexpr const auto& strings = string_fields_of<std::remove_const_t<Record>>;
+// Calls use(slot as a constant, string member) for each LPWSTR slot of
+// Schema (r's record, or one arm of it) in member order, unrolled at compile time.
+template <class Schema, class Record, class Use>
+[[gnu::always_inline]] constexpr void for_each_string_of(Record& r, Use&& use) {
+  constexpr const auto& strings = string_fields_of<Schema>;
   [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
     (use(std::integral_constant<record_field, strings[I]>{}, string_at<strings[I]>(r)), ...);
   }(std::make_index_sequence<strings.size()>{});
+}
+template <class Record, class Use>
+[[gnu::always_inline]] constexpr void for_each_string(Record& r, Use&& use) {
+  for_each_string_of<std::remove_const_t<Record>>(r, use);
 }
 
 // Calls use(string) with the string member of the LPWSTR slot f, a value

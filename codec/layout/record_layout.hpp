@@ -34,6 +34,11 @@ template <class Record>
 [[nodiscard]] constexpr bool is_pointer_field(record_field f) noexcept {
   return slot_of<Record>(f).part == slot_part::pointer;
 }
+// Whether the slot is on the wire in Record (union_arm.hpp: not an arm it leaves out).
+template <class Record>
+[[nodiscard]] constexpr bool is_present_slot(record_field f) noexcept {
+  return is_present<Record>(slot_of<Record>(f).field);
+}
 
 namespace layout_detail {
 template <class Record>
@@ -53,32 +58,56 @@ constexpr auto slots_where() noexcept {
   return out;
 }
 template <class Record>
+constexpr bool is_present_pointer(record_field f) noexcept {
+  return is_pointer_field<Record>(f) && is_present_slot<Record>(f);
+}
+template <class Record>
 constexpr bool is_string_slot(record_field f) noexcept {
-  return is_pointer_field<Record>(f) && field_of<Record>(f).kind == field_kind::lpwstr;
+  return is_present_pointer<Record>(f) && field_of<Record>(f).kind == field_kind::lpwstr;
 }
 template <class Record>
 constexpr bool is_data_slot(record_field f) noexcept {
-  return is_pointer_field<Record>(f) && field_of<Record>(f).kind == field_kind::binary_data;
+  return is_present_pointer<Record>(f) && field_of<Record>(f).kind == field_kind::binary_data;
 }
 }  // namespace layout_detail
 
-// The pointer slots, in member order: also the order of their pointees.
+// The pointer slots on the wire, in member order: also the order of their pointees.
 template <class Record>
-inline constexpr auto pointer_fields_of = layout_detail::slots_where<Record, is_pointer_field<Record>>();
+inline constexpr auto pointer_fields_of = layout_detail::slots_where<Record, layout_detail::is_present_pointer<Record>>();
 // The LPWSTR slots, in member order.
 template <class Record>
 inline constexpr auto string_fields_of = layout_detail::slots_where<Record, layout_detail::is_string_slot<Record>>();
-// A client record's one DHCP_BINARY_DATA (ClientHardwareAddress): its Data
-// pointer and the DataLength slot just before it.
+// Whether Record has a DHCP_BINARY_DATA on the wire (a client record's
+// ClientHardwareAddress; a union arm's), and then that one's Data pointer and
+// the DataLength slot just before it.
+template <class Record>
+inline constexpr bool has_binary_data = [] {
+  static_assert(layout_detail::count_slots<Record>(layout_detail::is_data_slot<Record>) <= 1,
+                "at most one DHCP_BINARY_DATA per record");
+  return layout_detail::count_slots<Record>(layout_detail::is_data_slot<Record>) == 1;
+}();
 template <class Record>
 inline constexpr record_field data_field_of = [] {
-  static_assert(layout_detail::count_slots<Record>(layout_detail::is_data_slot<Record>) == 1,
-                "one DHCP_BINARY_DATA per record");
+  static_assert(has_binary_data<Record>, "the record has a DHCP_BINARY_DATA");
   return layout_detail::slots_where<Record, layout_detail::is_data_slot<Record>>()[0];
 }();
 template <class Record>
 inline constexpr record_field data_length_field_of =
     static_cast<record_field>(static_cast<std::size_t>(data_field_of<Record>) - 1);
+
+// A union's tag slot, and the slot of the member whose value switches it.
+template <class Record>
+inline constexpr record_field tag_field_of = [] {
+  std::size_t s = 0;
+  while (wire_slots<Record>[s].field != union_field_of<Record>) ++s;
+  return static_cast<record_field>(s);
+}();
+template <class Record>
+inline constexpr record_field selector_field_of = [] {
+  std::size_t s = 0;
+  while (wire_slots<Record>[s].field != field_table<Record>[union_field_of<Record>].selector) ++s;
+  return static_cast<record_field>(s);
+}();
 
 // The failover record's, which the NDR walker and encoder (the plain record
 // only) and the views use.
@@ -173,6 +202,7 @@ template <class Record>
 constexpr bool fields_are_ordered(const record_layout_of<Record>& l) {
   std::size_t end = 0;
   for (const field_slot& s : l.fields) {
+    if (s.size == 0) continue;  // an arm the layout leaves out
     if (s.offset < end || s.offset % s.size != 0) return false;
     end = std::size_t{s.offset} + s.size;
   }

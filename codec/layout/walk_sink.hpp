@@ -66,6 +66,7 @@ void report_flat_regions(Sink& sink, const record_layout_of<Record>& layout, con
   std::size_t end = at;
   for (std::size_t i = 0; i < fields; ++i) {
     const field_slot s = layout.fields[i];
+    if (s.size == 0) continue;  // an arm the layout leaves out; a union's tag in memory
     const auto f = static_cast<record_field>(i);
     if (at + s.offset > end) sink.region(region_kind::padding, path, end, at + s.offset - end);
     sink.region(is_pointer_field<Record>(f) ? region_kind::referent_id : region_kind::field, path.at(f),

@@ -32,6 +32,7 @@ std::string_view to_string(error_code code) noexcept {
     case error_code::invalid_json: return "invalid_json";
     case error_code::unsupported: return "unsupported";
     case error_code::invalid_referent_id: return "invalid_referent_id";
+    case error_code::invalid_union_tag: return "invalid_union_tag";
     case error_code::internal_error: return "internal_error";
   }
   return "unknown";  // a value cast from outside the enumeration

@@ -93,6 +93,12 @@ std::optional<std::string_view> quarantine_status_name(std::uint32_t raw) noexce
   return names[raw];
 }
 
+std::optional<std::string_view> search_type_name(std::uint32_t raw) noexcept {
+  static constexpr std::string_view names[] = {"DhcpClientIpAddress", "DhcpClientHardwareAddress", "DhcpClientName"};
+  if (raw >= std::size(names)) return std::nullopt;
+  return names[raw];
+}
+
 std::optional<utc_time> filetime_to_utc(std::uint64_t filetime) noexcept {
   // utc_time counts signed 64-bit ticks from 1970; every FILETIME below 2^63
   // minus the epoch difference fits, larger ones do not.

@@ -14,6 +14,7 @@
 #include "dhcpm/error.hpp"
 #include "layout/field_path.hpp"
 #include "layout/flat_values.hpp"
+#include "layout/union_arm.hpp"
 #include "native/native_format.hpp"
 #include "wire/byte_writer.hpp"
 
@@ -25,27 +26,44 @@ class native_encoder {
   // out must be empty: offsets in it are offsets from `base`.
   native_encoder(std::vector<std::uint8_t>& out, std::uint64_t base) : out_(out), base_(base) {}
 
+  // A record: as it is, or, when it ends in a union, as the arm its discriminant selects.
   template <class Record>
   [[nodiscard]] bool record(const Record& r, const field_path& path) {
-    constexpr const auto& l = layout_in<N, Record>;
-    constexpr record_field hw_data = data_field_of<Record>;  // the hardware address's Data
+    if constexpr (has_union<Record>) {
+      const std::size_t arm = arm_selected_by<Record>(discriminant_of(r));
+      if (arm == arm_count<Record>) {
+        return fail(error_code::invalid_union_tag, out_.position(), path.at(selector_field_of<Record>),
+                    no_arm_message<Record>(discriminant_of(r)));
+      }
+      return with_arm<Record>(arm, [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(r, path); });
+    } else {
+      return flat_record<Record>(r, path);
+    }
+  }
+
+  // Writes r laid out as Schema (its record, or the arm of it that r selects), then its referents.
+  template <class Schema, class Record>
+  [[nodiscard]] bool flat_record(const Record& r, const field_path& path) {
+    constexpr const auto& l = layout_in<N, Schema>;
     out_.align(l.alignment);
     const std::size_t at = out_.reserve_zeroed(l.size);
-    const binary_data& hw = binary_of(r);
-    if (hw.data && hw.data->size() != hw.data_length) {
-      return fail(error_code::inconsistent_value, at + l[hw_data].offset,
-                  path.at(hw_data),
-                  "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
-                      std::to_string(hw.data_length));
-    }
     // Each referent's address is where it is about to be appended.
-    flat_values_of<Record> v = scalars_of(r);
-    if (hw.data) {
-      field(v, hw_data) = address_here();
-      out_.put_bytes(hw.data->data(), hw.data->size());
+    flat_values_of<Schema> v = scalars_of<Schema>(r);
+    if constexpr (has_binary_data<Schema>) {
+      constexpr record_field hw_data = data_field_of<Schema>;
+      const binary_data& hw = binary_of(r);
+      if (hw.data && hw.data->size() != hw.data_length) {
+        return fail(error_code::inconsistent_value, at + l[hw_data].offset, path.at(hw_data),
+                    "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
+                        std::to_string(hw.data_length));
+      }
+      if (hw.data) {
+        field(v, hw_data) = address_here();
+        out_.put_bytes(hw.data->data(), hw.data->size());
+      }
     }
     bool held = true;
-    for_each_string(r, [&](auto f, const utf16_string& s) {
+    for_each_string_of<Schema>(r, [&](auto f, const utf16_string& s) {
       if (!held || s.is_null()) return;
       // In memory a string ends at its first NUL: one inside it would cut it.
       if (s.units().find(u'\0') != std::u16string_view::npos) {

@@ -21,6 +21,7 @@
 #include "layout/walk_sink.hpp"
 #include "native/native_format.hpp"
 #include "layout/flat_values.hpp"
+#include "layout/union_arm.hpp"
 #include "layout/walk_checks.hpp"
 
 namespace dhcpm::detail {
@@ -115,10 +116,28 @@ class native_walker {
  private:
   static constexpr std::size_t ps = N::pointer_size;
 
+  // A record at `at` (its whole size is in the image): as it is, or, when it
+  // ends in a union, as the arm its discriminant selects (memory has no tag).
   template <class Record>
   bool record(std::size_t at, const field_path& path) {
+    if constexpr (has_union<Record>) {
+      constexpr const auto& l = layout_in<N, Record>;
+      constexpr record_field selector = selector_field_of<Record>;
+      const std::uint64_t discriminant = load_uint<N::byte_order>(image_.data() + at + l[selector].offset, l[selector].size);
+      const std::size_t arm = arm_selected_by<Record>(discriminant);
+      if (arm == arm_count<Record>) {
+        return fail(error_code::invalid_union_tag, at + l[selector].offset, path.at(selector),
+                    no_arm_message<Record>(discriminant));
+      }
+      return with_arm<Record>(arm, [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(at, path); });
+    } else {
+      return flat_record<Record>(at, path);
+    }
+  }
+
+  template <class Record>
+  bool flat_record(std::size_t at, const field_path& path) {
     constexpr const auto& l = layout_in<N, Record>;
-    constexpr record_field hw_data = data_field_of<Record>;  // the hardware address's Data
     sink_.record_begin(at);
     if constexpr (Sink::wants_regions) report_flat_regions(sink_, l, path, at, l.size);
     flat_values_of<Record> v;
@@ -127,22 +146,25 @@ class native_walker {
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
     const auto pointer_at = [at](record_field f) { return at + l[f].offset; };
 
-    const field_path data_path = path.at(hw_data);
-    const std::uint64_t data_length = value_of(data_length_field_of<Record>);
-    if (value_of(hw_data) == 0) {
-      if (data_length != 0 &&
-          !soft(error_code::null_with_nonzero_size, pointer_at(hw_data), data_path,
-                "DataLength is " + std::to_string(data_length) + " but Data is NULL")) {
-        return false;
+    if constexpr (has_binary_data<Record>) {
+      constexpr record_field hw_data = data_field_of<Record>;
+      const field_path data_path = path.at(hw_data);
+      const std::uint64_t data_length = value_of(data_length_field_of<Record>);
+      if (value_of(hw_data) == 0) {
+        if (data_length != 0 &&
+            !soft(error_code::null_with_nonzero_size, pointer_at(hw_data), data_path,
+                  "DataLength is " + std::to_string(data_length) + " but Data is NULL")) {
+          return false;
+        }
+      } else {
+        std::size_t data_at = 0;
+        if (!locate(value_of(hw_data), data_length, 1, pointer_at(hw_data), data_path, data_at) ||
+            !charge(data_length, pointer_at(hw_data), data_path)) {
+          return false;
+        }
+        if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, data_path, data_at, data_length);
+        sink_.data_bytes(image_.data() + data_at, data_length);
       }
-    } else {
-      std::size_t data_at = 0;
-      if (!locate(value_of(hw_data), data_length, 1, pointer_at(hw_data), data_path, data_at) ||
-          !charge(data_length, pointer_at(hw_data), data_path)) {
-        return false;
-      }
-      if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, data_path, data_at, data_length);
-      sink_.data_bytes(image_.data() + data_at, data_length);
     }
     for (const record_field f : string_fields_of<Record>) {
       if (value_of(f) != 0 && !string(value_of(f), pointer_at(f), path.at(f), f)) return false;

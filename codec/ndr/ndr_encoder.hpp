@@ -16,6 +16,7 @@
 #include "dhcpm/error.hpp"
 #include "layout/field_path.hpp"
 #include "layout/flat_values.hpp"
+#include "layout/union_arm.hpp"
 #include "ndr/ndr_format.hpp"
 #include "wire/byte_writer.hpp"
 
@@ -31,26 +32,42 @@ class ndr_encoder {
     out_.put<std::uint64_t, ps, F::byte_order>(present ? next_referent_id() : 0);
   }
 
+  // A record: as it is, or, when it ends in a union, as the arm its discriminant selects.
   template <class Record>
   [[nodiscard]] bool record(const Record& r, const field_path& path) {
-    constexpr const auto& l = layout_in<F, Record>;
+    if constexpr (has_union<Record>) {
+      const std::size_t arm = selected_arm(r, path);
+      if (arm == arm_count<Record>) return false;
+      return with_arm<Record>(arm, [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(r, path); });
+    } else {
+      return flat_record<Record>(r, path);
+    }
+  }
+
+  // Writes r laid out as Schema: its record, or the arm of it that r selects.
+  template <class Schema, class Record>
+  [[nodiscard]] bool flat_record(const Record& r, const field_path& path) {
+    constexpr const auto& l = layout_in<F, Schema>;
     out_.align(l.alignment);
-    if (!check_representable(r, path, out_.position())) return false;
+    if (!check_representable<Schema>(r, path, out_.position())) return false;
     const std::size_t at = out_.reserve_zeroed(l.size);
-    const binary_data& hw = binary_of(r);
     // Referent ids in the order the pointer fields appear in the bytes.
-    flat_values_of<Record> v = scalars_of(r);
+    flat_values_of<Schema> v = scalars_of<Schema>(r);
     const auto pointer = [&](record_field f, bool present) { field(v, f) = present ? next_referent_id() : 0; };
-    pointer(data_field_of<Record>, hw.data.has_value());
-    for_each_string(r, [&](auto f, const utf16_string& s) __attribute__((always_inline)) { pointer(f, !s.is_null()); });
+    if constexpr (has_binary_data<Schema>) pointer(data_field_of<Schema>, binary_of(r).data.has_value());
+    for_each_string_of<Schema>(r, [&](auto f, const utf16_string& s) __attribute__((always_inline)) {
+      pointer(f, !s.is_null());
+    });
     store_flat<F>(out_.data_at(at), v);
 
-    if (hw.data) {
-      out_.align(cs);
-      out_.put<std::uint64_t, cs, F::byte_order>(hw.data->size());
-      out_.put_bytes(hw.data->data(), hw.data->size());
+    if constexpr (has_binary_data<Schema>) {
+      if (const auto& data = binary_of(r).data) {
+        out_.align(cs);
+        out_.put<std::uint64_t, cs, F::byte_order>(data->size());
+        out_.put_bytes(data->data(), data->size());
+      }
     }
-    for_each_string(r, [&](auto, const utf16_string& s) __attribute__((always_inline)) {
+    for_each_string_of<Schema>(r, [&](auto, const utf16_string& s) __attribute__((always_inline)) {
       if (!s.is_null()) string(s);
     });
     return true;
@@ -97,36 +114,50 @@ class ndr_encoder {
   static constexpr std::uint64_t max_count_value = cs == 4 ? std::numeric_limits<std::uint32_t>::max()
                                                            : std::numeric_limits<std::uint64_t>::max();
 
+  // The arm of r's union that its discriminant selects, or arm_count (the
+  // failure set) when it selects none.
+  template <class Record>
+  std::size_t selected_arm(const Record& r, const field_path& path) {
+    const std::size_t arm = arm_selected_by<Record>(discriminant_of(r));
+    if (arm == arm_count<Record>) {
+      failure_ = error{error_code::invalid_union_tag, out_.position(), path.at(selector_field_of<Record>).str(),
+                       no_arm_message<Record>(discriminant_of(r))};
+    }
+    return arm;
+  }
+
   // Refuses, before writing the record at `at`, what this layout cannot hold.
   // Errors point at the field's place in the output.
-  template <class Record>
+  template <class Schema, class Record>
   bool check_representable(const Record& r, const field_path& path, std::size_t at) {
     const auto fail_at = [&](error_code code, record_field f, std::string message) {
-      failure_ = error{code, at + layout_in<F, Record>[f].offset, path.at(f).str(), std::move(message)};
+      failure_ = error{code, at + layout_in<F, Schema>[f].offset, path.at(f).str(), std::move(message)};
       return false;
     };
     if constexpr (F::status_size == 2) {  // an IDL enum is 16 bits in NDR 2.0
       bool fits = true;
-      for_each_number(r, [&](const auto& member, std::size_t slot, auto kind) {
+      for_each_number_of<Schema>(r, [&](const auto& member, std::size_t slot, auto kind) {
         if constexpr (kind == field_kind::enum16) {
           if (fits && member > 0xFFFF) {
             const auto f = static_cast<record_field>(slot);
             fits = fail_at(error_code::value_out_of_range, f,
-                           std::string(field_of<Record>(f).name()) + " " + std::to_string(member) +
+                           std::string(field_of<Schema>(f).name()) + " " + std::to_string(member) +
                                " does not fit the 16-bit enum of NDR 2.0");
           }
         }
       });
       if (!fits) return false;
     }
-    const binary_data& hw = binary_of(r);
-    if (hw.data && hw.data->size() != hw.data_length) {
-      return fail_at(error_code::inconsistent_value, data_field_of<Record>,
-                  "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
-                      std::to_string(hw.data_length));
+    if constexpr (has_binary_data<Schema>) {
+      const binary_data& hw = binary_of(r);
+      if (hw.data && hw.data->size() != hw.data_length) {
+        return fail_at(error_code::inconsistent_value, data_field_of<Schema>,
+                       "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
+                           std::to_string(hw.data_length));
+      }
     }
     bool fits = true;
-    for_each_string(r, [&](auto f, const utf16_string& s) {
+    for_each_string_of<Schema>(r, [&](auto f, const utf16_string& s) {
       if (fits && s.size() >= max_count_value) {
         fits = fail_at(error_code::value_out_of_range, f, "the string is too long for its count");
       }

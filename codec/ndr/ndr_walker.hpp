@@ -20,6 +20,7 @@
 #include "dhcpm/error.hpp"
 #include "dhcpm/options.hpp"
 #include "layout/flat_values.hpp"
+#include "layout/union_arm.hpp"
 #include "layout/walk_checks.hpp"
 #include "layout/walk_sink.hpp"
 #include "ndr/ndr_format.hpp"
@@ -111,14 +112,52 @@ class ndr_walker {
   static constexpr bool wide_ids = F::pointer_size == 8;  // NDR64: 8-byte referent ids
   // Where the last field of Record's flat part ends (before any trailing pad).
   template <class Record>
-  static constexpr std::size_t fields_end =
-      layout_in<F, Record>.fields.back().offset + std::size_t{layout_in<F, Record>.fields.back().size};
+  static constexpr std::size_t fields_end = [] {
+    std::size_t end = 0;
+    for (const field_slot& s : layout_in<F, Record>.fields) end = s.offset + std::size_t{s.size} > end ? s.offset + std::size_t{s.size} : end;
+    return end;
+  }();
 
+  // A record: as it is, or, when it ends in a union, as the arm its discriminant selects.
   template <class Record>
   bool record(const field_path& path) {
+    if constexpr (has_union<Record>) {
+      std::size_t arm = 0;
+      if (!select_arm<Record>(path, arm)) return false;
+      return with_arm<Record>(arm, [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(path); });
+    } else {
+      return flat_record<Record>(path);
+    }
+  }
+
+  // Reads the discriminant of Record's union and its tag, which must be
+  // equal and select an arm (MIDL and Samba refuse anything else: an arm no
+  // engine knows has no size, so nothing after it could be found).
+  template <class Record>
+  bool select_arm(const field_path& path, std::size_t& arm) {
+    constexpr const auto& l = layout_in<F, union_arm<Record, 0>>;  // every arm's layout agrees up to the arms
+    constexpr record_field selector = selector_field_of<Record>;
+    constexpr record_field tag = tag_field_of<Record>;
+    const std::size_t at = in_.aligned(l.alignment);
+    if (!in_.fits_at(at, std::size_t{l[tag].offset} + l[tag].size)) return truncated_record<union_arm<Record, 0>>(path, at);
+    const std::uint64_t discriminant = load_uint<F::byte_order>(in_.data() + at + l[selector].offset, l[selector].size);
+    arm = arm_selected_by<Record>(discriminant);
+    if (arm == arm_count<Record>) {
+      return fail(error_code::invalid_union_tag, at + l[selector].offset, path.at(selector),
+                  no_arm_message<Record>(discriminant));
+    }
+    const std::uint64_t tag_value = load_uint<F::byte_order>(in_.data() + at + l[tag].offset, l[tag].size);
+    if (tag_value != discriminant) {
+      return fail(error_code::invalid_union_tag, at + l[tag].offset, path.at(tag),
+                  "the union's tag " + std::to_string(tag_value) + " differs from " +
+                      std::string(field_of<Record>(selector).name()) + " " + std::to_string(discriminant));
+    }
+    return true;
+  }
+
+  template <class Record>
+  bool flat_record(const field_path& path) {
     constexpr const auto& l = layout_in<F, Record>;
-    constexpr record_field hw_data = data_field_of<Record>;  // the DHCP_BINARY_DATA's Data
-    constexpr record_field hw_length = data_length_field_of<Record>;
     const std::size_t at = in_.aligned(l.alignment);
     // NDR64 pads the struct to a multiple of 8. Impacket leaves that pad out
     // when the struct is the last thing in the stub: lenient mode accepts it.
@@ -156,12 +195,16 @@ class ndr_walker {
     sink_.record_flat(v);
 
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
-    if (value_of(hw_data) != 0) {
-      if (!data<hw_data>(path, value_of(hw_length))) return false;
-    } else if (value_of(hw_length) != 0) {
-      if (!soft(error_code::null_with_nonzero_size, at + l[hw_data].offset, path.at(hw_data),
-                "DataLength is " + std::to_string(value_of(hw_length)) + " but Data is NULL")) {
-        return false;
+    if constexpr (has_binary_data<Record>) {
+      constexpr record_field hw_data = data_field_of<Record>;  // the DHCP_BINARY_DATA's Data
+      constexpr record_field hw_length = data_length_field_of<Record>;
+      if (value_of(hw_data) != 0) {
+        if (!data<hw_data>(path, value_of(hw_length))) return false;
+      } else if (value_of(hw_length) != 0) {
+        if (!soft(error_code::null_with_nonzero_size, at + l[hw_data].offset, path.at(hw_data),
+                  "DataLength is " + std::to_string(value_of(hw_length)) + " but Data is NULL")) {
+          return false;
+        }
       }
     }
     // Unrolled at compile time, so each string's field and path are constants.
@@ -406,7 +449,7 @@ class ndr_walker {
       const std::size_t available = in_.size() - at;
       for (std::size_t i = 0; i < slot_count<Record>; ++i) {
         const field_slot s = l.fields[i];
-        if (std::size_t{s.offset} + s.size > available) {
+        if (s.size != 0 && std::size_t{s.offset} + s.size > available) {
           if constexpr (Sink::wants_regions) {  // dissection shows the fields that did arrive
             pad_region(path, at);
             report_flat_regions(sink_, l, path, at, s.offset < available ? s.offset : available, i);

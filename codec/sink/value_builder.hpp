@@ -53,7 +53,11 @@ class value_builder : public walk_sink_base {
     }
   }
 
-  void record_flat(const flat_values_of<record>& v) { assign_scalars(v, *current_); }
+  // The flat part of the record, or of the arm of it on the wire (union_arm.hpp).
+  template <class Schema>
+  void record_flat(const flat_values_of<Schema>& v) {
+    assign_scalars(v, *current_);
+  }
 
   void data_bytes(const std::uint8_t* p, std::size_t n) { binary_of(*current_).data.emplace(p, p + n); }
 

@@ -25,6 +25,7 @@ template <class T, std::size_t N, order O>
 template <order O>
 [[nodiscard]] inline std::uint64_t load_uint(const std::uint8_t* p, std::size_t size) noexcept {
   switch (size) {
+    case 0: return 0;  // a slot a layout leaves out (a union's tag in memory)
     case 1: return p[0];
     case 2: return load<std::uint16_t, 2, O>(p);
     case 4: return load<std::uint32_t, 4, O>(p);
@@ -32,10 +33,11 @@ template <order O>
   }
 }
 
-// Stores the low `size` bytes (1, 2, 4 or 8) of value at p in order O.
+// Stores the low `size` bytes (0, 1, 2, 4 or 8) of value at p in order O.
 template <order O>
 inline void store_uint(std::uint8_t* p, std::size_t size, std::uint64_t value) noexcept {
   switch (size) {
+    case 0: break;  // a slot a layout leaves out
     case 1: p[0] = static_cast<std::uint8_t>(value); break;
     case 2: boost::endian::endian_store<std::uint16_t, 2, O>(p, static_cast<std::uint16_t>(value)); break;
     case 4: boost::endian::endian_store<std::uint32_t, 4, O>(p, static_cast<std::uint32_t>(value)); break;

@@ -99,6 +99,7 @@ typedef enum dhcpm_status {
   DHCPM_ERR_INVALID_JSON = 21,       /* (not produced by the C API) */
   DHCPM_ERR_UNSUPPORTED = 22,        /* a layout that cannot carry the framing asked for */
   DHCPM_ERR_INVALID_REFERENT_ID = 23, /* an NDR64 referent id above 0xFFFFFFFF (strict only) */
+  DHCPM_ERR_INVALID_UNION_TAG = 24,   /* a union discriminant selecting no arm, or a tag differing from it */
   /* The C API's own codes. */
   DHCPM_ERR_INVALID_ARGUMENT = 200, /* a NULL pointer, an index out of range, a wrong type */
   DHCPM_ERR_OUT_OF_MEMORY = 201,
@@ -188,7 +189,8 @@ typedef enum dhcpm_type {
   DHCPM_TYPE_DHCP_CLIENT_INFO_ARRAY_VQ = 12,
   DHCPM_TYPE_DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY = 13,
   DHCPM_TYPE_DHCP_CLIENT_INFO_PB_ARRAY = 14,
-  DHCPM_TYPE_COUNT = 15 /* the number of types */
+  DHCPM_TYPE_DHCP_SEARCH_INFO = 15, /* how the Get/Delete calls name a client: a union on SearchType */
+  DHCPM_TYPE_COUNT = 16 /* the number of types */
 } dhcpm_type;
 
 /* The type's name on dhcpm's command line: "client", "array", "client-ex",
@@ -354,7 +356,11 @@ typedef enum dhcpm_field {
   DHCPM_FIELD_ADDRESS_STATE_EX = DHCPM_FIELD_COUNT, /* AddressStateEx, 32 bits */
   DHCPM_FIELD_EX_COUNT,               /* the number of integer fields of the _EX */
   /* FilterStatus (DHCP_CLIENT_FILTER_STATUS_INFO and DHCP_CLIENT_INFO_PB), 32 bits */
-  DHCPM_FIELD_FILTER_STATUS = DHCPM_FIELD_EX_COUNT
+  DHCPM_FIELD_FILTER_STATUS = DHCPM_FIELD_EX_COUNT,
+  /* SearchType (DHCP_SEARCH_INFO), 32 bits; 16 on NDR 2.0 wires. Its arms are
+   * read with DHCPM_FIELD_CLIENT_IP_ADDRESS, DHCPM_FIELD_DATA_LENGTH and
+   * DHCPM_STRING_CLIENT_NAME. */
+  DHCPM_FIELD_SEARCH_TYPE
 } dhcpm_field;
 
 /* The field's path as in error paths and the JSON form: "ClientIpAddress",
@@ -434,7 +440,8 @@ typedef enum dhcpm_field_kind {
   DHCPM_KIND_BINARY_DATA, /* DHCP_BINARY_DATA: DataLength and a pointer to the bytes */
   DHCPM_KIND_LPWSTR,      /* a unique pointer to a UTF-16 string */
   DHCPM_KIND_STRUCTURE,   /* a nested struct: its members follow, with parent set to it */
-  DHCPM_KIND_POINTER_ARRAY /* a unique pointer to NumElements unique pointers to records (an array's Clients) */
+  DHCPM_KIND_POINTER_ARRAY, /* a unique pointer to NumElements unique pointers to records (an array's Clients) */
+  DHCPM_KIND_UNION          /* a union: its arms follow, with parent set to it and arm to the value selecting each */
 } dhcpm_field_kind;
 
 /* How a field's number reads for a person. */
@@ -447,7 +454,8 @@ typedef enum dhcpm_field_meaning {
   DHCPM_MEANING_QUARANTINE_STATUS, /* QuarantineStatus names */
   DHCPM_MEANING_BOOLEAN,           /* TRUE / FALSE */
   DHCPM_MEANING_RESERVED,          /* kept raw: hexadecimal */
-  DHCPM_MEANING_NONE               /* not a number: strings, Data, structures */
+  DHCPM_MEANING_NONE,              /* not a number: strings, Data, structures */
+  DHCPM_MEANING_SEARCH_TYPE        /* DHCP_SEARCH_INFO_TYPE names */
 } dhcpm_field_meaning;
 
 typedef struct dhcpm_field_desc {
@@ -461,6 +469,8 @@ typedef struct dhcpm_field_desc {
   unsigned x64_offset;         /* where it starts in the native x64 struct */
   unsigned x86_offset;         /* ... and in the native x86 struct */
   int element_type;            /* DHCPM_KIND_POINTER_ARRAY: the dhcpm_type of the records; else -1 */
+  int arm;                     /* an arm of a union: the discriminant value that selects it; else -1 */
+  int selector;                /* DHCPM_KIND_UNION: the index of the field that switches it; else -1 */
 } dhcpm_field_desc;
 
 /* The number of fields of the type's description: a record's members for

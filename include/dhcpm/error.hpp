@@ -43,6 +43,7 @@ enum class error_code : std::uint8_t {
   unsupported,               // a layout that cannot carry the framing asked for (a pickled response)
   // Bad input again (added later: the numbers above are part of the C API).
   invalid_referent_id,       // an NDR64 referent id above 0xFFFFFFFF (Samba refuses it; strict only)
+  invalid_union_tag,         // a union discriminant that selects no arm, or a tag that differs from it
   // A bug in dhcpm, never bad input. Fuzzers turn it into a crash.
   internal_error = 255,
 };

@@ -74,6 +74,10 @@ enum class quarantine_status : std::uint32_t {
 // "NOQUARANTINE" ... "NOQUARINFO", or std::nullopt for an unknown value.
 [[nodiscard]] std::optional<std::string_view> quarantine_status_name(std::uint32_t raw) noexcept;
 
+// DHCP_SEARCH_INFO_TYPE: "DhcpClientIpAddress", "DhcpClientHardwareAddress",
+// "DhcpClientName", or std::nullopt for a value that selects no arm.
+[[nodiscard]] std::optional<std::string_view> search_type_name(std::uint32_t raw) noexcept;
+
 // FILETIME: 100-nanosecond intervals since 1601-01-01T00:00:00Z.
 using filetime_duration = std::chrono::duration<std::int64_t, std::ratio<1, 10'000'000>>;
 using utc_time = std::chrono::sys_time<filetime_duration>;

@@ -33,7 +33,13 @@ enum class field_kind : std::uint8_t {
   // size the DWORD field before it: an _ARRAY's [size_is(NumElements)] Clients.
   // The schema names the element type (record_schema<...>::element).
   pointer_array,
-  // Issue 14 adds unions (a discriminant and arms) here.
+  // A non-encapsulated union ([switch_is(...)]): the fields that follow with it
+  // as their parent are its arms, each selected by one value (`arm`) of the
+  // discriminant, an earlier member (`selector`). On the NDR wire the union
+  // is its tag (the discriminant again) and then the one selected arm; in
+  // native memory the arms overlap and the union is as large as the largest.
+  // A union and its arms end their record (union_arm.hpp relies on it).
+  union_,
 };
 
 // How a field's number reads for a person (dissection, the Wireshark plugin).
@@ -47,16 +53,19 @@ enum class field_meaning : std::uint8_t {
   boolean,            // TRUE / FALSE
   reserved,           // kept raw: hexadecimal
   none,               // not a number (strings, Data, structures)
+  search_type,        // DHCP_SEARCH_INFO_TYPE names
 };
 
 inline constexpr std::uint8_t no_parent = 0xFF;
 
 // Whether a field of this kind holds one number (not a string, a
-// DHCP_BINARY_DATA or a structure): what the C API's dhcpm_field reads.
+// DHCP_BINARY_DATA, a structure or a union): what the C API's dhcpm_field reads.
 [[nodiscard]] constexpr bool holds_number(field_kind k) noexcept {
   return k != field_kind::lpwstr && k != field_kind::binary_data && k != field_kind::structure &&
-         k != field_kind::pointer_array;
+         k != field_kind::pointer_array && k != field_kind::union_;
 }
+
+inline constexpr std::int8_t not_an_arm = -1;
 
 // One field of a record type.
 struct field_info {
@@ -70,6 +79,12 @@ struct field_info {
   // (for a DHCP_BINARY_DATA, the one of its DataLength), a dhcpm_string_field
   // for strings; -1 for none.
   std::int16_t c_id = -1;
+  // For an arm of a union: the discriminant value that selects it.
+  std::int8_t arm = not_an_arm;
+  // For a union: the index of the field whose value selects its arm.
+  std::uint8_t selector = no_parent;
+
+  [[nodiscard]] constexpr bool is_arm() const noexcept { return arm != not_an_arm; }
 
   // The IDL member name: the JSON key and the last part of the path ("HostName").
   [[nodiscard]] constexpr std::string_view name() const noexcept {

@@ -80,6 +80,11 @@ typedef struct _DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY {
   DWORD NumElements; DHCP_CLIENT_FILTER_STATUS_INFO **Clients;
 } DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY;
 typedef struct _DHCP_CLIENT_INFO_PB_ARRAY { DWORD NumElements; DHCP_CLIENT_INFO_PB **Clients; } DHCP_CLIENT_INFO_PB_ARRAY;
+typedef enum _DHCP_SEARCH_INFO_TYPE { DhcpClientIpAddress, DhcpClientHardwareAddress, DhcpClientName } DHCP_SEARCH_INFO_TYPE;
+typedef struct _DHCP_CLIENT_SEARCH_INFO {
+  DHCP_SEARCH_INFO_TYPE SearchType;
+  union _DHCP_CLIENT_SEARCH_UNION { DWORD ClientIpAddress; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName; } SearchInfo;
+} DHCP_SEARCH_INFO;
 #define CHECK(expr) _Static_assert(expr, #expr)
 )";
 
@@ -87,6 +92,7 @@ typedef struct _DHCP_CLIENT_INFO_PB_ARRAY { DWORD NumElements; DHCP_CLIENT_INFO_
 template <class Record>
 void print_record_checks(const char* c_name, const dhcpm::detail::record_layout_of<Record>& record) {
   for (std::size_t i = 0; i < dhcpm::detail::slot_count<Record>; ++i) {
+    if (record.fields[i].size == 0) continue;  // a union's tag: NDR has it, memory does not
     const std::string member(dhcpm::detail::slot_path<Record>(i));
     std::printf("CHECK(offsetof(%s, %s) == %u);\n", c_name, member.c_str(), static_cast<unsigned>(record.fields[i].offset));
     std::printf("CHECK(sizeof(((%s *)0)->%s) == %u);\n", c_name, member.c_str(), static_cast<unsigned>(record.fields[i].size));

@@ -243,7 +243,11 @@ static void check_names(void) {
   CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_DATA_LENGTH), "ClientHardwareAddress.DataLength");
   /* DHCPM_FIELD_COUNT numbers the plain record's fields; the _EX adds one after them. */
   CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_ADDRESS_STATE_EX), "AddressStateEx");
-  CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_EX_COUNT), "unknown");
+  /* The family's own fields follow: each named as in the first type that has it. */
+  CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_FILTER_STATUS), "FilterStatus");
+  CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_SEARCH_TYPE), "SearchType");
+  CHECK_STRING(dhcpm_field_name((dhcpm_field)(DHCPM_FIELD_SEARCH_TYPE + 1)), "unknown");
+  CHECK_STRING(dhcpm_field_name((dhcpm_field)-1), "unknown");
   CHECK_STRING(dhcpm_string_field_name(DHCPM_STRING_OWNER_HOST_NAME), "OwnerHost.HostName");
   CHECK_STRING(dhcpm_layout_name(DHCPM_LAYOUT_PICKLE2_NDR20), "pickle2-ndr20");
   CHECK_STRING(dhcpm_layout_name(DHCPM_LAYOUT_AUTO), "auto");

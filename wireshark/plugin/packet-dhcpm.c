@@ -134,12 +134,13 @@ static void build_record_fields(void) {
     if (dhcpm_field_info(DHCPM_TYPE_CLIENT, i, &desc) != DHCPM_OK) continue;
     schema_fields[i].kind = desc.kind;
     schema_fields[i].parent = desc.parent;
-    if (desc.kind != DHCPM_KIND_STRUCTURE && desc.kind != DHCPM_KIND_POINTER_ARRAY) {
+    if (desc.kind != DHCPM_KIND_STRUCTURE && desc.kind != DHCPM_KIND_POINTER_ARRAY && desc.kind != DHCPM_KIND_UNION) {
       schema_fields[i].entry = (int)record_field_count;
     }
     switch (desc.kind) {
       case DHCPM_KIND_STRUCTURE:
-      case DHCPM_KIND_POINTER_ARRAY: break;
+      case DHCPM_KIND_POINTER_ARRAY:
+      case DHCPM_KIND_UNION: break;
       case DHCPM_KIND_IPV4: add_record_field_entry(desc.path, SHAPE_IPV4, desc.c_field); break;
       case DHCPM_KIND_FILETIME: add_record_field_entry(desc.path, SHAPE_FILETIME, desc.c_field); break;
       case DHCPM_KIND_LPWSTR: add_record_field_entry(desc.path, SHAPE_STRING, desc.c_field); break;
