@@ -236,6 +236,16 @@ constexpr bool is_selector(std::size_t i) {
   return false;
 }
 
+// Whether r's union is switched to `arm` (false for a record with no union).
+template <class Record>
+bool selects(const Record& r, std::int8_t arm) {
+  if constexpr (detail::has_union<Record>) {
+    return static_cast<std::uint64_t>(arm) == detail::discriminant_of(r);
+  } else {
+    return false;
+  }
+}
+
 // A record made of a failover record: every member the two schemas name
 // alike is copied (a union's arm by its own name: SearchInfo.ClientName is
 // ClientName); the others are drawn here. A union gets one of its arms, at
@@ -253,7 +263,7 @@ Record from_failover(const client_info& failover, realistic_generator& g) {
       f.of(out) = static_cast<std::uint32_t>(field_table<Record>[arm].arm);
     } else if constexpr (info.is_arm()) {
       static_assert(same < field_table<client_info>.size(), "an arm named as a member of the failover record");
-      if (static_cast<std::uint64_t>(info.arm) == detail::discriminant_of(out)) {
+      if (selects<Record>(out, info.arm)) {
         f.of(out) = std::get<same>(record_schema<client_info>::fields).of(failover);
       }
     } else if constexpr (same < field_table<client_info>.size()) {
