@@ -2,7 +2,7 @@
 """dhcpm and Impacket read each other's bytes (issue 14's interoperability check).
 
 For every vector in tests/vectors/family whose type Impacket's dhcpm.py defines
-(DHCP_CLIENT_INFO_V4/_V5/_VQ/_PB and the arrays _V4/_V5/_VQ), in NDR 2.0 and
+(DHCP_CLIENT_INFO_V4/_V5/_VQ/_PB, the arrays _V4/_V5/_VQ and DHCP_SEARCH_INFO), in NDR 2.0 and
 NDR64:
   1. dhcpm's bytes (`dhcpm encode` of the vector's JSON) decode in Impacket to
      the vector's value;
@@ -42,6 +42,7 @@ TYPES = {
     "DHCP_CLIENT_INFO_ARRAY_V4": impacket_dhcpm.DHCP_CLIENT_INFO_ARRAY_V4,
     "DHCP_CLIENT_INFO_ARRAY_V5": impacket_dhcpm.DHCP_CLIENT_INFO_ARRAY_V5,
     "DHCP_CLIENT_INFO_ARRAY_VQ": impacket_dhcpm.DHCP_CLIENT_INFO_ARRAY_VQ,
+    "DHCP_SEARCH_INFO": impacket_dhcpm.DHCP_SEARCH_INFO,
 }
 
 
@@ -59,64 +60,87 @@ def is_null(pointer):
     return pointer.fields.get("ReferentID", 0) == 0
 
 
+# DHCP_SEARCH_INFO's arms by SearchType (tests/vectors/family/README.md, "Unions").
+SEARCH_ARMS = {0: "ClientIpAddress", 1: "ClientHardwareAddress", 2: "ClientName"}
+
+
 def to_plain(struct):
     """An Impacket struct as the JSON form (tests/vectors/family/README.md)."""
     out = {}
     for name, _ in struct.structure:
-        field = struct.fields[name]
-        if name in IP_FIELDS:
-            out[name] = str(ipaddress.IPv4Address(struct[name]))
-        elif name == "ClientHardwareAddress":
-            data = field.fields["Data_"]
-            out[name] = {"DataLength": field["DataLength"],
-                         "Data": None if is_null(data) else b"".join(data["Data"]).hex()}
-        elif name in ("ClientLeaseExpires", "ProbationEnds"):
-            out[name] = field["dwHighDateTime"] << 32 | field["dwLowDateTime"]
-        elif name == "OwnerHost":
-            out[name] = to_plain(field)
-        elif name == "Clients":
-            out[name] = None if is_null(field) else [
-                None if is_null(element) else to_plain(element["Data"]) for element in field["Data"]]
-        elif isinstance(field, NDRPOINTER):  # LPWSTR
-            out[name] = None if is_null(field) else struct[name].rstrip("\x00")
-        elif isinstance(field, NDRSTRUCT):
-            raise ValueError(f"no JSON form for {name}")
-        else:
-            out[name] = struct[name]
+        out.update(member_to_plain(struct, name))
+    return out
+
+
+def member_to_plain(struct, name):
+    """One member of an Impacket struct (or union arm) as {name: JSON value}."""
+    out = {}
+    field = struct.fields[name]
+    if name == "SearchInfo":  # the union: its own tag, then the arm it selects
+        tag = field["tag"]
+        out[name] = {"SearchType": tag, **member_to_plain(field, SEARCH_ARMS[tag])}
+    elif name in IP_FIELDS:
+        out[name] = str(ipaddress.IPv4Address(struct[name]))
+    elif name == "ClientHardwareAddress":
+        data = field.fields["Data_"]
+        out[name] = {"DataLength": field["DataLength"],
+                     "Data": None if is_null(data) else b"".join(data["Data"]).hex()}
+    elif name in ("ClientLeaseExpires", "ProbationEnds"):
+        out[name] = field["dwHighDateTime"] << 32 | field["dwLowDateTime"]
+    elif name == "OwnerHost":
+        out[name] = to_plain(field)
+    elif name == "Clients":
+        out[name] = None if is_null(field) else [
+            None if is_null(element) else to_plain(element["Data"]) for element in field["Data"]]
+    elif isinstance(field, NDRPOINTER):  # LPWSTR
+        out[name] = None if is_null(field) else struct[name].rstrip("\x00")
+    elif isinstance(field, NDRSTRUCT):
+        raise ValueError(f"no JSON form for {name}")
+    else:
+        out[name] = struct[name]
     return out
 
 
 def from_plain(struct, value):
     """Fills an Impacket struct from the JSON form."""
     for name, _ in struct.structure:
-        v = value[name]
-        field = struct.fields[name]
-        if name in IP_FIELDS:
-            struct[name] = int(ipaddress.IPv4Address(v))
-        elif name == "ClientHardwareAddress":
-            field["DataLength"] = v["DataLength"]
-            field["Data_"] = NULL if v["Data"] is None else [bytes([b]) for b in bytes.fromhex(v["Data"])]
-        elif name in ("ClientLeaseExpires", "ProbationEnds"):
-            field["dwLowDateTime"] = v & 0xFFFFFFFF
-            field["dwHighDateTime"] = v >> 32
-        elif name == "OwnerHost":
-            from_plain(field, v)
-        elif name == "Clients":
-            if v is None:
-                struct[name] = NULL
+        member_from_plain(struct, name, value[name])
+
+
+def member_from_plain(struct, name, v):
+    """Sets one member of an Impacket struct (or union arm) from its JSON value."""
+    if name == "SearchInfo":
+        struct[name]["tag"] = v["SearchType"]
+        arm = SEARCH_ARMS[v["SearchType"]]
+        member_from_plain(struct[name], arm, v[arm])
+        return
+    field = struct.fields[name]
+    if name in IP_FIELDS:
+        struct[name] = int(ipaddress.IPv4Address(v))
+    elif name == "ClientHardwareAddress":
+        field["DataLength"] = v["DataLength"]
+        field["Data_"] = NULL if v["Data"] is None else [bytes([b]) for b in bytes.fromhex(v["Data"])]
+    elif name in ("ClientLeaseExpires", "ProbationEnds"):
+        field["dwLowDateTime"] = v & 0xFFFFFFFF
+        field["dwHighDateTime"] = v >> 32
+    elif name == "OwnerHost":
+        from_plain(field, v)
+    elif name == "Clients":
+        if v is None:
+            struct[name] = NULL
+            return
+        element_pointer = field.fields["Data"].item
+        for element in v:
+            if element is None:  # Impacket's NULL: 4 zero bytes, in NDR64 too (a known defect)
+                field["Data"].append(NULL)
                 continue
-            element_pointer = field.fields["Data"].item
-            for element in v:
-                if element is None:  # Impacket's NULL: 4 zero bytes, in NDR64 too (a known defect)
-                    field["Data"].append(NULL)
-                    continue
-                pointer = element_pointer(isNDR64=struct._isNDR64)
-                from_plain(pointer["Data"], element)
-                field["Data"].append(pointer)
-        elif isinstance(field, NDRPOINTER):  # LPWSTR
-            struct[name] = NULL if v is None else v + "\x00"
-        else:
-            struct[name] = v
+            pointer = element_pointer(isNDR64=struct._isNDR64)
+            from_plain(pointer["Data"], element)
+            field["Data"].append(pointer)
+    elif isinstance(field, NDRPOINTER):  # LPWSTR
+        struct[name] = NULL if v is None else v + "\x00"
+    else:
+        struct[name] = v
 
 
 def packs_two_nulls(value):
