@@ -67,6 +67,16 @@ template <class Record>
   return arm_count<Record>;
 }
 
+// The one dispatch of the walkers and encoders: as_arm(std::type_identity<
+// union_arm<Record, A>>{}) for the arm `discriminant` selects, or no_arm() when
+// it selects none.
+template <class Record, class AsArm, class NoArm>
+decltype(auto) with_arm_selected_by(std::uint64_t discriminant, AsArm&& as_arm, NoArm&& no_arm) {
+  const std::size_t arm = arm_selected_by<Record>(discriminant);
+  if (arm == arm_count<Record>) return no_arm();
+  return with_arm<Record>(arm, as_arm);
+}
+
 // The value of the member that switches r's union.
 template <class Record>
 [[nodiscard]] constexpr std::uint64_t discriminant_of(const Record& r) noexcept {

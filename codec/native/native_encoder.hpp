@@ -30,12 +30,12 @@ class native_encoder {
   template <class Record>
   [[nodiscard]] bool record(const Record& r, const field_path& path) {
     if constexpr (has_union<Record>) {
-      const std::size_t arm = arm_selected_by<Record>(discriminant_of(r));
-      if (arm == arm_count<Record>) {
-        return fail(error_code::invalid_union_tag, out_.position(), path.at(selector_field_of<Record>),
-                    no_arm_message<Record>(discriminant_of(r)));
-      }
-      return with_arm<Record>(arm, [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(r, path); });
+      return with_arm_selected_by<Record>(
+          discriminant_of(r), [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(r, path); },
+          [&] {
+            return fail(error_code::invalid_union_tag, out_.position(), path.at(selector_field_of<Record>),
+                        no_arm_message<Record>(discriminant_of(r)));
+          });
     } else {
       return flat_record<Record>(r, path);
     }

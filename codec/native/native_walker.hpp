@@ -124,12 +124,12 @@ class native_walker {
       constexpr const auto& l = layout_in<N, Record>;
       constexpr record_field selector = selector_field_of<Record>;
       const std::uint64_t discriminant = load_uint<N::byte_order>(image_.data() + at + l[selector].offset, l[selector].size);
-      const std::size_t arm = arm_selected_by<Record>(discriminant);
-      if (arm == arm_count<Record>) {
-        return fail(error_code::invalid_union_tag, at + l[selector].offset, path.at(selector),
-                    no_arm_message<Record>(discriminant));
-      }
-      return with_arm<Record>(arm, [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(at, path); });
+      return with_arm_selected_by<Record>(
+          discriminant, [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(at, path); },
+          [&] {
+            return fail(error_code::invalid_union_tag, at + l[selector].offset, path.at(selector),
+                        no_arm_message<Record>(discriminant));
+          });
     } else {
       return flat_record<Record>(at, path);
     }

@@ -36,9 +36,12 @@ class ndr_encoder {
   template <class Record>
   [[nodiscard]] bool record(const Record& r, const field_path& path) {
     if constexpr (has_union<Record>) {
-      const std::size_t arm = selected_arm(r, path);
-      if (arm == arm_count<Record>) return false;
-      return with_arm<Record>(arm, [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(r, path); });
+      return with_arm_selected_by<Record>(
+          discriminant_of(r), [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(r, path); },
+          [&] {
+            return fail(error_code::invalid_union_tag, path.at(selector_field_of<Record>),
+                        no_arm_message<Record>(discriminant_of(r)));
+          });
     } else {
       return flat_record<Record>(r, path);
     }
@@ -113,18 +116,6 @@ class ndr_encoder {
   // A count field must hold a string's units plus its terminator.
   static constexpr std::uint64_t max_count_value = cs == 4 ? std::numeric_limits<std::uint32_t>::max()
                                                            : std::numeric_limits<std::uint64_t>::max();
-
-  // The arm of r's union that its discriminant selects, or arm_count (the
-  // failure set) when it selects none.
-  template <class Record>
-  std::size_t selected_arm(const Record& r, const field_path& path) {
-    const std::size_t arm = arm_selected_by<Record>(discriminant_of(r));
-    if (arm == arm_count<Record>) {
-      failure_ = error{error_code::invalid_union_tag, out_.position(), path.at(selector_field_of<Record>).str(),
-                       no_arm_message<Record>(discriminant_of(r))};
-    }
-    return arm;
-  }
 
   // Refuses, before writing the record at `at`, what this layout cannot hold.
   // Errors point at the field's place in the output.
