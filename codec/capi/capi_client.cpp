@@ -44,7 +44,8 @@ constexpr bool c_constants_follow_the_schema(int numbers, int strings) noexcept 
 static_assert(c_constants_follow_the_schema<client_info>(DHCPM_FIELD_COUNT, DHCPM_STRING_COUNT) &&
                   c_constants_follow_the_schema<client_info_ex>(DHCPM_FIELD_EX_COUNT, DHCPM_STRING_COUNT),
               "dhcpm.h's DHCPM_FIELD_* / DHCPM_STRING_* differ from the schema");
-static_assert(static_cast<int>(field_kind::union_) == DHCPM_KIND_UNION &&
+static_assert(static_cast<int>(field_kind::u16) == DHCPM_KIND_U16 &&
+              static_cast<int>(field_kind::union_) == DHCPM_KIND_UNION &&
               static_cast<int>(field_kind::pointer_array) == DHCPM_KIND_POINTER_ARRAY &&
               static_cast<int>(field_kind::structure) == DHCPM_KIND_STRUCTURE &&
               static_cast<int>(field_kind::lpwstr) == DHCPM_KIND_LPWSTR &&
@@ -52,7 +53,10 @@ static_assert(static_cast<int>(field_kind::union_) == DHCPM_KIND_UNION &&
 static_assert(static_cast<int>(field_meaning::none) == DHCPM_MEANING_NONE &&
               static_cast<int>(field_meaning::reserved) == DHCPM_MEANING_RESERVED &&
               static_cast<int>(field_meaning::number) == DHCPM_MEANING_NUMBER &&
-              static_cast<int>(field_meaning::search_type) == DHCPM_MEANING_SEARCH_TYPE);
+              static_cast<int>(field_meaning::search_type) == DHCPM_MEANING_SEARCH_TYPE &&
+              static_cast<int>(field_meaning::property_id) == DHCPM_MEANING_PROPERTY_ID &&
+              static_cast<int>(field_meaning::property_type) == DHCPM_MEANING_PROPERTY_TYPE &&
+              static_cast<int>(field_meaning::filter_status) == DHCPM_MEANING_FILTER_STATUS);
 
 // Calls use(member) with the integer member that the constant `id` names;
 // std::nullopt for a constant outside the enumeration.

@@ -74,8 +74,13 @@ std::string field_text(const wire_slot& slot, const field_info& info, std::uint6
       return named(value, quarantine_status_name(static_cast<std::uint32_t>(value)).value_or("unknown"));
     case field_meaning::search_type:
       return named(value, search_type_name(static_cast<std::uint32_t>(value)).value_or("no such arm"));
+    case field_meaning::property_id:
+      return named(value, property_id_name(static_cast<std::uint32_t>(value)).value_or("unknown"));
+    case field_meaning::property_type:
+      return named(value, property_type_name(static_cast<std::uint32_t>(value)).value_or("no such arm"));
+    case field_meaning::filter_status: return named(value, filter_status_names(static_cast<std::uint32_t>(value)));
     case field_meaning::boolean: return named(value, value != 0 ? "TRUE" : "FALSE");
-    case field_meaning::reserved: return "0x" + hex_of(value, info.kind == field_kind::u8 ? 2 : 8);  // kept raw
+    case field_meaning::reserved: return "0x" + hex_of(value, info.kind == field_kind::u8 ? 2 : info.kind == field_kind::u16 ? 4 : 8);  // kept raw
     case field_meaning::number:
     case field_meaning::none: break;
   }

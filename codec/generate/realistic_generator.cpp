@@ -3,6 +3,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "dhcpm/field_meaning.hpp"
 #include "dhcpm/generate.hpp"
@@ -281,12 +282,53 @@ Record from_failover(const client_info& failover, realistic_generator& g) {
   return out;
 }
 
+// A property as a server keeps them for a DHCP_CLIENT_INFO_EX: the DNS
+// suffix of the client's policy (a string) or its AddressStateEx (a DWORD);
+// now and then one of the other arms, so that every arm gets exercised.
+dhcp_property property(realistic_generator& g) {
+  dhcp_property p;
+  const std::uint64_t shape = g.below(100);
+  if (shape < 45) {
+    p.id = property_id::policy_dns_suffix;
+    p.type = property_type::string_value;
+    p.value.string_value = utf16_string::from_utf8(detail::domain_name(g)).value_or(utf16_string{});
+    return p;
+  }
+  if (shape < 85) {
+    p.id = property_id::client_address_state_ex;
+    p.type = property_type::dword_value;
+    p.value.dword_value = static_cast<std::uint32_t>(g.below(4));
+    return p;
+  }
+  p.id = static_cast<std::uint32_t>(g.below(2));
+  p.type = static_cast<std::uint32_t>(g.below(5));
+  switch (p.type) {
+    case property_type::byte_value: p.value.byte_value = static_cast<std::uint8_t>(g.below(256)); break;
+    case property_type::word_value: p.value.word_value = static_cast<std::uint16_t>(g.below(65536)); break;
+    case property_type::dword_value: p.value.dword_value = static_cast<std::uint32_t>(g.below(std::uint64_t{1} << 32)); break;
+    case property_type::string_value:
+      p.value.string_value = g.chance(20) ? utf16_string{} : utf16_string::from_utf8(detail::domain_name(g)).value_or(utf16_string{});
+      break;
+    default: {
+      const std::size_t n = g.below(17);
+      std::vector<std::uint8_t> bytes(n);
+      for (std::uint8_t& b : bytes) b = static_cast<std::uint8_t>(g.below(256));
+      p.value.binary_value.data_length = static_cast<std::uint32_t>(n);
+      p.value.binary_value.data = std::move(bytes);
+      break;
+    }
+  }
+  return p;
+}
+
 }  // namespace
 
 template <class Value>
 Value realistic_generator::value() {
   if constexpr (std::is_same_v<Value, client_info>) {
     return client();
+  } else if constexpr (std::is_same_v<Value, dhcp_property>) {
+    return property(*this);
   } else if constexpr (is_record_array<Value>) {
     const std::uint32_t n = options_.elements ? *options_.elements
                                               : static_cast<std::uint32_t>(below(std::uint64_t{options_.max_elements} + 1));

@@ -80,6 +80,8 @@ using maybe_error = std::optional<error>;
 
 [[nodiscard]] maybe_error read_u8(const ordered_json& object, std::string_view path, std::string_view field,
                                   std::uint8_t& out);
+[[nodiscard]] maybe_error read_u16(const ordered_json& object, std::string_view path, std::string_view field,
+                                   std::uint16_t& out);
 [[nodiscard]] maybe_error read_u32(const ordered_json& object, std::string_view path, std::string_view field,
                                    std::uint32_t& out);
 [[nodiscard]] maybe_error read_u64(const ordered_json& object, std::string_view path, std::string_view field,

@@ -72,6 +72,8 @@ maybe_error fields_from_json(const ordered_json& value, const std::string& path,
       failure = read_ipv4(value, path, info.name(), member);
     } else if constexpr (info.kind == field_kind::u8) {
       failure = read_u8(value, path, info.name(), member);
+    } else if constexpr (info.kind == field_kind::u16) {
+      failure = read_u16(value, path, info.name(), member);
     } else if constexpr (info.kind == field_kind::filetime) {
       failure = read_u64(value, path, info.name(), member);
     } else {

@@ -129,6 +129,10 @@ maybe_error read_u8(const ordered_json& object, std::string_view path, std::stri
   return read_unsigned(object, path, field, out);
 }
 
+maybe_error read_u16(const ordered_json& object, std::string_view path, std::string_view field, std::uint16_t& out) {
+  return read_unsigned(object, path, field, out);
+}
+
 maybe_error read_u32(const ordered_json& object, std::string_view path, std::string_view field, std::uint32_t& out) {
   return read_unsigned(object, path, field, out);
 }

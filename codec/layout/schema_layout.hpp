@@ -175,6 +175,7 @@ struct placed_record {
 [[nodiscard]] constexpr std::size_t kind_width(field_kind k, const layout_rules& r) noexcept {
   switch (k) {
     case field_kind::u8: return 1;
+    case field_kind::u16: return 2;
     case field_kind::enum16: return r.enum_size;
     default: return 4;
   }

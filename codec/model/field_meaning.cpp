@@ -99,6 +99,46 @@ std::optional<std::string_view> search_type_name(std::uint32_t raw) noexcept {
   return names[raw];
 }
 
+std::optional<std::string_view> property_id_name(std::uint32_t raw) noexcept {
+  static constexpr std::string_view names[] = {"DhcpPropIdPolicyDnsSuffix", "DhcpPropIdClientAddressStateEx"};
+  if (raw >= std::size(names)) return std::nullopt;
+  return names[raw];
+}
+
+std::optional<std::string_view> property_type_name(std::uint32_t raw) noexcept {
+  static constexpr std::string_view names[] = {"DhcpPropTypeByte", "DhcpPropTypeWord", "DhcpPropTypeDword",
+                                               "DhcpPropTypeString", "DhcpPropTypeBinary"};
+  if (raw >= std::size(names)) return std::nullopt;
+  return names[raw];
+}
+
+std::string filter_status_names(std::uint32_t raw) {
+  if (raw == 0) return "0";
+  static constexpr struct {
+    std::uint32_t bit;
+    std::string_view name;
+  } known[] = {{filter_status::none, "FILTER_STATUS_NONE"},
+               {filter_status::full_match_in_allow_list, "FILTER_STATUS_FULL_MATCH_IN_ALLOW_LIST"},
+               {filter_status::full_match_in_deny_list, "FILTER_STATUS_FULL_MATCH_IN_DENY_LIST"},
+               {filter_status::wildcard_match_in_allow_list, "FILTER_STATUS_WILDCARD_MATCH_IN_ALLOW_LIST"},
+               {filter_status::wildcard_match_in_deny_list, "FILTER_STATUS_WILDCARD_MATCH_IN_DENY_LIST"}};
+  std::string out;
+  std::uint32_t rest = raw;
+  for (const auto& flag : known) {
+    if ((raw & flag.bit) == 0) continue;
+    if (!out.empty()) out += '|';
+    out += flag.name;
+    rest &= ~flag.bit;
+  }
+  if (rest != 0) {
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "unknown(0x%" PRIx32 ")", rest);
+    if (!out.empty()) out += '|';
+    out += buffer;
+  }
+  return out;
+}
+
 std::optional<utc_time> filetime_to_utc(std::uint64_t filetime) noexcept {
   // utc_time counts signed 64-bit ticks from 1970; every FILETIME below 2^63
   // minus the epoch difference fits, larger ones do not.

@@ -97,7 +97,7 @@ struct record_schema<dhcp_client_filter_status_info> {
   static constexpr std::tuple fields = std::tuple_cat(
       record_schema<dhcp_client_info_vq>::fields,
       std::tuple{schema::field<&dhcp_client_filter_status_info::filter_status>{
-          {"FilterStatus", field_kind::u32, field_meaning::number, 92, 64, no_parent, DHCPM_FIELD_FILTER_STATUS}}});
+          {"FilterStatus", field_kind::u32, field_meaning::filter_status, 92, 64, no_parent, DHCPM_FIELD_FILTER_STATUS}}});
   static constexpr std::uint16_t x64_size = 96;
   static constexpr std::uint16_t x86_size = 68;
   static constexpr bool native_only = false;

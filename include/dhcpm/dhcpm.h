@@ -190,7 +190,8 @@ typedef enum dhcpm_type {
   DHCPM_TYPE_DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY = 13,
   DHCPM_TYPE_DHCP_CLIENT_INFO_PB_ARRAY = 14,
   DHCPM_TYPE_DHCP_SEARCH_INFO = 15, /* how the Get/Delete calls name a client: a union on SearchType */
-  DHCPM_TYPE_COUNT = 16 /* the number of types */
+  DHCPM_TYPE_DHCP_PROPERTY = 16,    /* one property of a DHCP_CLIENT_INFO_EX: a union on Type */
+  DHCPM_TYPE_COUNT = 17 /* the number of types */
 } dhcpm_type;
 
 /* The type's name on dhcpm's command line: "client", "array", "client-ex",
@@ -360,7 +361,15 @@ typedef enum dhcpm_field {
   /* SearchType (DHCP_SEARCH_INFO), 32 bits; 16 on NDR 2.0 wires. Its arms are
    * read with DHCPM_FIELD_CLIENT_IP_ADDRESS, DHCPM_FIELD_DATA_LENGTH and
    * DHCPM_STRING_CLIENT_NAME. */
-  DHCPM_FIELD_SEARCH_TYPE
+  DHCPM_FIELD_SEARCH_TYPE,
+  /* DHCP_PROPERTY: ID and Type (enums: 32 bits; 16 on NDR 2.0 wires), then
+   * the arms of Value that hold a number (BinaryValue's length is
+   * DHCPM_FIELD_DATA_LENGTH, StringValue DHCPM_STRING_STRING_VALUE). */
+  DHCPM_FIELD_PROPERTY_ID,
+  DHCPM_FIELD_PROPERTY_TYPE,
+  DHCPM_FIELD_BYTE_VALUE,  /* Value.ByteValue, 8 bits */
+  DHCPM_FIELD_WORD_VALUE,  /* Value.WordValue, 16 bits */
+  DHCPM_FIELD_DWORD_VALUE  /* Value.DWordValue, 32 bits */
 } dhcpm_field;
 
 /* The field's path as in error paths and the JSON form: "ClientIpAddress",
@@ -389,7 +398,9 @@ typedef enum dhcpm_string_field {
   DHCPM_STRING_OWNER_NET_BIOS_NAME, /* OwnerHost.NetBiosName */
   DHCPM_STRING_OWNER_HOST_NAME,     /* OwnerHost.HostName */
   DHCPM_STRING_POLICY_NAME,         /* PolicyName */
-  DHCPM_STRING_COUNT                /* the number of string fields */
+  DHCPM_STRING_COUNT,               /* the number of string fields of DHCPV4_FAILOVER_CLIENT_INFO */
+  /* a DHCP_PROPERTY's Value.StringValue */
+  DHCPM_STRING_STRING_VALUE = DHCPM_STRING_COUNT
 } dhcpm_string_field;
 
 /* "ClientName", "OwnerHost.NetBiosName"...; "unknown" outside the
@@ -441,7 +452,8 @@ typedef enum dhcpm_field_kind {
   DHCPM_KIND_LPWSTR,      /* a unique pointer to a UTF-16 string */
   DHCPM_KIND_STRUCTURE,   /* a nested struct: its members follow, with parent set to it */
   DHCPM_KIND_POINTER_ARRAY, /* a unique pointer to NumElements unique pointers to records (an array's Clients) */
-  DHCPM_KIND_UNION          /* a union: its arms follow, with parent set to it and arm to the value selecting each */
+  DHCPM_KIND_UNION,         /* a union: its arms follow, with parent set to it and arm to the value selecting each */
+  DHCPM_KIND_U16            /* WORD */
 } dhcpm_field_kind;
 
 /* How a field's number reads for a person. */
@@ -455,7 +467,10 @@ typedef enum dhcpm_field_meaning {
   DHCPM_MEANING_BOOLEAN,           /* TRUE / FALSE */
   DHCPM_MEANING_RESERVED,          /* kept raw: hexadecimal */
   DHCPM_MEANING_NONE,              /* not a number: strings, Data, structures */
-  DHCPM_MEANING_SEARCH_TYPE        /* DHCP_SEARCH_INFO_TYPE names */
+  DHCPM_MEANING_SEARCH_TYPE,       /* DHCP_SEARCH_INFO_TYPE names */
+  DHCPM_MEANING_PROPERTY_ID,       /* DHCP_PROPERTY_ID names */
+  DHCPM_MEANING_PROPERTY_TYPE,     /* DHCP_PROPERTY_TYPE names */
+  DHCPM_MEANING_FILTER_STATUS      /* FILTER_STATUS_* flags */
 } dhcpm_field_meaning;
 
 typedef struct dhcpm_field_desc {

@@ -78,6 +78,25 @@ enum class quarantine_status : std::uint32_t {
 // "DhcpClientName", or std::nullopt for a value that selects no arm.
 [[nodiscard]] std::optional<std::string_view> search_type_name(std::uint32_t raw) noexcept;
 
+// DHCP_PROPERTY_ID: "DhcpPropIdPolicyDnsSuffix", "DhcpPropIdClientAddressStateEx",
+// or std::nullopt for another value.
+[[nodiscard]] std::optional<std::string_view> property_id_name(std::uint32_t raw) noexcept;
+// DHCP_PROPERTY_TYPE: "DhcpPropTypeByte" ... "DhcpPropTypeBinary", or
+// std::nullopt for a value that selects no arm.
+[[nodiscard]] std::optional<std::string_view> property_type_name(std::uint32_t raw) noexcept;
+
+// FilterStatus (dhcpsapi.h FILTER_STATUS_*), a bit set.
+namespace filter_status {
+inline constexpr std::uint32_t none = 0x1;
+inline constexpr std::uint32_t full_match_in_allow_list = 0x2;
+inline constexpr std::uint32_t full_match_in_deny_list = 0x4;
+inline constexpr std::uint32_t wildcard_match_in_allow_list = 0x8;
+inline constexpr std::uint32_t wildcard_match_in_deny_list = 0x10;
+}  // namespace filter_status
+// "FILTER_STATUS_NONE", "FILTER_STATUS_FULL_MATCH_IN_ALLOW_LIST|...", with
+// "unknown(0x...)" for bits without a name and "0" for no bit.
+[[nodiscard]] std::string filter_status_names(std::uint32_t raw);
+
 // FILETIME: 100-nanosecond intervals since 1601-01-01T00:00:00Z.
 using filetime_duration = std::chrono::duration<std::int64_t, std::ratio<1, 10'000'000>>;
 using utc_time = std::chrono::sys_time<filetime_duration>;

@@ -42,8 +42,10 @@ class realistic_generator {
   // A value of any type of record_types.hpp: a client record of the family
   // (and the _EX) is a failover record's realistic members under the same
   // names (its schema says which), with FilterStatus drawn from the filter
-  // states and AddressStateEx 0; an _ARRAY holds records of its element type
-  // as array() does.
+  // states and AddressStateEx 0; a DHCP_SEARCH_INFO names such a client by
+  // one of its three keys; a DHCP_PROPERTY is mostly a policy's DNS suffix or
+  // an AddressStateEx, now and then another arm; an _ARRAY holds records of
+  // its element type as array() does.
   // value<client_info>() is client() and value<client_info_array>() is array().
   template <class Value>
   [[nodiscard]] Value value();

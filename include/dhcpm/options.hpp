@@ -73,10 +73,11 @@ enum class value_type : std::uint8_t {
   DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY,
   DHCP_CLIENT_INFO_PB_ARRAY,
   DHCP_SEARCH_INFO,
+  DHCP_PROPERTY,
 };
 // Each value_type's name on a command line: the failover record's short
 // names, then the IDL type names.
-inline constexpr std::array<std::string_view, 16> value_type_name_table{
+inline constexpr std::array<std::string_view, 17> value_type_name_table{
     "client",
     "array",
     "client-ex",
@@ -93,6 +94,7 @@ inline constexpr std::array<std::string_view, 16> value_type_name_table{
     "DHCP_CLIENT_FILTER_STATUS_INFO_ARRAY",
     "DHCP_CLIENT_INFO_PB_ARRAY",
     "DHCP_SEARCH_INFO",
+    "DHCP_PROPERTY",
 };
 inline constexpr std::array all_value_types = [] {
   std::array<value_type, value_type_name_table.size()> out{};

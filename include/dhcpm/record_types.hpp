@@ -14,6 +14,7 @@
 #include "dhcpm/client_info.hpp"
 #include "dhcpm/client_info_schema.hpp"
 #include "dhcpm/options.hpp"
+#include "dhcpm/property_schema.hpp"
 #include "dhcpm/search_info_schema.hpp"
 
 namespace dhcpm {
@@ -37,7 +38,8 @@ namespace dhcpm {
   X(::dhcpm::dhcp_client_info_array_vq)                                                                     \
   X(::dhcpm::dhcp_client_filter_status_info_array)                                                          \
   X(::dhcpm::dhcp_client_info_pb_array)                                                                     \
-  X(::dhcpm::dhcp_search_info)
+  X(::dhcpm::dhcp_search_info)                                                                              \
+  X(::dhcpm::dhcp_property)
 
 #define DHCPM_RECORD_TUPLE_ITEM(R) , std::declval<std::tuple<R>>()
 using record_type_list =

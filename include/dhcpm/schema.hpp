@@ -40,6 +40,7 @@ enum class field_kind : std::uint8_t {
   // native memory the arms overlap and the union is as large as the largest.
   // A union and its arms end their record (union_arm.hpp relies on it).
   union_,
+  u16,  // WORD
 };
 
 // How a field's number reads for a person (dissection, the Wireshark plugin).
@@ -54,6 +55,9 @@ enum class field_meaning : std::uint8_t {
   reserved,           // kept raw: hexadecimal
   none,               // not a number (strings, Data, structures)
   search_type,        // DHCP_SEARCH_INFO_TYPE names
+  property_id,        // DHCP_PROPERTY_ID names
+  property_type,      // DHCP_PROPERTY_TYPE names
+  filter_status,      // FILTER_STATUS_* flags
 };
 
 inline constexpr std::uint8_t no_parent = 0xFF;

@@ -145,6 +145,8 @@ class client_view {
       return string(detail::view_string_slot(index));
     } else if constexpr (kind == field_kind::u8) {
       return flat()[at];
+    } else if constexpr (kind == field_kind::u16) {
+      return detail::load_view<std::uint16_t, 2>(flat() + at, format_->big_endian);
     } else if constexpr (kind == field_kind::filetime) {  // dwLowDateTime, then dwHighDateTime
       return std::uint64_t{u32(at + 4)} << 32 | u32(at);
     } else if constexpr (kind == field_kind::enum16) {

@@ -18,6 +18,7 @@ constexpr const char* declarations = R"(#include <stddef.h>
 #include <wchar.h>
 typedef unsigned long DWORD; /* 32 bits under LLP64 and ILP32 */
 typedef unsigned char BYTE;
+typedef unsigned short WORD;
 typedef int BOOL;
 typedef wchar_t *LPWSTR;
 typedef struct _DHCP_BINARY_DATA { DWORD DataLength; BYTE *Data; } DHCP_BINARY_DATA, DHCP_CLIENT_UID;
@@ -85,6 +86,17 @@ typedef struct _DHCP_CLIENT_SEARCH_INFO {
   DHCP_SEARCH_INFO_TYPE SearchType;
   union _DHCP_CLIENT_SEARCH_UNION { DWORD ClientIpAddress; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName; } SearchInfo;
 } DHCP_SEARCH_INFO;
+typedef enum _DHCP_PROPERTY_TYPE {
+  DhcpPropTypeByte, DhcpPropTypeWord, DhcpPropTypeDword, DhcpPropTypeString, DhcpPropTypeBinary
+} DHCP_PROPERTY_TYPE;
+typedef enum _DHCP_PROPERTY_ID { DhcpPropIdPolicyDnsSuffix, DhcpPropIdClientAddressStateEx } DHCP_PROPERTY_ID;
+typedef struct _DHCP_PROPERTY {
+  DHCP_PROPERTY_ID ID;
+  DHCP_PROPERTY_TYPE Type;
+  union _DHCP_PROPERTY_VALUE_UNION {
+    BYTE ByteValue; WORD WordValue; DWORD DWordValue; LPWSTR StringValue; DHCP_BINARY_DATA BinaryValue;
+  } Value;
+} DHCP_PROPERTY;
 #define CHECK(expr) _Static_assert(expr, #expr)
 )";
 

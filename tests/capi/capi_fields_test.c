@@ -246,7 +246,12 @@ static void check_names(void) {
   /* The family's own fields follow: each named as in the first type that has it. */
   CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_FILTER_STATUS), "FilterStatus");
   CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_SEARCH_TYPE), "SearchType");
-  CHECK_STRING(dhcpm_field_name((dhcpm_field)(DHCPM_FIELD_SEARCH_TYPE + 1)), "unknown");
+  CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_PROPERTY_ID), "ID");
+  CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_PROPERTY_TYPE), "Type");
+  CHECK_STRING(dhcpm_field_name(DHCPM_FIELD_WORD_VALUE), "Value.WordValue");
+  CHECK_STRING(dhcpm_field_name((dhcpm_field)(DHCPM_FIELD_DWORD_VALUE + 1)), "unknown");
+  CHECK_STRING(dhcpm_string_field_name(DHCPM_STRING_STRING_VALUE), "Value.StringValue");
+  CHECK_STRING(dhcpm_string_field_name((dhcpm_string_field)(DHCPM_STRING_STRING_VALUE + 1)), "unknown");
   CHECK_STRING(dhcpm_field_name((dhcpm_field)-1), "unknown");
   CHECK_STRING(dhcpm_string_field_name(DHCPM_STRING_OWNER_HOST_NAME), "OwnerHost.HostName");
   CHECK_STRING(dhcpm_layout_name(DHCPM_LAYOUT_PICKLE2_NDR20), "pickle2-ndr20");

@@ -149,6 +149,7 @@ static void build_record_fields(void) {
         add_record_field_entry(g_strconcat(desc.path, ".Data", NULL), SHAPE_BYTES, -1);
         break;
       case DHCPM_KIND_U8:
+      case DHCPM_KIND_U16:
       case DHCPM_KIND_ENUM16:
       case DHCPM_KIND_U32: add_record_field_entry(desc.path, SHAPE_UINT, desc.c_field); break;
     }
