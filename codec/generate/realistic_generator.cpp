@@ -329,6 +329,16 @@ Value realistic_generator::value() {
     return client();
   } else if constexpr (std::is_same_v<Value, dhcp_property>) {
     return property(*this);
+  } else if constexpr (std::is_same_v<Value, dhcp_property_array>) {
+    // Sized as an _ARRAY's Clients; an empty list is now and then a NULL one.
+    const std::uint32_t n = options_.elements ? *options_.elements
+                                              : static_cast<std::uint32_t>(below(std::uint64_t{options_.max_elements} + 1));
+    dhcp_property_array a;
+    a.num_elements = n;
+    if (n == 0 && chance(50)) return a;
+    auto& list = a.elements.emplace();
+    for (std::uint32_t i = 0; i < n; ++i) list.push_back(property(*this));
+    return a;
   } else if constexpr (is_record_array<Value>) {
     const std::uint32_t n = options_.elements ? *options_.elements
                                               : static_cast<std::uint32_t>(below(std::uint64_t{options_.max_elements} + 1));

@@ -18,6 +18,25 @@ namespace dhcpm {
 namespace detail {
 namespace {
 
+template <class Record>
+maybe_error fields_from_json(const ordered_json& value, const std::string& path, std::uint8_t parent, Record& out);
+
+// A struct_array's structs (DHCP_PROPERTY_ARRAY's Elements): null, or a list of objects.
+template <class Element>
+maybe_error structs_from_json(const ordered_json& value, const std::string& path,
+                              std::optional<std::vector<Element>>& out) {
+  if (value.is_null()) {
+    out.reset();
+    return std::nullopt;
+  }
+  if (!value.is_array()) return json_error(path, "expected an array or null, got " + describe_json(value));
+  std::vector<Element>& list = out.emplace(value.size());
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    if (maybe_error e = fields_from_json(value[i], index_path(path, i), no_parent, list[i])) return e;
+  }
+  return std::nullopt;
+}
+
 // The object of a record, or of one of its structures (the fields whose
 // parent is `parent`): every member required, none unknown, in schema order.
 // A union's object is its discriminant again (it must equal the member that
@@ -68,6 +87,10 @@ maybe_error fields_from_json(const ordered_json& value, const std::string& path,
       failure = read_binary(value, path, info.name(), member);
     } else if constexpr (info.kind == field_kind::lpwstr) {
       failure = read_string(value, path, info.name(), member);
+    } else if constexpr (info.kind == field_kind::struct_array) {
+      failure = read_member(value, path, info.name(), [&](const ordered_json& list, const std::string& list_path) {
+        return structs_from_json(list, list_path, member);
+      });
     } else if constexpr (info.kind == field_kind::ipv4) {
       failure = read_ipv4(value, path, info.name(), member);
     } else if constexpr (info.kind == field_kind::u8) {

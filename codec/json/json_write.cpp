@@ -59,6 +59,15 @@ ordered_json fields_to_json(const Record& r, std::uint8_t parent) {
       object[key] = binary_to_json(f.of(r));
     } else if constexpr (info.kind == field_kind::lpwstr) {
       object[key] = string_to_json(f.of(r));
+    } else if constexpr (info.kind == field_kind::struct_array) {
+      const auto& list = f.of(r);
+      if (!list) {
+        object[key] = nullptr;
+      } else {
+        ordered_json structs = ordered_json::array();
+        for (const auto& element : *list) structs.push_back(fields_to_json(element, no_parent));
+        object[key] = std::move(structs);
+      }
     } else if constexpr (info.kind == field_kind::ipv4) {
       object[key] = format_ipv4(f.of(r));
     } else {

@@ -14,6 +14,13 @@ std::string field_path::str(std::string_view leaf_text) const {
     out += std::to_string(element);
     out += ']';
   }
+  if (inner >= 0) {
+    dot();
+    out += inline_array_text();
+    out += '[';
+    out += std::to_string(inner);
+    out += ']';
+  }
   if (!leaf_text.empty()) {
     dot();
     out += leaf_text;

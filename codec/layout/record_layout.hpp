@@ -69,6 +69,10 @@ template <class Record>
 constexpr bool is_data_slot(record_field f) noexcept {
   return is_present_pointer<Record>(f) && field_of<Record>(f).kind == field_kind::binary_data;
 }
+template <class Record>
+constexpr bool is_inline_array_slot(record_field f) noexcept {
+  return is_present_pointer<Record>(f) && field_of<Record>(f).kind == field_kind::struct_array;
+}
 }  // namespace layout_detail
 
 // The pointer slots on the wire, in member order: also the order of their pointees.
@@ -94,6 +98,28 @@ inline constexpr record_field data_field_of = [] {
 template <class Record>
 inline constexpr record_field data_length_field_of =
     static_cast<record_field>(static_cast<std::size_t>(data_field_of<Record>) - 1);
+
+// Whether Record has a struct_array (DHCP_PROPERTY_ARRAY's Elements), and then
+// its pointer slot, the slot of the count before it, and the struct type.
+template <class Record>
+inline constexpr bool has_inline_array = [] {
+  static_assert(layout_detail::count_slots<Record>(layout_detail::is_inline_array_slot<Record>) <= 1,
+                "at most one struct_array per record");
+  return layout_detail::count_slots<Record>(layout_detail::is_inline_array_slot<Record>) == 1;
+}();
+template <class Record>
+inline constexpr record_field inline_array_field_of = [] {
+  static_assert(has_inline_array<Record>, "the record has a struct_array");
+  constexpr record_field f = layout_detail::slots_where<Record, layout_detail::is_inline_array_slot<Record>>()[0];
+  static_assert(static_cast<std::size_t>(f) > 0 && field_of<Record>(static_cast<record_field>(static_cast<std::size_t>(f) - 1)).kind == field_kind::u32,
+                "a struct_array follows the DWORD that counts it");
+  return f;
+}();
+template <class Record>
+inline constexpr record_field inline_count_field_of =
+    static_cast<record_field>(static_cast<std::size_t>(inline_array_field_of<Record>) - 1);
+template <class Record>
+using inline_element_of = typename record_schema<whole_record_t<Record>>::inline_element;
 
 // A union's tag slot, and the slot of the member whose value switches it.
 template <class Record>

@@ -41,11 +41,24 @@ struct walk_sink_base {
   // The flat part of a record of the type flat_values_of names.
   template <class Record>
   void record_flat(const flat_values_of<Record>&) {}
-  // n bytes at p, already checked to be in the input.
+  // n bytes at p, already checked to be in the input: the Data of the
+  // record (or struct) Schema describes.
+  template <class Schema>
   void data_bytes(const std::uint8_t* /*p*/, std::size_t /*n*/) {}
   // n UTF-16 units at p in the layout's byte order, the terminator excluded.
+  template <class Schema>
   void string_units(record_field, const std::uint8_t* /*p*/, std::size_t /*n*/) {}
   void record_end() {}
+
+  // The structs of the struct_array of the record Owner describes (it is the
+  // record being walked): `count` of them. Each struct's events follow an
+  // inline_element() call with its index: its flat part's, then (NDR: after
+  // every struct's flat part) its pointees'.
+  template <class Owner>
+  void inline_elements_begin(std::uint64_t /*count*/) {}
+  template <class Element>
+  void inline_element(std::uint64_t /*index*/) {}
+  void inline_elements_end() {}
 
   void array_begin(std::uint32_t /*num_elements*/, bool /*clients_present*/) {}
   // The pointer table: count slots of which records are non-NULL.

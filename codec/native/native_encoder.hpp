@@ -47,6 +47,13 @@ class native_encoder {
     constexpr const auto& l = layout_in<N, Schema>;
     out_.align(l.alignment);
     const std::size_t at = out_.reserve_zeroed(l.size);
+    return fill_record<Schema>(r, path, at);
+  }
+
+  // Writes r's flat part into the (zeroed) bytes at `at`, appending its referents.
+  template <class Schema, class Record>
+  [[nodiscard]] bool fill_record(const Record& r, const field_path& path, std::size_t at) {
+    constexpr const auto& l = layout_in<N, Schema>;
     // Each referent's address is where it is about to be appended.
     flat_values_of<Schema> v = scalars_of<Schema>(r);
     if constexpr (has_binary_data<Schema>) {
@@ -79,8 +86,42 @@ class native_encoder {
       }
     });
     if (!held) return false;
+    if constexpr (has_inline_array<Schema>) {
+      constexpr record_field list_field = inline_array_field_of<Schema>;
+      if (const auto& list = member_of_kind<field_kind::struct_array>(r)) {
+        using element = inline_element_of<Schema>;
+        constexpr const auto& el = layout_in<N, element>;
+        if (list->size() != field(v, inline_count_field_of<Schema>)) {
+          return fail(error_code::inconsistent_value, at + l[list_field].offset, path.at(list_field),
+                      std::string(field_of<Schema>(list_field).name()) + " holds " + std::to_string(list->size()) +
+                          " structs but " + std::string(field_of<Schema>(inline_count_field_of<Schema>).name()) +
+                          " is " + std::to_string(field(v, inline_count_field_of<Schema>)));
+        }
+        out_.align(el.alignment);
+        field(v, list_field) = address_here();
+        const std::size_t block = out_.reserve_zeroed(list->size() * el.size);
+        for (std::size_t i = 0; i < list->size(); ++i) {
+          if (!inline_struct((*list)[i], path.inner_at(static_cast<std::int64_t>(i)), block + i * el.size)) return false;
+        }
+      }
+    }
     store_flat<N>(out_.data_at(at), v);
     return fits_address_space(path);
+  }
+
+  // An inline struct into its place at `at`, as the arm it selects.
+  template <class Element>
+  [[nodiscard]] bool inline_struct(const Element& e, const field_path& path, std::size_t at) {
+    if constexpr (has_union<Element>) {
+      return with_arm_selected_by<Element>(
+          discriminant_of(e), [&]<class Arm>(std::type_identity<Arm>) { return fill_record<Arm>(e, path, at); },
+          [&] {
+            return fail(error_code::invalid_union_tag, at, path.at(selector_field_of<Element>),
+                        no_arm_message<Element>(discriminant_of(e)));
+          });
+    } else {
+      return fill_record<Element>(e, path, at);
+    }
   }
 
   template <class Record>

@@ -118,27 +118,29 @@ class native_walker {
 
   // A record at `at` (its whole size is in the image): as it is, or, when it
   // ends in a union, as the arm its discriminant selects (memory has no tag).
-  template <class Record>
+  // An inline struct (Inline) is no record of its own to the sink: it gets no
+  // record_begin / record_end.
+  template <class Record, bool Inline = false>
   bool record(std::size_t at, const field_path& path) {
     if constexpr (has_union<Record>) {
       constexpr const auto& l = layout_in<N, Record>;
       constexpr record_field selector = selector_field_of<Record>;
       const std::uint64_t discriminant = load_uint<N::byte_order>(image_.data() + at + l[selector].offset, l[selector].size);
       return with_arm_selected_by<Record>(
-          discriminant, [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm>(at, path); },
+          discriminant, [&]<class Arm>(std::type_identity<Arm>) { return flat_record<Arm, Inline>(at, path); },
           [&] {
             return fail(error_code::invalid_union_tag, at + l[selector].offset, path.at(selector),
                         no_arm_message<Record>(discriminant));
           });
     } else {
-      return flat_record<Record>(at, path);
+      return flat_record<Record, Inline>(at, path);
     }
   }
 
-  template <class Record>
+  template <class Record, bool Inline>
   bool flat_record(std::size_t at, const field_path& path) {
     constexpr const auto& l = layout_in<N, Record>;
-    sink_.record_begin(at);
+    if constexpr (!Inline) sink_.record_begin(at);
     if constexpr (Sink::wants_regions) report_flat_regions(sink_, l, path, at, l.size);
     flat_values_of<Record> v;
     load_flat<N>(image_.data() + at, v);
@@ -163,13 +165,54 @@ class native_walker {
           return false;
         }
         if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, data_path, data_at, data_length);
-        sink_.data_bytes(image_.data() + data_at, data_length);
+        sink_.template data_bytes<Record>(image_.data() + data_at, data_length);
       }
     }
     for (const record_field f : string_fields_of<Record>) {
-      if (value_of(f) != 0 && !string(value_of(f), pointer_at(f), path.at(f), f)) return false;
+      if (value_of(f) != 0 && !string<Record>(value_of(f), pointer_at(f), path.at(f), f)) return false;
     }
-    sink_.record_end();
+    if constexpr (has_inline_array<Record>) {
+      constexpr record_field list = inline_array_field_of<Record>;
+      const std::uint64_t num = value_of(inline_count_field_of<Record>);
+      if (value_of(list) != 0) {
+        if (!inline_structs<Record>(value_of(list), pointer_at(list), path, num)) return false;
+      } else if (num != 0 &&
+                 !soft(error_code::null_with_nonzero_size, pointer_at(list), path.at(list),
+                       std::string(field_of<Record>(inline_count_field_of<Record>).name()) + " is " +
+                           std::to_string(num) + " but " + std::string(field_of<Record>(list).name()) + " is NULL")) {
+        return false;
+      }
+    }
+    if constexpr (!Inline) sink_.record_end();
+    return true;
+  }
+
+  // The structs of Owner's struct_array: `num` of them one after another at
+  // `address`, which the pointer at `where` holds.
+  template <class Owner>
+  bool inline_structs(std::uint64_t address, std::size_t where, const field_path& path, std::uint64_t num) {
+    using element = inline_element_of<Owner>;
+    constexpr const auto& l = layout_in<N, element>;
+    const field_path list_path = path.at(inline_array_field_of<Owner>);
+    if (num > image_.size() / l.size) {
+      return fail(error_code::count_exceeds_input, where, list_path,
+                  std::to_string(num) + " structs cannot fit in an image of " + std::to_string(image_.size()) + " bytes");
+    }
+    if (num > checks_.options().max_elements) {
+      return fail(error_code::element_limit, where, list_path,
+                  std::to_string(num) + " elements exceed the limit of " + std::to_string(checks_.options().max_elements));
+    }
+    std::size_t at = 0;
+    if (!locate(address, num * l.size, l.alignment, where, list_path, at) ||
+        !charge(num * record_charge_of<element>, where, list_path)) {
+      return false;
+    }
+    sink_.template inline_elements_begin<Owner>(num);
+    for (std::uint64_t i = 0; i < num; ++i) {
+      sink_.template inline_element<element>(i);
+      if (!record<element, true>(at + i * l.size, path.inner_at(static_cast<std::int64_t>(i)))) return false;
+    }
+    sink_.inline_elements_end();
     return true;
   }
 
@@ -184,6 +227,7 @@ class native_walker {
   }
 
   // A NUL-terminated UTF-16LE string at `address`; `where` is the pointer's offset.
+  template <class Record>
   bool string(std::uint64_t address, std::size_t where, const field_path& path, record_field which) {
     std::size_t at = 0;
     if (!locate(address, 2, 2, where, path, at)) return false;
@@ -201,7 +245,7 @@ class native_walker {
     }
     if (!charge(2 * (n + 1), where, path)) return false;
     if constexpr (Sink::wants_regions) sink_.region(region_kind::string_units, path, at, 2 * (n + 1));
-    sink_.string_units(which, units, n);
+    sink_.template string_units<Record>(which, units, n);
     return true;
   }
 

@@ -50,6 +50,13 @@ class ndr_encoder {
   // Writes r laid out as Schema: its record, or the arm of it that r selects.
   template <class Schema, class Record>
   [[nodiscard]] bool flat_record(const Record& r, const field_path& path) {
+    return flat_part<Schema>(r, path) && pointees<Schema>(r, path);
+  }
+
+ private:
+  // r's flat part, with a referent id for each non-NULL pointer.
+  template <class Schema, class Record>
+  [[nodiscard]] bool flat_part(const Record& r, const field_path& path) {
     constexpr const auto& l = layout_in<F, Schema>;
     out_.align(l.alignment);
     if (!check_representable<Schema>(r, path, out_.position())) return false;
@@ -61,8 +68,16 @@ class ndr_encoder {
     for_each_string_of<Schema>(r, [&](auto f, const utf16_string& s) __attribute__((always_inline)) {
       pointer(f, !s.is_null());
     });
+    if constexpr (has_inline_array<Schema>) {
+      pointer(inline_array_field_of<Schema>, member_of_kind<field_kind::struct_array>(r).has_value());
+    }
     store_flat<F>(out_.data_at(at), v);
+    return true;
+  }
 
+  // r's pointees in member order: Data, the strings, the structs of its struct_array.
+  template <class Schema, class Record>
+  [[nodiscard]] bool pointees(const Record& r, const field_path& path) {
     if constexpr (has_binary_data<Schema>) {
       if (const auto& data = binary_of(r).data) {
         out_.align(cs);
@@ -73,8 +88,38 @@ class ndr_encoder {
     for_each_string_of<Schema>(r, [&](auto, const utf16_string& s) __attribute__((always_inline)) {
       if (!s.is_null()) string(s);
     });
+    if constexpr (has_inline_array<Schema>) {
+      if (const auto& list = member_of_kind<field_kind::struct_array>(r)) {
+        out_.align(cs);
+        out_.put<std::uint64_t, cs, F::byte_order>(list->size());
+        for (std::size_t i = 0; i < list->size(); ++i) {
+          if (!inline_struct((*list)[i], path.inner_at(static_cast<std::int64_t>(i)), true)) return false;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+          if (!inline_struct((*list)[i], path.inner_at(static_cast<std::int64_t>(i)), false)) return false;
+        }
+      }
+    }
     return true;
   }
+
+  // An inline struct's flat part (flat) or its pointees (!flat), as the arm it selects.
+  template <class Element>
+  [[nodiscard]] bool inline_struct(const Element& e, const field_path& path, bool flat) {
+    const auto write = [&]<class Schema>(std::type_identity<Schema>) {
+      return flat ? flat_part<Schema>(e, path) : pointees<Schema>(e, path);
+    };
+    if constexpr (has_union<Element>) {
+      return with_arm_selected_by<Element>(discriminant_of(e), write, [&] {
+        return fail(error_code::invalid_union_tag, path.at(selector_field_of<Element>),
+                    no_arm_message<Element>(discriminant_of(e)));
+      });
+    } else {
+      return write(std::type_identity<Element>{});
+    }
+  }
+
+ public:
 
   template <class Record>
   [[nodiscard]] bool array(const record_array<Record>& a, const field_path& path) {
@@ -145,6 +190,17 @@ class ndr_encoder {
         return fail_at(error_code::inconsistent_value, data_field_of<Schema>,
                        "Data holds " + std::to_string(hw.data->size()) + " bytes but DataLength is " +
                            std::to_string(hw.data_length));
+      }
+    }
+    if constexpr (has_inline_array<Schema>) {
+      const auto& list = member_of_kind<field_kind::struct_array>(r);
+      const std::uint64_t num = field(scalars_of<Schema>(r), inline_count_field_of<Schema>);
+      if (list && list->size() != num) {
+        return fail_at(error_code::inconsistent_value, inline_array_field_of<Schema>,
+                       std::string(field_of<Schema>(inline_array_field_of<Schema>).name()) + " holds " +
+                           std::to_string(list->size()) + " structs but " +
+                           std::string(field_of<Schema>(inline_count_field_of<Schema>).name()) + " is " +
+                           std::to_string(num));
       }
     }
     bool fits = true;

@@ -157,8 +157,18 @@ class ndr_walker {
 
   template <class Record>
   bool flat_record(const field_path& path) {
+    std::size_t at = 0;
+    flat_values_of<Record> v;
+    return flat_part<Record, false>(path, at, v) && pointees<Record, false>(path, at, v);
+  }
+
+  // A record's flat part: read, checked and reported (record_flat). An
+  // inline struct (Inline) is no record of its own to the sink: it gets no
+  // record_begin / record_end.
+  template <class Record, bool Inline>
+  bool flat_part(const field_path& path, std::size_t& at, flat_values_of<Record>& v) {
     constexpr const auto& l = layout_in<F, Record>;
-    const std::size_t at = in_.aligned(l.alignment);
+    at = in_.aligned(l.alignment);
     // NDR64 pads the struct to a multiple of 8. Impacket leaves that pad out
     // when the struct is the last thing in the stub: lenient mode accepts it.
     std::size_t size = l.size;
@@ -171,9 +181,8 @@ class ndr_walker {
     }
     pad_region(path, at);
     if constexpr (!Sink::wants_regions) prefetch_ahead(at);
-    sink_.record_begin(at);
-    flat_values_of<Record> v;
-    if constexpr (Sink::wants_flat_values) {
+    if constexpr (!Inline) sink_.record_begin(at);
+    if constexpr (Sink::wants_flat_values || has_inline_array<Record>) {  // the count of a struct_array is needed
       load_flat<F>(in_.data() + at, v);
     } else {
       load_pointers<F>(in_.data() + at, v);
@@ -193,13 +202,20 @@ class ndr_walker {
     }
     in_.seek(at + size);
     sink_.record_flat(v);
+    return true;
+  }
 
+  // A record's pointees, in member order: Data, the strings, then the
+  // structs of its struct_array. `at` is where its flat part starts.
+  template <class Record, bool Inline>
+  bool pointees(const field_path& path, std::size_t at, const flat_values_of<Record>& v) {
+    constexpr const auto& l = layout_in<F, Record>;
     const auto value_of = [&v](record_field f) { return v[static_cast<std::size_t>(f)]; };
     if constexpr (has_binary_data<Record>) {
       constexpr record_field hw_data = data_field_of<Record>;  // the DHCP_BINARY_DATA's Data
       constexpr record_field hw_length = data_length_field_of<Record>;
       if (value_of(hw_data) != 0) {
-        if (!data<hw_data>(path, value_of(hw_length))) return false;
+        if (!data<Record, hw_data>(path, value_of(hw_length))) return false;
       } else if (value_of(hw_length) != 0) {
         if (!soft(error_code::null_with_nonzero_size, at + l[hw_data].offset, path.at(hw_data),
                   "DataLength is " + std::to_string(value_of(hw_length)) + " but Data is NULL")) {
@@ -210,11 +226,111 @@ class ndr_walker {
     // Unrolled at compile time, so each string's field and path are constants.
     constexpr const auto& strings = string_fields_of<Record>;
     const bool strings_ok = [&]<std::size_t... I>(std::index_sequence<I...>) {
-      return ((value_of(strings[I]) == 0 || string<strings[I]>(path)) && ...);
+      return ((value_of(strings[I]) == 0 || string<Record, strings[I]>(path)) && ...);
     }(std::make_index_sequence<strings.size()>{});
     if (!strings_ok) return false;
-    sink_.record_end();
+    if constexpr (has_inline_array<Record>) {
+      constexpr record_field list = inline_array_field_of<Record>;
+      const std::uint64_t num = value_of(inline_count_field_of<Record>);
+      if (value_of(list) != 0) {
+        if (!inline_structs<Record>(path, num)) return false;
+      } else if (num != 0 &&
+                 !soft(error_code::null_with_nonzero_size, at + l[list].offset, path.at(list),
+                       std::string(field_of<Record>(inline_count_field_of<Record>).name()) + " is " +
+                           std::to_string(num) + " but " + std::string(field_of<Record>(list).name()) + " is NULL")) {
+        return false;
+      }
+    }
+    if constexpr (!Inline) sink_.record_end();
     return true;
+  }
+
+  // The fewest bytes an Element's flat part takes (its smallest arm's).
+  template <class Element>
+  static constexpr std::size_t smallest_flat = [] {
+    if constexpr (has_union<Element>) {
+      std::size_t least = SIZE_MAX;
+      [&]<std::size_t... A>(std::index_sequence<A...>) {
+        ((least = layout_in<F, union_arm<Element, A>>.size < least ? layout_in<F, union_arm<Element, A>>.size : least), ...);
+      }(std::make_index_sequence<arm_count<Element>>{});
+      return least;
+    } else {
+      return std::size_t{layout_in<F, Element>.size};
+    }
+  }();
+
+  // The pointee of Owner's struct_array (DHCP_PROPERTY_ARRAY's Elements):
+  // max_count, every struct's flat part, then every struct's pointees.
+  template <class Owner>
+  bool inline_structs(const field_path& path, std::uint32_t num_elements) {
+    using element = inline_element_of<Owner>;
+    const field_path list_path = path.at(inline_array_field_of<Owner>);
+    std::uint64_t count = 0;
+    std::size_t count_at = 0;
+    if (!read_count(list_path, count, count_at)) return false;
+    if (count != num_elements &&
+        !soft(error_code::conformance_mismatch, count_at, list_path,
+              "max_count " + std::to_string(count) + " differs from " +
+                  std::string(field_of<Owner>(inline_count_field_of<Owner>).name()) + " " +
+                  std::to_string(num_elements))) {
+      return false;
+    }
+    if (count > in_.remaining() / smallest_flat<element>) {
+      return fail(error_code::count_exceeds_input, count_at, list_path,
+                  "max_count " + std::to_string(count) + " needs more bytes than remain");
+    }
+    if (count > checks_.options().max_elements) {
+      return fail(error_code::element_limit, count_at, list_path,
+                  std::to_string(count) + " elements exceed the limit of " + std::to_string(checks_.options().max_elements));
+    }
+    if (!charge(count * record_charge_of<element>, count_at, list_path)) return false;
+    sink_.template inline_elements_begin<Owner>(count);
+    // Where each flat part starts: the pointees are walked after all of them.
+    std::vector<std::size_t> starts(count);
+    for (std::uint64_t i = 0; i < count; ++i) {
+      sink_.template inline_element<element>(i);
+      if (!inline_flat<element>(path.inner_at(static_cast<std::int64_t>(i)), starts[i])) return false;
+    }
+    for (std::uint64_t i = 0; i < count; ++i) {
+      sink_.template inline_element<element>(i);
+      if (!inline_pointees<element>(path.inner_at(static_cast<std::int64_t>(i)), starts[i])) return false;
+    }
+    sink_.inline_elements_end();
+    return true;
+  }
+
+  // One inline struct's flat part (as the arm its discriminants select).
+  template <class Element>
+  bool inline_flat(const field_path& path, std::size_t& at) {
+    if constexpr (has_union<Element>) {
+      std::size_t arm = 0;
+      if (!select_arm<Element>(path, arm)) return false;
+      return with_arm<Element>(arm, [&]<class Arm>(std::type_identity<Arm>) {
+        flat_values_of<Arm> v;
+        return flat_part<Arm, true>(path, at, v);
+      });
+    } else {
+      flat_values_of<Element> v;
+      return flat_part<Element, true>(path, at, v);
+    }
+  }
+  // Its pointees, from its flat part at `at` (already read and checked once).
+  template <class Element>
+  bool inline_pointees(const field_path& path, std::size_t at) {
+    const auto walk = [&]<class Schema>(std::type_identity<Schema>) {
+      flat_values_of<Schema> v;
+      load_flat<F>(in_.data() + at, v);
+      for (const record_field f : pointer_fields_of<Schema>) v[static_cast<std::size_t>(f)] &= F::referent_mask;
+      return pointees<Schema, true>(path, at, v);
+    };
+    if constexpr (has_union<Element>) {
+      constexpr const auto& l = layout_in<F, union_arm<Element, 0>>;
+      constexpr record_field selector = selector_field_of<Element>;
+      const std::uint64_t discriminant = load_uint<F::byte_order>(in_.data() + at + l[selector].offset, l[selector].size);
+      return with_arm<Element>(arm_selected_by<Element>(discriminant), walk);
+    } else {
+      return walk(std::type_identity<Element>{});
+    }
   }
 
   // The pointee of Clients: max_count, the referent ids, the records.
@@ -276,7 +392,7 @@ class ndr_walker {
   // ClientHardwareAddress.Data (the slot Leaf): max_count (= DataLength), then
   // the bytes. As for strings, the path is built only when a check fails or
   // for dissection.
-  template <record_field Leaf>
+  template <class Record, record_field Leaf>
   bool data(const field_path& record_path, std::uint64_t data_length) {
     constexpr record_field leaf = Leaf;
     const std::size_t count_at = in_.aligned(cs);
@@ -291,7 +407,7 @@ class ndr_walker {
     if (!charge(count, count_at, record_path, leaf)) return false;
     const std::size_t at = in_.position();
     if constexpr (Sink::wants_regions) sink_.region(region_kind::data_bytes, record_path.at(leaf), at, count);
-    sink_.data_bytes(in_.data() + at, count);
+    sink_.template data_bytes<Record>(in_.data() + at, count);
     in_.skip(count);
     return true;
   }
@@ -320,7 +436,7 @@ class ndr_walker {
   // A [string] wchar_t*: max_count, offset, actual_count, then the units.
   // The three counts are read with one range check; anything unusual leaves
   // the hot path for a cold function that makes the check and its message.
-  template <record_field Which>
+  template <class Record, record_field Which>
   bool string(const field_path& record_path) {
     const std::size_t max_at = in_.aligned(cs);
     if (!in_.fits_at(max_at, 3 * cs)) [[unlikely]] return string_header_cut(record_path.at(Which));
@@ -356,7 +472,7 @@ class ndr_walker {
     if constexpr (Sink::wants_regions) {
       sink_.region(region_kind::string_units, record_path.at(Which), at, 2 * actual);
     }
-    sink_.string_units(std::integral_constant<record_field, Which>{}, units, terminated ? actual - 1 : actual);
+    sink_.template string_units<Record>(std::integral_constant<record_field, Which>{}, units, terminated ? actual - 1 : actual);
     in_.skip(2 * actual);
     return true;
   }

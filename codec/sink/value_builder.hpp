@@ -11,6 +11,7 @@
 
 #include "dhcpm/client_info.hpp"
 #include "layout/flat_values.hpp"
+#include "layout/union_arm.hpp"
 #include "layout/walk_sink.hpp"
 #include "wire/byte_reader.hpp"
 
@@ -53,22 +54,38 @@ class value_builder : public walk_sink_base {
     }
   }
 
-  // The flat part of the record, or of the arm of it on the wire (union_arm.hpp).
+  // The flat part of the record (or struct), or of the arm of it on the wire (union_arm.hpp).
   template <class Schema>
   void record_flat(const flat_values_of<Schema>& v) {
-    assign_scalars(v, *current_);
+    assign_scalars(v, target<Schema>());
   }
 
-  void data_bytes(const std::uint8_t* p, std::size_t n) { binary_of(*current_).data.emplace(p, p + n); }
+  template <class Schema>
+  void data_bytes(const std::uint8_t* p, std::size_t n) {
+    binary_of(target<Schema>()).data.emplace(p, p + n);
+  }
 
   // A string of the slot the walker knows at compile time (NDR), or at run time (images).
-  template <record_field Which>
+  template <class Schema, record_field Which>
   void string_units(std::integral_constant<record_field, Which>, const std::uint8_t* p, std::size_t n) {
-    take_units(string_at<Which>(*current_), p, n);
+    take_units(string_at<Which>(target<Schema>()), p, n);
   }
+  template <class Schema>
   void string_units(record_field which, const std::uint8_t* p, std::size_t n) {
-    with_string(*current_, which, [&](utf16_string& s) { take_units(s, p, n); });
+    with_string(target<Schema>(), which, [&](utf16_string& s) { take_units(s, p, n); });
   }
+
+  // The structs of a struct_array: the list, then which one the next events fill.
+  template <class Owner>
+  void inline_elements_begin(std::uint64_t count) {
+    auto& list = member_of_kind<field_kind::struct_array>(target<Owner>()).emplace(count);
+    inline_structs_ = list.data();
+  }
+  template <class Element>
+  void inline_element(std::uint64_t index) {
+    inline_struct_ = static_cast<Element*>(inline_structs_) + index;
+  }
+  void inline_elements_end() { inline_struct_ = nullptr; }
 
   void array_begin(std::uint32_t num_elements, bool clients_present) {
     top_->num_elements = num_elements;
@@ -90,6 +107,19 @@ class value_builder : public walk_sink_base {
   [[nodiscard]] std::uint32_t returned() const noexcept { return return_value_; }
 
  private:
+  // What the events of Schema's flat part and pointees fill: the record, or
+  // the inline struct being walked (a type of its own: DHCP_PROPERTY).
+  template <class Schema>
+  auto& target() noexcept {
+    using whole = whole_record_t<Schema>;
+    if constexpr (std::is_same_v<whole, record>) {
+      return *current_;
+    } else {
+      static_assert(std::is_same_v<whole, inline_element_of<record>>, "the record's inline struct");
+      return *static_cast<whole*>(inline_struct_);
+    }
+  }
+
   // The units go into the list's string storage when it has room, else the string owns them.
   void take_units(utf16_string& s, const std::uint8_t* p, std::size_t n) {
     char16_t* storage = nullptr;
@@ -114,6 +144,8 @@ class value_builder : public walk_sink_base {
 
   Top* top_ = nullptr;
   record* current_ = nullptr;
+  void* inline_structs_ = nullptr;  // the record's struct_array, as its element type
+  void* inline_struct_ = nullptr;   // the one being walked
   std::size_t next_record_ = 0;
   std::uint32_t return_value_ = 0;
   std::size_t storage_hint_ = 0;

@@ -79,10 +79,12 @@ class index_builder : public walk_sink_base {
       if (field(v, f) != 0) current_->present |= presence_bit(f);
     }
   }
+  template <class Schema>
   void data_bytes(const std::uint8_t* p, std::size_t n) noexcept {
     current_->data = static_cast<std::uint32_t>(p - input_);
     current_->data_size = static_cast<std::uint32_t>(n);
   }
+  template <class Schema>
   void string_units(record_field which, const std::uint8_t* p, std::size_t n) noexcept {
     const std::size_t slot = string_slot(which);
     current_->string_units[slot] = static_cast<std::uint32_t>(p - input_);

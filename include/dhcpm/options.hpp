@@ -74,10 +74,11 @@ enum class value_type : std::uint8_t {
   DHCP_CLIENT_INFO_PB_ARRAY,
   DHCP_SEARCH_INFO,
   DHCP_PROPERTY,
+  DHCP_PROPERTY_ARRAY,
 };
 // Each value_type's name on a command line: the failover record's short
 // names, then the IDL type names.
-inline constexpr std::array<std::string_view, 17> value_type_name_table{
+inline constexpr std::array<std::string_view, 18> value_type_name_table{
     "client",
     "array",
     "client-ex",
@@ -95,6 +96,7 @@ inline constexpr std::array<std::string_view, 17> value_type_name_table{
     "DHCP_CLIENT_INFO_PB_ARRAY",
     "DHCP_SEARCH_INFO",
     "DHCP_PROPERTY",
+    "DHCP_PROPERTY_ARRAY",
 };
 inline constexpr std::array all_value_types = [] {
   std::array<value_type, value_type_name_table.size()> out{};

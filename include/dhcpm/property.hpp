@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 #include "dhcpm/record_parts.hpp"
 #include "dhcpm/utf16_string.hpp"
@@ -43,6 +45,16 @@ struct dhcp_property {
   } value;
 
   friend bool operator==(const dhcp_property&, const dhcp_property&) = default;
+};
+
+// DHCP_PROPERTY_ARRAY ([MS-DHCPM] 2.2.1.2.118): a DHCP_CLIENT_INFO_EX's
+// properties. Elements is a unique pointer to NumElements DHCP_PROPERTY
+// structs held inline. Its schema is in property_schema.hpp.
+struct dhcp_property_array {
+  std::uint32_t num_elements = 0;
+  std::optional<std::vector<dhcp_property>> elements;  // std::nullopt: a NULL pointer
+
+  friend bool operator==(const dhcp_property_array&, const dhcp_property_array&) = default;
 };
 
 }  // namespace dhcpm

@@ -42,4 +42,19 @@ struct record_schema<dhcp_property> {
   static constexpr bool native_only = false;
 };
 
+template <>
+struct record_schema<dhcp_property_array> {
+  static constexpr std::string_view idl_name = "DHCP_PROPERTY_ARRAY";
+  using inline_element = dhcp_property;
+
+  using a = dhcp_property_array;
+  static constexpr std::tuple fields{
+      schema::field<&a::num_elements>{{"NumElements", field_kind::u32, field_meaning::number, 0, 0}},
+      schema::field<&a::elements>{{"Elements", field_kind::struct_array, field_meaning::none, 8, 4}},
+  };
+  static constexpr std::uint16_t x64_size = 16;
+  static constexpr std::uint16_t x86_size = 8;
+  static constexpr bool native_only = false;
+};
+
 }  // namespace dhcpm

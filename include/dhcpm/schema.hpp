@@ -41,6 +41,13 @@ enum class field_kind : std::uint8_t {
   // A union and its arms end their record (union_arm.hpp relies on it).
   union_,
   u16,  // WORD
+  // A unique pointer to a conformant array of structs held inline (not
+  // pointers to them), as many as the DWORD field before it says: a
+  // DHCP_PROPERTY_ARRAY's [size_is(NumElements)] Elements. The schema names
+  // the struct type (record_schema<...>::inline_element). On the NDR wire the
+  // pointee is max_count, every element's flat part, then every element's
+  // pointees in element order; in memory, the structs one after another.
+  struct_array,
 };
 
 // How a field's number reads for a person (dissection, the Wireshark plugin).
@@ -66,7 +73,7 @@ inline constexpr std::uint8_t no_parent = 0xFF;
 // DHCP_BINARY_DATA, a structure or a union): what the C API's dhcpm_field reads.
 [[nodiscard]] constexpr bool holds_number(field_kind k) noexcept {
   return k != field_kind::lpwstr && k != field_kind::binary_data && k != field_kind::structure &&
-         k != field_kind::pointer_array && k != field_kind::union_;
+         k != field_kind::pointer_array && k != field_kind::union_ && k != field_kind::struct_array;
 }
 
 inline constexpr std::int8_t not_an_arm = -1;
@@ -96,7 +103,8 @@ struct field_info {
     return dot == std::string_view::npos ? path : path.substr(dot + 1);
   }
   [[nodiscard]] constexpr bool is_pointer() const noexcept {
-    return kind == field_kind::lpwstr || kind == field_kind::binary_data || kind == field_kind::pointer_array;
+    return kind == field_kind::lpwstr || kind == field_kind::binary_data || kind == field_kind::pointer_array ||
+           kind == field_kind::struct_array;
   }
 };
 
@@ -147,7 +155,8 @@ template <class Fields, class Visit>
 //   fields     a tuple of schema::field<...> entries in member order
 //   x64_size, x86_size   sizeof in native memory
 //   native_only  true for a type that exists only in native x64/x86 memory
-// and, for an _ARRAY, `element`: the record type its pointer_array points to.
+// and, for an _ARRAY, `element`: the record type its pointer_array points to;
+// for a record with a struct_array, `inline_element`: the type of its structs.
 template <class Record>
 struct record_schema;
 

@@ -97,6 +97,7 @@ typedef struct _DHCP_PROPERTY {
     BYTE ByteValue; WORD WordValue; DWORD DWordValue; LPWSTR StringValue; DHCP_BINARY_DATA BinaryValue;
   } Value;
 } DHCP_PROPERTY;
+typedef struct _DHCP_PROPERTY_ARRAY { DWORD NumElements; DHCP_PROPERTY *Elements; } DHCP_PROPERTY_ARRAY;
 #define CHECK(expr) _Static_assert(expr, #expr)
 )";
 

@@ -101,3 +101,110 @@ TEST(FilterStatusNames, EachFlagByNameAndTheRestAsHex) {
 
 }  // namespace
 }  // namespace dhcpm::test
+
+namespace dhcpm::test {
+namespace {
+
+dhcp_property dword_property(std::uint32_t value) {
+  dhcp_property p;
+  p.id = property_id::client_address_state_ex;
+  p.type = property_type::dword_value;
+  p.value.dword_value = value;
+  return p;
+}
+
+dhcp_property_array two_properties() {
+  dhcp_property_array a;
+  a.num_elements = 2;
+  dhcp_property name;
+  name.type = property_type::string_value;
+  name.value.string_value = utf16_string::from_units(u"corp.example.com");
+  a.elements = std::vector<dhcp_property>{name, dword_property(3)};
+  return a;
+}
+
+template <class Value>
+void refused(const bytes& input, layout wire, bool strict, error_code code, std::uint64_t offset, const std::string& path) {
+  const result<decoded<Value>> got = decode<Value>(input, wire, decode_options{.strict = strict});
+  ASSERT_FALSE(got);
+  EXPECT_EQ(got.error_value().code, code) << describe(got.error_value());
+  EXPECT_EQ(got.error_value().offset, offset) << describe(got.error_value());
+  EXPECT_EQ(got.error_value().path, path) << describe(got.error_value());
+}
+
+TEST(PropertyArrayLayout, FlatPartsFirstThenEachStructsPointees) {
+  const bytes ndr20 = *encode(two_properties(), layout::ndr20);
+  // NumElements, Elements, max_count, the two structs (12 bytes each), then the string.
+  ASSERT_GE(ndr20.size(), 36u + 12u);
+  EXPECT_EQ(ndr20[8], 2);   // max_count
+  EXPECT_EQ(ndr20[12 + 4], 3);  // Elements[0]'s tag: DhcpPropTypeString
+  EXPECT_EQ(ndr20[24 + 8], 3);  // Elements[1].Value.DWordValue
+  EXPECT_EQ(ndr20[36], 17);     // then Elements[0]'s string: max_count 17
+  for (const layout wire : {layout::ndr20, layout::ndr20be, layout::ndr64, layout::x64, layout::x86}) {
+    const result<decoded<dhcp_property_array>> back = decode<dhcp_property_array>(*encode(two_properties(), wire), wire);
+    ASSERT_TRUE(back) << describe(back.error_value());
+    EXPECT_TRUE(back->value == two_properties()) << to_string(wire);
+  }
+}
+
+TEST(PropertyArrayHostile, MaxCountDifferingFromNumElementsIsSoft) {
+  bytes ndr20 = *encode(two_properties(), layout::ndr20);
+  ndr20[0] = 3;  // NumElements 3, max_count 2
+  refused<dhcp_property_array>(ndr20, layout::ndr20, true, error_code::conformance_mismatch, 8, "Elements");
+  const result<decoded<dhcp_property_array>> lenient =
+      decode<dhcp_property_array>(ndr20, layout::ndr20, decode_options{.strict = false});
+  ASSERT_TRUE(lenient) << describe(lenient.error_value());
+  ASSERT_EQ(lenient->warnings.size(), 1u);
+  EXPECT_EQ(lenient->value.elements->size(), 2u);
+}
+
+TEST(PropertyArrayHostile, ACountPastTheBytesLeftIsRefusedBeforeAnyAllocation) {
+  bytes ndr20 = *encode(two_properties(), layout::ndr20);
+  ndr20[0] = 0xFF, ndr20[1] = 0xFF, ndr20[2] = 0xFF;
+  ndr20[8] = 0xFF, ndr20[9] = 0xFF, ndr20[10] = 0xFF;
+  refused<dhcp_property_array>(ndr20, layout::ndr20, false, error_code::count_exceeds_input, 8, "Elements");
+  bytes x64 = *encode(two_properties(), layout::x64);
+  x64[0] = 0xFF, x64[1] = 0xFF, x64[2] = 0xFF, x64[3] = 0x0F;
+  refused<dhcp_property_array>(x64, layout::x64, false, error_code::count_exceeds_input, 8, "Elements");
+}
+
+TEST(PropertyArrayHostile, TheElementLimitIsAnOption) {
+  const bytes ndr64 = *encode(two_properties(), layout::ndr64);
+  const result<decoded<dhcp_property_array>> got =
+      decode<dhcp_property_array>(ndr64, layout::ndr64, decode_options{.max_elements = 1});
+  ASSERT_FALSE(got);
+  EXPECT_EQ(got.error_value().code, error_code::element_limit);
+  EXPECT_EQ(got.error_value().path, "Elements");
+}
+
+TEST(PropertyArrayHostile, ANullListWithACountIsSoft) {
+  dhcp_property_array a;
+  a.num_elements = 0;
+  bytes ndr20 = *encode(a, layout::ndr20);
+  ndr20[0] = 4;
+  refused<dhcp_property_array>(ndr20, layout::ndr20, true, error_code::null_with_nonzero_size, 4, "Elements");
+}
+
+TEST(PropertyArrayHostile, AStructsBadTagIsNamedByItsIndex) {
+  bytes ndr64 = *encode(two_properties(), layout::ndr64);
+  // NDR64: NumElements, Elements (8), max_count (8) at 16, Elements[0] at 24: its tag at 32.
+  ndr64[32] = 4;
+  refused<dhcp_property_array>(ndr64, layout::ndr64, false, error_code::invalid_union_tag, 32, "Elements[0].Value.Type");
+  bytes ndr20 = *encode(two_properties(), layout::ndr20);
+  ndr20[24 + 2] = 9, ndr20[24 + 4] = 9;  // Elements[1]: Type and tag 9
+  refused<dhcp_property_array>(ndr20, layout::ndr20, false, error_code::invalid_union_tag, 26, "Elements[1].Type");
+}
+
+TEST(PropertyArrayEncode, AListThatDisagreesWithNumElementsIsRefused) {
+  dhcp_property_array a = two_properties();
+  a.num_elements = 5;
+  for (const layout wire : {layout::ndr20, layout::ndr64, layout::x64}) {
+    const result<bytes> got = encode(a, wire);
+    ASSERT_FALSE(got);
+    EXPECT_EQ(got.error_value().code, error_code::inconsistent_value);
+    EXPECT_EQ(got.error_value().path, "Elements");
+  }
+}
+
+}  // namespace
+}  // namespace dhcpm::test
