@@ -44,7 +44,8 @@ constexpr bool c_constants_follow_the_schema(int numbers, int strings) noexcept 
 static_assert(c_constants_follow_the_schema<client_info>(DHCPM_FIELD_COUNT, DHCPM_STRING_COUNT) &&
                   c_constants_follow_the_schema<client_info_ex>(DHCPM_FIELD_EX_COUNT, DHCPM_STRING_COUNT),
               "dhcpm.h's DHCPM_FIELD_* / DHCPM_STRING_* differ from the schema");
-static_assert(static_cast<int>(field_kind::struct_array) == DHCPM_KIND_STRUCT_ARRAY &&
+static_assert(static_cast<int>(field_kind::struct_pointer) == DHCPM_KIND_STRUCT_POINTER &&
+              static_cast<int>(field_kind::struct_array) == DHCPM_KIND_STRUCT_ARRAY &&
               static_cast<int>(field_kind::u16) == DHCPM_KIND_U16 &&
               static_cast<int>(field_kind::union_) == DHCPM_KIND_UNION &&
               static_cast<int>(field_kind::pointer_array) == DHCPM_KIND_POINTER_ARRAY &&
@@ -302,6 +303,9 @@ dhcpm_status dhcpm_field_info(dhcpm_type type, size_t index, dhcpm_field_desc* d
     } else if constexpr (requires { typename dhcpm::record_schema<R>::inline_element; }) {
       using element = typename dhcpm::record_schema<R>::inline_element;
       return f.kind == dhcpm::field_kind::struct_array ? static_cast<int>(dhcpm::value_type_of<element>) : -1;
+    } else if constexpr (requires { typename dhcpm::record_schema<R>::pointee; }) {
+      using pointee = typename dhcpm::record_schema<R>::pointee;
+      return f.kind == dhcpm::field_kind::struct_pointer ? static_cast<int>(dhcpm::value_type_of<pointee>) : -1;
     } else {
       return -1;
     }

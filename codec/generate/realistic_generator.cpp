@@ -247,6 +247,8 @@ bool selects(const Record& r, std::int8_t arm) {
   }
 }
 
+dhcp_property_array property_array(realistic_generator& g, std::uint32_t n);
+
 // A record made of a failover record: every member the two schemas name
 // alike is copied (a union's arm by its own name: SearchInfo.ClientName is
 // ClientName); the others are drawn here. A union gets one of its arms, at
@@ -272,6 +274,9 @@ Record from_failover(const client_info& failover, realistic_generator& g) {
       f.of(out) = std::get<same>(record_schema<client_info>::fields).of(failover);
     } else if constexpr (info.path == "FilterStatus") {
       f.of(out) = filter_status(g);
+    } else if constexpr (info.kind == field_kind::struct_pointer) {
+      // DHCP_CLIENT_INFO_EX's Properties: a few, none, or a NULL pointer.
+      if (!g.chance(10)) f.of(out) = property_array(g, static_cast<std::uint32_t>(g.below(4)));
     } else {
       // The _EX's AddressStateEx: 0, so that every generated _EX converts to
       // the plain record (record_convert.hpp).
@@ -321,6 +326,16 @@ dhcp_property property(realistic_generator& g) {
   return p;
 }
 
+// n properties, or for none now and then a NULL list.
+dhcp_property_array property_array(realistic_generator& g, std::uint32_t n) {
+  dhcp_property_array a;
+  a.num_elements = n;
+  if (n == 0 && g.chance(50)) return a;
+  auto& list = a.elements.emplace();
+  for (std::uint32_t i = 0; i < n; ++i) list.push_back(property(g));
+  return a;
+}
+
 }  // namespace
 
 template <class Value>
@@ -330,15 +345,10 @@ Value realistic_generator::value() {
   } else if constexpr (std::is_same_v<Value, dhcp_property>) {
     return property(*this);
   } else if constexpr (std::is_same_v<Value, dhcp_property_array>) {
-    // Sized as an _ARRAY's Clients; an empty list is now and then a NULL one.
+    // Sized as an _ARRAY's Clients.
     const std::uint32_t n = options_.elements ? *options_.elements
                                               : static_cast<std::uint32_t>(below(std::uint64_t{options_.max_elements} + 1));
-    dhcp_property_array a;
-    a.num_elements = n;
-    if (n == 0 && chance(50)) return a;
-    auto& list = a.elements.emplace();
-    for (std::uint32_t i = 0; i < n; ++i) list.push_back(property(*this));
-    return a;
+    return property_array(*this, n);
   } else if constexpr (is_record_array<Value>) {
     const std::uint32_t n = options_.elements ? *options_.elements
                                               : static_cast<std::uint32_t>(below(std::uint64_t{options_.max_elements} + 1));

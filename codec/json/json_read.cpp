@@ -87,6 +87,14 @@ maybe_error fields_from_json(const ordered_json& value, const std::string& path,
       failure = read_binary(value, path, info.name(), member);
     } else if constexpr (info.kind == field_kind::lpwstr) {
       failure = read_string(value, path, info.name(), member);
+    } else if constexpr (info.kind == field_kind::struct_pointer) {
+      failure = read_member(value, path, info.name(), [&](const ordered_json& pointee, const std::string& pointee_path) {
+        if (pointee.is_null()) {
+          member.reset();
+          return maybe_error{};
+        }
+        return fields_from_json(pointee, pointee_path, no_parent, member.emplace());
+      });
     } else if constexpr (info.kind == field_kind::struct_array) {
       failure = read_member(value, path, info.name(), [&](const ordered_json& list, const std::string& list_path) {
         return structs_from_json(list, list_path, member);

@@ -59,6 +59,9 @@ ordered_json fields_to_json(const Record& r, std::uint8_t parent) {
       object[key] = binary_to_json(f.of(r));
     } else if constexpr (info.kind == field_kind::lpwstr) {
       object[key] = string_to_json(f.of(r));
+    } else if constexpr (info.kind == field_kind::struct_pointer) {
+      const auto& pointee = f.of(r);
+      object[key] = pointee ? fields_to_json(*pointee, no_parent) : ordered_json(nullptr);
     } else if constexpr (info.kind == field_kind::struct_array) {
       const auto& list = f.of(r);
       if (!list) {

@@ -14,9 +14,13 @@ std::string field_path::str(std::string_view leaf_text) const {
     out += std::to_string(element);
     out += ']';
   }
+  if (in_pointee) {
+    dot();
+    out += field_text(field_kind::struct_pointer, false);
+  }
   if (inner >= 0) {
     dot();
-    out += inline_array_text();
+    out += field_text(field_kind::struct_array, in_pointee);
     out += '[';
     out += std::to_string(inner);
     out += ']';

@@ -32,17 +32,31 @@ constexpr decltype(auto) with_inline_table(bool inside, Body&& body) {
   return body(std::type_identity<Record>{});
 }
 
+// Record, or in the pointee of its struct_pointer (Properties): that struct,
+// or one of the structs it holds inline.
+template <class Record, class Body>
+constexpr decltype(auto) with_pointee_table(bool in_pointee, bool inside, Body&& body) {
+  if constexpr (requires { typename record_schema<Record>::pointee; }) {
+    if (in_pointee) return with_inline_table<typename record_schema<Record>::pointee>(inside, body);
+  }
+  return with_inline_table<Record>(inside, body);
+}
+
 // The record type whose slots a leaf of `owner` indexes, in a value of `type`:
-// the array's own, or its elements'; `inside` an inline struct (Elements[2]),
-// that struct's.
+// the array's own, or its elements'; in the pointee of a struct_pointer,
+// that struct's; `inside` an inline struct (Elements[2]), that struct's.
 template <class Body>
-constexpr decltype(auto) with_leaf_table(value_type type, path_leaf::owner owner, bool inside, Body&& body) {
+constexpr decltype(auto) with_leaf_table(value_type type, path_leaf::owner owner, bool in_pointee, bool inside,
+                                         Body&& body) {
   return with_record_type(type, [&](auto top) -> decltype(auto) {
     using record = typename decltype(top)::type;
     if constexpr (requires { typename record_schema<record>::element; }) {
-      if (owner == path_leaf::owner::record) return with_inline_table<typename record_schema<record>::element>(inside, body);
+      if (owner == path_leaf::owner::record) {
+        return with_pointee_table<typename record_schema<record>::element>(in_pointee, inside, body);
+      }
     }
-    return with_inline_table<record>(inside && owner != path_leaf::owner::array, body);
+    const bool own = owner != path_leaf::owner::array;
+    return with_pointee_table<record>(in_pointee && own, inside && own, body);
   });
 }
 
@@ -54,9 +68,12 @@ struct field_path {
   // Index in the record's struct_array (Elements[2]), or -1: the leaf is
   // then a slot of the inline struct.
   std::int64_t inner = -1;
+  // In the pointee of the record's struct_pointer (Properties.NumElements):
+  // the leaf and `inner` are then the pointee's.
+  bool in_pointee = false;
 
   [[nodiscard]] constexpr field_path at(record_field f) const noexcept {
-    return {root, element, {path_leaf::owner::record, static_cast<std::uint8_t>(f)}, type, inner};
+    return {root, element, {path_leaf::owner::record, static_cast<std::uint8_t>(f)}, type, inner, in_pointee};
   }
   [[nodiscard]] constexpr field_path at(array_field f) const noexcept {
     return {root, element, {path_leaf::owner::array, static_cast<std::uint8_t>(f)}, type};
@@ -66,29 +83,31 @@ struct field_path {
   }
   // The struct at `index` of the record's struct_array.
   [[nodiscard]] constexpr field_path inner_at(std::int64_t index) const noexcept {
-    return {root, element, {}, type, index};
+    return {root, element, {}, type, index, in_pointee};
   }
+  // The pointee of the record's struct_pointer.
+  [[nodiscard]] constexpr field_path pointee() const noexcept { return {root, element, {}, type, -1, true}; }
 
   // The record type of the leaf's field table (its element type inside an array).
   [[nodiscard]] constexpr value_type leaf_table() const noexcept {
     if (leaf.of == path_leaf::owner::none) return type;
-    return with_leaf_table(type, leaf.of, inner >= 0, [](auto t) { return value_type_of<typename decltype(t)::type>; });
+    return with_leaf_table(type, leaf.of, in_pointee, inner >= 0, [](auto t) { return value_type_of<typename decltype(t)::type>; });
   }
   // The index of the leaf slot's field in leaf_table()'s field table (schema.hpp), or -1.
   [[nodiscard]] constexpr int field_index() const noexcept {
     if (leaf.of == path_leaf::owner::none) return -1;
-    return with_leaf_table(type, leaf.of, inner >= 0, [this](auto t) -> int {
+    return with_leaf_table(type, leaf.of, in_pointee, inner >= 0, [this](auto t) -> int {
       return wire_slots<typename decltype(t)::type>[leaf.slot].field;
     });
   }
   // The leaf's wire slot and its field (leaf.of must not be none).
   [[nodiscard]] constexpr const wire_slot& leaf_slot() const noexcept {
-    return with_leaf_table(type, leaf.of, inner >= 0, [this](auto t) -> const wire_slot& {
+    return with_leaf_table(type, leaf.of, in_pointee, inner >= 0, [this](auto t) -> const wire_slot& {
       return wire_slots<typename decltype(t)::type>[leaf.slot];
     });
   }
   [[nodiscard]] constexpr const field_info& leaf_field() const noexcept {
-    return with_leaf_table(type, leaf.of, inner >= 0, [this](auto t) -> const field_info& {
+    return with_leaf_table(type, leaf.of, in_pointee, inner >= 0, [this](auto t) -> const field_info& {
       using table = typename decltype(t)::type;
       return field_table<table>[wire_slots<table>[leaf.slot].field];
     });
@@ -96,7 +115,7 @@ struct field_path {
   // The field whose value the leaf stands for: its own, or for a union's
   // tag the discriminant it repeats (SearchType).
   [[nodiscard]] constexpr const field_info& leaf_value_field() const noexcept {
-    return with_leaf_table(type, leaf.of, inner >= 0, [this](auto t) -> const field_info& {
+    return with_leaf_table(type, leaf.of, in_pointee, inner >= 0, [this](auto t) -> const field_info& {
       using table = typename decltype(t)::type;
       const field_info& f = field_table<table>[wire_slots<table>[leaf.slot].field];
       return wire_slots<table>[leaf.slot].part == slot_part::tag ? field_table<table>[f.selector] : f;
@@ -105,15 +124,16 @@ struct field_path {
   // The leaf's text: "OwnerHost.HostName", "ClientLeaseExpires.dwLowDateTime", "NumElements", "".
   [[nodiscard]] constexpr std::string_view leaf_text() const noexcept {
     if (leaf.of == path_leaf::owner::none) return {};
-    return with_leaf_table(type, leaf.of, inner >= 0, [this](auto t) { return slot_path<typename decltype(t)::type>(leaf.slot); });
+    return with_leaf_table(type, leaf.of, in_pointee, inner >= 0, [this](auto t) { return slot_path<typename decltype(t)::type>(leaf.slot); });
   }
 
-  // The struct_array's field path ("Elements") of the record that `inner` indexes into.
-  [[nodiscard]] constexpr std::string_view inline_array_text() const noexcept {
-    return with_leaf_table(type, path_leaf::owner::record, false, [](auto t) -> std::string_view {
+  // The path of the first field of `kind` ("Elements", "Properties") in the
+  // record the path is in, or in the pointee (in_pointee).
+  [[nodiscard]] constexpr std::string_view field_text(field_kind kind, bool pointee_table) const noexcept {
+    return with_leaf_table(type, path_leaf::owner::record, pointee_table, false, [kind](auto t) -> std::string_view {
       using table = typename decltype(t)::type;
       for (const field_info& f : field_table<table>) {
-        if (f.kind == field_kind::struct_array) return f.path;
+        if (f.kind == kind) return f.path;
       }
       return {};
     });

@@ -73,6 +73,10 @@ template <class Record>
 constexpr bool is_inline_array_slot(record_field f) noexcept {
   return is_present_pointer<Record>(f) && field_of<Record>(f).kind == field_kind::struct_array;
 }
+template <class Record>
+constexpr bool is_struct_pointer_slot(record_field f) noexcept {
+  return is_present_pointer<Record>(f) && field_of<Record>(f).kind == field_kind::struct_pointer;
+}
 }  // namespace layout_detail
 
 // The pointer slots on the wire, in member order: also the order of their pointees.
@@ -120,6 +124,25 @@ inline constexpr record_field inline_count_field_of =
     static_cast<record_field>(static_cast<std::size_t>(inline_array_field_of<Record>) - 1);
 template <class Record>
 using inline_element_of = typename record_schema<whole_record_t<Record>>::inline_element;
+
+// Whether Record has a struct_pointer (DHCP_CLIENT_INFO_EX's Properties), and
+// then its slot and the struct type it points to. It must be the last pointer
+// of its record: the walkers and encoders take its pointee after the others.
+template <class Record>
+inline constexpr bool has_struct_pointer = [] {
+  static_assert(layout_detail::count_slots<Record>(layout_detail::is_struct_pointer_slot<Record>) <= 1,
+                "at most one struct_pointer per record");
+  return layout_detail::count_slots<Record>(layout_detail::is_struct_pointer_slot<Record>) == 1;
+}();
+template <class Record>
+inline constexpr record_field struct_pointer_field_of = [] {
+  constexpr record_field f = layout_detail::slots_where<Record, layout_detail::is_struct_pointer_slot<Record>>()[0];
+  constexpr auto pointers = layout_detail::slots_where<Record, layout_detail::is_present_pointer<Record>>();
+  static_assert(pointers.back() == f, "the struct_pointer is the record's last pointer");
+  return f;
+}();
+template <class Record>
+using pointee_of = typename record_schema<whole_record_t<Record>>::pointee;
 
 // A union's tag slot, and the slot of the member whose value switches it.
 template <class Record>

@@ -66,7 +66,8 @@ inline constexpr std::array<wire_slot, slot_count<Record>> wire_slots = [] {
         break;
       case field_kind::lpwstr:
       case field_kind::pointer_array:
-      case field_kind::struct_array: out[n++] = {field, slot_part::pointer}; break;
+      case field_kind::struct_array:
+      case field_kind::struct_pointer: out[n++] = {field, slot_part::pointer}; break;
       case field_kind::structure: break;
       case field_kind::union_: out[n++] = {field, slot_part::tag}; break;
       default: out[n++] = {field, slot_part::whole}; break;

@@ -60,6 +60,12 @@ struct walk_sink_base {
   void inline_element(std::uint64_t /*index*/) {}
   void inline_elements_end() {}
 
+  // The pointee of the struct_pointer of the record Owner describes: its
+  // events (the struct's flat part, its pointees) come between these two.
+  template <class Owner>
+  void pointee_begin() {}
+  void pointee_end() {}
+
   void array_begin(std::uint32_t /*num_elements*/, bool /*clients_present*/) {}
   // The pointer table: count slots of which records are non-NULL.
   void elements_begin(std::uint64_t /*count*/, std::uint64_t /*records*/) {}

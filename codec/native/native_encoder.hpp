@@ -105,6 +105,16 @@ class native_encoder {
         }
       }
     }
+    if constexpr (has_struct_pointer<Schema>) {
+      using pointee = pointee_of<Schema>;
+      if (const auto& p = member_of_kind<field_kind::struct_pointer>(r)) {
+        constexpr const auto& pl = layout_in<N, pointee>;
+        out_.align(pl.alignment);
+        field(v, struct_pointer_field_of<Schema>) = address_here();
+        const std::size_t pointee_at = out_.reserve_zeroed(pl.size);
+        if (!fill_record<pointee>(*p, path.pointee(), pointee_at)) return false;
+      }
+    }
     store_flat<N>(out_.data_at(at), v);
     return fits_address_space(path);
   }

@@ -171,19 +171,35 @@ class native_walker {
     for (const record_field f : string_fields_of<Record>) {
       if (value_of(f) != 0 && !string<Record>(value_of(f), pointer_at(f), path.at(f), f)) return false;
     }
-    if constexpr (has_inline_array<Record>) {
+    if constexpr (has_inline_array<Record>) {  // a NULL list with a count is kept, as in NDR
       constexpr record_field list = inline_array_field_of<Record>;
-      const std::uint64_t num = value_of(inline_count_field_of<Record>);
-      if (value_of(list) != 0) {
-        if (!inline_structs<Record>(value_of(list), pointer_at(list), path, num)) return false;
-      } else if (num != 0 &&
-                 !soft(error_code::null_with_nonzero_size, pointer_at(list), path.at(list),
-                       std::string(field_of<Record>(inline_count_field_of<Record>).name()) + " is " +
-                           std::to_string(num) + " but " + std::string(field_of<Record>(list).name()) + " is NULL")) {
+      if (value_of(list) != 0 &&
+          !inline_structs<Record>(value_of(list), pointer_at(list), path, value_of(inline_count_field_of<Record>))) {
         return false;
       }
     }
+    if constexpr (has_struct_pointer<Record>) {
+      constexpr record_field pointer = struct_pointer_field_of<Record>;
+      if (value_of(pointer) != 0 && !pointee_struct<Record>(value_of(pointer), pointer_at(pointer), path)) return false;
+    }
     if constexpr (!Inline) sink_.record_end();
+    return true;
+  }
+
+  // The struct Owner's struct_pointer (at `where`) points to, at `address`.
+  template <class Owner>
+  bool pointee_struct(std::uint64_t address, std::size_t where, const field_path& path) {
+    using pointee = pointee_of<Owner>;
+    constexpr const auto& l = layout_in<N, pointee>;
+    const field_path pointee_path = path.pointee();
+    std::size_t at = 0;
+    if (!locate(address, l.size, l.alignment, where, pointee_path, at) ||
+        !charge(record_charge_of<pointee>, where, pointee_path)) {
+      return false;
+    }
+    sink_.template pointee_begin<Owner>();
+    if (!record<pointee, true>(at, pointee_path)) return false;
+    sink_.pointee_end();
     return true;
   }
 

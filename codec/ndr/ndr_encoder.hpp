@@ -71,6 +71,9 @@ class ndr_encoder {
     if constexpr (has_inline_array<Schema>) {
       pointer(inline_array_field_of<Schema>, member_of_kind<field_kind::struct_array>(r).has_value());
     }
+    if constexpr (has_struct_pointer<Schema>) {
+      pointer(struct_pointer_field_of<Schema>, member_of_kind<field_kind::struct_pointer>(r).has_value());
+    }
     store_flat<F>(out_.data_at(at), v);
     return true;
   }
@@ -98,6 +101,12 @@ class ndr_encoder {
         for (std::size_t i = 0; i < list->size(); ++i) {
           if (!inline_struct((*list)[i], path.inner_at(static_cast<std::int64_t>(i)), false)) return false;
         }
+      }
+    }
+    if constexpr (has_struct_pointer<Schema>) {
+      using pointee = pointee_of<Schema>;
+      if (const auto& p = member_of_kind<field_kind::struct_pointer>(r)) {
+        if (!flat_part<pointee>(*p, path.pointee()) || !pointees<pointee>(*p, path.pointee())) return false;
       }
     }
     return true;
@@ -238,12 +247,51 @@ class ndr_encoder {
     for (std::size_t k = 0; k < clients.record_count(); ++k) {
       const Record& r = clients.record(k);
       at = align(at, l.alignment) + l.size;
-      if (const auto& data = binary_of(r).data) at = align(at, cs) + cs + data->size();
-      for_each_string(r, [&at, &align](auto, const utf16_string& s) __attribute__((always_inline)) {
-        if (!s.is_null()) at = align(at, cs) + 3 * cs + 2 * (s.size() + 1);
-      });
+      at = pointees_end<Record>(r, at);
     }
     return at;
+  }
+
+  // Where r's pointees (Schema's: r's record or one arm of it) that pointees() writes from `at` end.
+  template <class Schema, class Record>
+  [[nodiscard]] static std::size_t pointees_end(const Record& r, std::size_t at) noexcept {
+    const auto align = [](std::size_t n, std::size_t a) { return (n + a - 1) / a * a; };
+    if constexpr (has_binary_data<Schema>) {
+      if (const auto& data = binary_of(r).data) at = align(at, cs) + cs + data->size();
+    }
+    for_each_string_of<Schema>(r, [&at, &align](auto, const utf16_string& s) __attribute__((always_inline)) {
+      if (!s.is_null()) at = align(at, cs) + 3 * cs + 2 * (s.size() + 1);
+    });
+    if constexpr (has_inline_array<Schema>) {
+      if (const auto& list = member_of_kind<field_kind::struct_array>(r)) {
+        at = align(at, cs) + cs;
+        for (const auto& e : *list) at = as_selected_arm(e, [&]<class Arm>(std::type_identity<Arm>) {
+          return align(at, layout_in<F, Arm>.alignment) + layout_in<F, Arm>.size;
+        });
+        for (const auto& e : *list) at = as_selected_arm(e, [&]<class Arm>(std::type_identity<Arm>) {
+          return pointees_end<Arm>(e, at);
+        });
+      }
+    }
+    if constexpr (has_struct_pointer<Schema>) {
+      using pointee = pointee_of<Schema>;
+      if (const auto& p = member_of_kind<field_kind::struct_pointer>(r)) {
+        at = pointees_end<pointee>(*p, align(at, layout_in<F, pointee>.alignment) + layout_in<F, pointee>.size);
+      }
+    }
+    return at;
+  }
+
+  // body(std::type_identity<Schema>) for e's schema: the arm it selects (its
+  // first arm when none does: the encoder refuses e then, before any size matters).
+  template <class Element, class Body>
+  static std::size_t as_selected_arm(const Element& e, Body&& body) {
+    if constexpr (has_union<Element>) {
+      const std::size_t arm = arm_selected_by<Element>(discriminant_of(e));
+      return with_arm<Element>(arm < arm_count<Element> ? arm : 0, body);
+    } else {
+      return body(std::type_identity<Element>{});
+    }
   }
 
   // 0x00020000 + 4k, never 0 even after wrapping around the 32-bit space.

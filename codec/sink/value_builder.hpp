@@ -87,6 +87,13 @@ class value_builder : public walk_sink_base {
   }
   void inline_elements_end() { inline_struct_ = nullptr; }
 
+  // The struct a struct_pointer points to (a DHCP_CLIENT_INFO_EX's Properties).
+  template <class Owner>
+  void pointee_begin() {
+    pointee_ = &member_of_kind<field_kind::struct_pointer>(target<Owner>()).emplace();
+  }
+  void pointee_end() { pointee_ = nullptr; }
+
   void array_begin(std::uint32_t num_elements, bool clients_present) {
     top_->num_elements = num_elements;
     if (clients_present) top_->clients.emplace(cache_);
@@ -114,11 +121,20 @@ class value_builder : public walk_sink_base {
     using whole = whole_record_t<Schema>;
     if constexpr (std::is_same_v<whole, record>) {
       return *current_;
+    } else if constexpr (is_pointee<whole>) {
+      return *static_cast<whole*>(pointee_);
     } else {
-      static_assert(std::is_same_v<whole, inline_element_of<record>>, "the record's inline struct");
-      return *static_cast<whole*>(inline_struct_);
+      return *static_cast<whole*>(inline_struct_);  // a struct of the record's, or its pointee's, struct_array
     }
   }
+  template <class T>
+  static constexpr bool is_pointee = [] {
+    if constexpr (requires { typename record_schema<record>::pointee; }) {
+      return std::is_same_v<T, typename record_schema<record>::pointee>;
+    } else {
+      return false;
+    }
+  }();
 
   // The units go into the list's string storage when it has room, else the string owns them.
   void take_units(utf16_string& s, const std::uint8_t* p, std::size_t n) {
@@ -146,6 +162,7 @@ class value_builder : public walk_sink_base {
   record* current_ = nullptr;
   void* inline_structs_ = nullptr;  // the record's struct_array, as its element type
   void* inline_struct_ = nullptr;   // the one being walked
+  void* pointee_ = nullptr;         // the record's struct_pointer's pointee, as its type
   std::size_t next_record_ = 0;
   std::uint32_t return_value_ = 0;
   std::size_t storage_hint_ = 0;

@@ -10,8 +10,10 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <type_traits>
 
+#include "dhcpm/property.hpp"
 #include "dhcpm/record_array.hpp"
 #include "dhcpm/record_parts.hpp"
 #include "dhcpm/utf16_string.hpp"
@@ -69,6 +71,13 @@ struct dhcp_client_info_pb : dhcp_client_filter_status_info {
   friend bool operator==(const dhcp_client_info_pb&, const dhcp_client_info_pb&) = default;
 };
 
+// DHCP_CLIENT_INFO_EX: then a unique pointer to its DHCP_PROPERTY_ARRAY.
+struct dhcp_client_info_ex : dhcp_client_info_pb {
+  std::optional<dhcp_property_array> properties;  // std::nullopt: a NULL pointer
+
+  friend bool operator==(const dhcp_client_info_ex&, const dhcp_client_info_ex&) = default;
+};
+
 // The arrays: DWORD NumElements; [size_is(NumElements)] LPDHCP_CLIENT_INFO_... *Clients.
 using dhcp_client_info_array = record_array<dhcp_client_info>;
 using dhcp_client_info_array_v4 = record_array<dhcp_client_info_v4>;
@@ -76,6 +85,7 @@ using dhcp_client_info_array_v5 = record_array<dhcp_client_info_v5>;
 using dhcp_client_info_array_vq = record_array<dhcp_client_info_vq>;
 using dhcp_client_filter_status_info_array = record_array<dhcp_client_filter_status_info>;
 using dhcp_client_info_pb_array = record_array<dhcp_client_info_pb>;
+using dhcp_client_info_ex_array = record_array<dhcp_client_info_ex>;
 
 static_assert(std::is_nothrow_move_constructible_v<dhcp_client_info_pb> &&
               std::is_nothrow_move_assignable_v<dhcp_client_info_pb>);

@@ -9,6 +9,7 @@
 
 #include "dhcpm/client_family.hpp"
 #include "dhcpm/dhcpm.h"
+#include "dhcpm/property_schema.hpp"
 #include "dhcpm/schema.hpp"
 
 namespace dhcpm {
@@ -113,6 +114,20 @@ struct record_schema<dhcp_client_info_pb> {
           {"PolicyName", field_kind::lpwstr, field_meaning::none, 96, 68, no_parent, DHCPM_STRING_POLICY_NAME}}});
   static constexpr std::uint16_t x64_size = 104;
   static constexpr std::uint16_t x86_size = 72;
+  static constexpr bool native_only = false;
+};
+
+template <>
+struct record_schema<dhcp_client_info_ex> {
+  static constexpr std::string_view idl_name = "DHCP_CLIENT_INFO_EX";
+  static constexpr std::string_view array_idl_name = "DHCP_CLIENT_INFO_EX_ARRAY";
+  using pointee = dhcp_property_array;
+  static constexpr std::tuple fields = std::tuple_cat(
+      record_schema<dhcp_client_info_pb>::fields,
+      std::tuple{schema::field<&dhcp_client_info_ex::properties>{
+          {"Properties", field_kind::struct_pointer, field_meaning::none, 104, 72}}});
+  static constexpr std::uint16_t x64_size = 112;
+  static constexpr std::uint16_t x86_size = 76;
   static constexpr bool native_only = false;
 };
 

@@ -192,7 +192,9 @@ typedef enum dhcpm_type {
   DHCPM_TYPE_DHCP_SEARCH_INFO = 15, /* how the Get/Delete calls name a client: a union on SearchType */
   DHCPM_TYPE_DHCP_PROPERTY = 16,    /* one property of a DHCP_CLIENT_INFO_EX: a union on Type */
   DHCPM_TYPE_DHCP_PROPERTY_ARRAY = 17, /* NumElements DHCP_PROPERTY structs, held inline */
-  DHCPM_TYPE_COUNT = 18 /* the number of types */
+  DHCPM_TYPE_DHCP_CLIENT_INFO_EX = 18, /* a DHCP_CLIENT_INFO_PB with a DHCP_PROPERTY_ARRAY */
+  DHCPM_TYPE_DHCP_CLIENT_INFO_EX_ARRAY = 19,
+  DHCPM_TYPE_COUNT = 20 /* the number of types */
 } dhcpm_type;
 
 /* The type's name on dhcpm's command line: "client", "array", "client-ex",
@@ -455,7 +457,8 @@ typedef enum dhcpm_field_kind {
   DHCPM_KIND_POINTER_ARRAY, /* a unique pointer to NumElements unique pointers to records (an array's Clients) */
   DHCPM_KIND_UNION,         /* a union: its arms follow, with parent set to it and arm to the value selecting each */
   DHCPM_KIND_U16,           /* WORD */
-  DHCPM_KIND_STRUCT_ARRAY   /* a unique pointer to NumElements structs held inline (a DHCP_PROPERTY_ARRAY's Elements) */
+  DHCPM_KIND_STRUCT_ARRAY,  /* a unique pointer to NumElements structs held inline (a DHCP_PROPERTY_ARRAY's Elements) */
+  DHCPM_KIND_STRUCT_POINTER /* a unique pointer to one struct (a DHCP_CLIENT_INFO_EX's Properties) */
 } dhcpm_field_kind;
 
 /* How a field's number reads for a person. */
@@ -485,7 +488,8 @@ typedef struct dhcpm_field_desc {
                                   dhcpm_string_field (strings) that reads it, or -1 */
   unsigned x64_offset;         /* where it starts in the native x64 struct */
   unsigned x86_offset;         /* ... and in the native x86 struct */
-  int element_type;            /* DHCPM_KIND_POINTER_ARRAY, _STRUCT_ARRAY: the dhcpm_type of the elements; else -1 */
+  int element_type;            /* DHCPM_KIND_POINTER_ARRAY, _STRUCT_ARRAY, _STRUCT_POINTER: the dhcpm_type
+                                  of the elements or the pointee; else -1 */
   int arm;                     /* an arm of a union: the discriminant value that selects it; else -1 */
   int selector;                /* DHCPM_KIND_UNION: the index of the field that switches it; else -1 */
 } dhcpm_field_desc;

@@ -75,10 +75,12 @@ enum class value_type : std::uint8_t {
   DHCP_SEARCH_INFO,
   DHCP_PROPERTY,
   DHCP_PROPERTY_ARRAY,
+  DHCP_CLIENT_INFO_EX,
+  DHCP_CLIENT_INFO_EX_ARRAY,
 };
 // Each value_type's name on a command line: the failover record's short
 // names, then the IDL type names.
-inline constexpr std::array<std::string_view, 18> value_type_name_table{
+inline constexpr std::array<std::string_view, 20> value_type_name_table{
     "client",
     "array",
     "client-ex",
@@ -97,6 +99,8 @@ inline constexpr std::array<std::string_view, 18> value_type_name_table{
     "DHCP_SEARCH_INFO",
     "DHCP_PROPERTY",
     "DHCP_PROPERTY_ARRAY",
+    "DHCP_CLIENT_INFO_EX",
+    "DHCP_CLIENT_INFO_EX_ARRAY",
 };
 inline constexpr std::array all_value_types = [] {
   std::array<value_type, value_type_name_table.size()> out{};

@@ -40,7 +40,9 @@ namespace dhcpm {
   X(::dhcpm::dhcp_client_info_pb_array)                                                                     \
   X(::dhcpm::dhcp_search_info)                                                                              \
   X(::dhcpm::dhcp_property)                                                                                 \
-  X(::dhcpm::dhcp_property_array)
+  X(::dhcpm::dhcp_property_array)                                                                           \
+  X(::dhcpm::dhcp_client_info_ex)                                                                           \
+  X(::dhcpm::dhcp_client_info_ex_array)
 
 #define DHCPM_RECORD_TUPLE_ITEM(R) , std::declval<std::tuple<R>>()
 using record_type_list =

@@ -48,6 +48,10 @@ enum class field_kind : std::uint8_t {
   // pointee is max_count, every element's flat part, then every element's
   // pointees in element order; in memory, the structs one after another.
   struct_array,
+  // A unique pointer to one struct, its type named by the schema
+  // (record_schema<...>::pointee): DHCP_CLIENT_INFO_EX's Properties. Its
+  // pointee is that struct's flat part, then its own pointees.
+  struct_pointer,
 };
 
 // How a field's number reads for a person (dissection, the Wireshark plugin).
@@ -73,7 +77,8 @@ inline constexpr std::uint8_t no_parent = 0xFF;
 // DHCP_BINARY_DATA, a structure or a union): what the C API's dhcpm_field reads.
 [[nodiscard]] constexpr bool holds_number(field_kind k) noexcept {
   return k != field_kind::lpwstr && k != field_kind::binary_data && k != field_kind::structure &&
-         k != field_kind::pointer_array && k != field_kind::union_ && k != field_kind::struct_array;
+         k != field_kind::pointer_array && k != field_kind::union_ && k != field_kind::struct_array &&
+         k != field_kind::struct_pointer;
 }
 
 inline constexpr std::int8_t not_an_arm = -1;
@@ -104,7 +109,7 @@ struct field_info {
   }
   [[nodiscard]] constexpr bool is_pointer() const noexcept {
     return kind == field_kind::lpwstr || kind == field_kind::binary_data || kind == field_kind::pointer_array ||
-           kind == field_kind::struct_array;
+           kind == field_kind::struct_array || kind == field_kind::struct_pointer;
   }
 };
 
@@ -156,7 +161,8 @@ template <class Fields, class Visit>
 //   x64_size, x86_size   sizeof in native memory
 //   native_only  true for a type that exists only in native x64/x86 memory
 // and, for an _ARRAY, `element`: the record type its pointer_array points to;
-// for a record with a struct_array, `inline_element`: the type of its structs.
+// for a record with a struct_array, `inline_element`: the type of its structs;
+// for one with a struct_pointer, `pointee`: the type of the struct it points to.
 template <class Record>
 struct record_schema;
 

@@ -98,6 +98,13 @@ typedef struct _DHCP_PROPERTY {
   } Value;
 } DHCP_PROPERTY;
 typedef struct _DHCP_PROPERTY_ARRAY { DWORD NumElements; DHCP_PROPERTY *Elements; } DHCP_PROPERTY_ARRAY;
+typedef struct _DHCP_CLIENT_INFO_EX {
+  DWORD ClientIpAddress; DWORD SubnetMask; DHCP_CLIENT_UID ClientHardwareAddress; LPWSTR ClientName;
+  LPWSTR ClientComment; DATE_TIME ClientLeaseExpires; DHCP_HOST_INFO OwnerHost; BYTE bClientType;
+  BYTE AddressState; QuarantineStatus Status; DATE_TIME ProbationEnds; BOOL QuarantineCapable;
+  DWORD FilterStatus; LPWSTR PolicyName; DHCP_PROPERTY_ARRAY *Properties;
+} DHCP_CLIENT_INFO_EX;
+typedef struct _DHCP_CLIENT_INFO_EX_ARRAY { DWORD NumElements; DHCP_CLIENT_INFO_EX **Clients; } DHCP_CLIENT_INFO_EX_ARRAY;
 #define CHECK(expr) _Static_assert(expr, #expr)
 )";
 

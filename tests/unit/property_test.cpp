@@ -177,12 +177,17 @@ TEST(PropertyArrayHostile, TheElementLimitIsAnOption) {
   EXPECT_EQ(got.error_value().path, "Elements");
 }
 
-TEST(PropertyArrayHostile, ANullListWithACountIsSoft) {
+// C706 allows it and Samba's NDR makes it (a golden vector holds one): kept, strict or not.
+TEST(PropertyArrayHostile, ANullListWithACountIsKept) {
   dhcp_property_array a;
-  a.num_elements = 0;
-  bytes ndr20 = *encode(a, layout::ndr20);
-  ndr20[0] = 4;
-  refused<dhcp_property_array>(ndr20, layout::ndr20, true, error_code::null_with_nonzero_size, 4, "Elements");
+  a.num_elements = 4;
+  for (const layout wire : {layout::ndr20, layout::ndr64, layout::x64, layout::x86}) {
+    const result<decoded<dhcp_property_array>> back = decode<dhcp_property_array>(*encode(a, wire), wire);
+    ASSERT_TRUE(back) << describe(back.error_value());
+    EXPECT_TRUE(back->warnings.empty());
+    EXPECT_EQ(back->value.num_elements, 4u);
+    EXPECT_FALSE(back->value.elements.has_value());
+  }
 }
 
 TEST(PropertyArrayHostile, AStructsBadTagIsNamedByItsIndex) {

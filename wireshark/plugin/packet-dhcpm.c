@@ -141,6 +141,7 @@ static void build_record_fields(void) {
       case DHCPM_KIND_STRUCTURE:
       case DHCPM_KIND_POINTER_ARRAY:
       case DHCPM_KIND_STRUCT_ARRAY:
+      case DHCPM_KIND_STRUCT_POINTER:
       case DHCPM_KIND_UNION: break;
       case DHCPM_KIND_IPV4: add_record_field_entry(desc.path, SHAPE_IPV4, desc.c_field); break;
       case DHCPM_KIND_FILETIME: add_record_field_entry(desc.path, SHAPE_FILETIME, desc.c_field); break;
