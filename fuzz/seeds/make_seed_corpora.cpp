@@ -17,7 +17,12 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
+#include "dhcpm/codec.hpp"
 #include "dhcpm/pickle.hpp"
+#include "dhcpm/record_types.hpp"
+#include "harness/family_harness.hpp"
 #include "harness/value_shapes.hpp"
 #include "support/generate.hpp"
 #include "support/vectors.hpp"
@@ -157,6 +162,40 @@ void write_vectors(const target_seeds& seeds, const std::filesystem::path& dir) 
   }
 }
 
+// fuzz_decode_family: every family vector (tests/vectors/family) behind its
+// selector bytes, and each value again as x64 and x86 images and pickled.
+void write_family_seeds(const std::filesystem::path& dir) {
+  const nlohmann::json index = nlohmann::json::parse(test::read_text("family/index.json"));
+  for (const auto& [name, entry] : index.items()) {
+    if (!entry.contains("type")) continue;  // a call's stub
+    const std::optional<value_type> type = parse_value_type(entry["type"].get<std::string>());
+    if (!type) continue;
+    for (const auto& [kind, size] : entry["files"].items()) {
+      const std::optional<layout> wire = parse_layout(kind);
+      if (!wire) continue;
+      std::vector<std::uint8_t> seed = fuzz::family_selector(*type, *wire);
+      const std::vector<std::uint8_t> file = test::read_bytes("family/" + name + "." + kind + ".bin");
+      seed.insert(seed.end(), file.begin(), file.end());
+      write_file(dir / (name + "." + kind + ".bin"), seed);
+      if (kind != "ndr20") continue;
+      const std::string vector_name = name;  // clang 14 cannot capture a structured binding
+      with_record_type(*type, [&](auto t) {
+        using Record = typename decltype(t)::type;
+        const result<decoded<Record>> value = decode<Record>(file, layout::ndr20);
+        if (!value) return;
+        for (const auto& [other, selected] : {std::pair{layout::x64, layout::x64}, std::pair{layout::x86, layout::x86},
+                                              std::pair{layout::pickle_ndr64, layout::pickle}}) {
+          const result<bytes> encoded = encode(value->value, other);
+          if (!encoded) continue;
+          std::vector<std::uint8_t> derived = fuzz::family_selector(*type, selected);
+          derived.insert(derived.end(), encoded->begin(), encoded->end());
+          write_file(dir / (vector_name + "." + std::string(to_string(other)) + ".bin"), derived);
+        }
+      });
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -167,6 +206,11 @@ int main(int argc, char** argv) {
   try {
     const std::filesystem::path out = argv[1];
     for (int i = 2; i < argc; ++i) {
+      if (std::string_view(argv[i]) == "fuzz_decode_family") {
+        std::filesystem::create_directories(out / argv[i]);
+        write_family_seeds(out / argv[i]);
+        continue;
+      }
       target_seeds seeds;
       if (!seeds_for(argv[i], seeds)) {
         std::fprintf(stderr, "make_seed_corpora: no fuzz target is named %s\n", argv[i]);
