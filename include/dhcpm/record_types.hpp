@@ -22,22 +22,34 @@ namespace dhcpm {
 // Every record type, at the index of its value_type. A macro, so that the
 // library can instantiate its templates for each (C++ has no other way to
 // instantiate over a list of types); record_type_list is the same list.
-#define DHCPM_FOR_EACH_RECORD_TYPE(X)                                                                       \
+// It is written in four consecutive parts so that the heaviest translation
+// unit (decode, every type in every framing) can instantiate one part per
+// file, and a 2-core build compiles them side by side.
+#define DHCPM_FOR_EACH_RECORD_TYPE(X) \
+  DHCPM_RECORD_TYPES_PART_1(X) DHCPM_RECORD_TYPES_PART_2(X) DHCPM_RECORD_TYPES_PART_3(X) DHCPM_RECORD_TYPES_PART_4(X)
+// The failover record, its array, its _EX.
+#define DHCPM_RECORD_TYPES_PART_1(X)                                                                      \
   X(::dhcpm::client_info)                                                                                   \
   X(::dhcpm::client_info_array)                                                                             \
-  X(::dhcpm::client_info_ex)                                                                                \
+  X(::dhcpm::client_info_ex)
+// The family's records up to _PB.
+#define DHCPM_RECORD_TYPES_PART_2(X)                                                                      \
   X(::dhcpm::dhcp_client_info)                                                                              \
   X(::dhcpm::dhcp_client_info_v4)                                                                           \
   X(::dhcpm::dhcp_client_info_v5)                                                                           \
   X(::dhcpm::dhcp_client_info_vq)                                                                           \
   X(::dhcpm::dhcp_client_filter_status_info)                                                                \
-  X(::dhcpm::dhcp_client_info_pb)                                                                           \
+  X(::dhcpm::dhcp_client_info_pb)
+// Their _ARRAYs.
+#define DHCPM_RECORD_TYPES_PART_3(X)                                                                      \
   X(::dhcpm::dhcp_client_info_array)                                                                        \
   X(::dhcpm::dhcp_client_info_array_v4)                                                                     \
   X(::dhcpm::dhcp_client_info_array_v5)                                                                     \
   X(::dhcpm::dhcp_client_info_array_vq)                                                                     \
   X(::dhcpm::dhcp_client_filter_status_info_array)                                                          \
-  X(::dhcpm::dhcp_client_info_pb_array)                                                                     \
+  X(::dhcpm::dhcp_client_info_pb_array)
+// The rest of the family: the unions, the property array, the _EX and its array.
+#define DHCPM_RECORD_TYPES_PART_4(X)                                                                      \
   X(::dhcpm::dhcp_search_info)                                                                              \
   X(::dhcpm::dhcp_property)                                                                                 \
   X(::dhcpm::dhcp_property_array)                                                                           \
