@@ -61,21 +61,22 @@ template <class Record>
 constexpr bool is_present_pointer(record_field f) noexcept {
   return is_pointer_field<Record>(f) && is_present_slot<Record>(f);
 }
-template <class Record>
-constexpr bool is_string_slot(record_field f) noexcept {
-  return is_present_pointer<Record>(f) && field_of<Record>(f).kind == field_kind::lpwstr;
+// A pointer slot on the wire whose field is of kind K.
+template <class Record, field_kind K>
+constexpr bool is_pointer_of_kind(record_field f) noexcept {
+  return is_present_pointer<Record>(f) && field_of<Record>(f).kind == K;
 }
-template <class Record>
-constexpr bool is_data_slot(record_field f) noexcept {
-  return is_present_pointer<Record>(f) && field_of<Record>(f).kind == field_kind::binary_data;
+// Whether Record has a pointer of kind K on the wire; a record may have one at most.
+template <class Record, field_kind K>
+constexpr bool has_one_pointer_of_kind() noexcept {
+  constexpr std::size_t n = count_slots<Record>(is_pointer_of_kind<Record, K>);
+  static_assert(n <= 1, "at most one DHCP_BINARY_DATA, struct_array and struct_pointer per record");
+  return n == 1;
 }
-template <class Record>
-constexpr bool is_inline_array_slot(record_field f) noexcept {
-  return is_present_pointer<Record>(f) && field_of<Record>(f).kind == field_kind::struct_array;
-}
-template <class Record>
-constexpr bool is_struct_pointer_slot(record_field f) noexcept {
-  return is_present_pointer<Record>(f) && field_of<Record>(f).kind == field_kind::struct_pointer;
+template <class Record, field_kind K>
+constexpr record_field the_pointer_of_kind() noexcept {
+  static_assert(has_one_pointer_of_kind<Record, K>(), "the record has a pointer of this kind");
+  return slots_where<Record, is_pointer_of_kind<Record, K>>()[0];
 }
 }  // namespace layout_detail
 
@@ -84,21 +85,15 @@ template <class Record>
 inline constexpr auto pointer_fields_of = layout_detail::slots_where<Record, layout_detail::is_present_pointer<Record>>();
 // The LPWSTR slots, in member order.
 template <class Record>
-inline constexpr auto string_fields_of = layout_detail::slots_where<Record, layout_detail::is_string_slot<Record>>();
+inline constexpr auto string_fields_of =
+    layout_detail::slots_where<Record, layout_detail::is_pointer_of_kind<Record, field_kind::lpwstr>>();
 // Whether Record has a DHCP_BINARY_DATA on the wire (a client record's
 // ClientHardwareAddress; a union arm's), and then that one's Data pointer and
 // the DataLength slot just before it.
 template <class Record>
-inline constexpr bool has_binary_data = [] {
-  static_assert(layout_detail::count_slots<Record>(layout_detail::is_data_slot<Record>) <= 1,
-                "at most one DHCP_BINARY_DATA per record");
-  return layout_detail::count_slots<Record>(layout_detail::is_data_slot<Record>) == 1;
-}();
+inline constexpr bool has_binary_data = layout_detail::has_one_pointer_of_kind<Record, field_kind::binary_data>();
 template <class Record>
-inline constexpr record_field data_field_of = [] {
-  static_assert(has_binary_data<Record>, "the record has a DHCP_BINARY_DATA");
-  return layout_detail::slots_where<Record, layout_detail::is_data_slot<Record>>()[0];
-}();
+inline constexpr record_field data_field_of = layout_detail::the_pointer_of_kind<Record, field_kind::binary_data>();
 template <class Record>
 inline constexpr record_field data_length_field_of =
     static_cast<record_field>(static_cast<std::size_t>(data_field_of<Record>) - 1);
@@ -106,15 +101,10 @@ inline constexpr record_field data_length_field_of =
 // Whether Record has a struct_array (DHCP_PROPERTY_ARRAY's Elements), and then
 // its pointer slot, the slot of the count before it, and the struct type.
 template <class Record>
-inline constexpr bool has_inline_array = [] {
-  static_assert(layout_detail::count_slots<Record>(layout_detail::is_inline_array_slot<Record>) <= 1,
-                "at most one struct_array per record");
-  return layout_detail::count_slots<Record>(layout_detail::is_inline_array_slot<Record>) == 1;
-}();
+inline constexpr bool has_inline_array = layout_detail::has_one_pointer_of_kind<Record, field_kind::struct_array>();
 template <class Record>
 inline constexpr record_field inline_array_field_of = [] {
-  static_assert(has_inline_array<Record>, "the record has a struct_array");
-  constexpr record_field f = layout_detail::slots_where<Record, layout_detail::is_inline_array_slot<Record>>()[0];
+  constexpr record_field f = layout_detail::the_pointer_of_kind<Record, field_kind::struct_array>();
   static_assert(static_cast<std::size_t>(f) > 0 && field_of<Record>(static_cast<record_field>(static_cast<std::size_t>(f) - 1)).kind == field_kind::u32,
                 "a struct_array follows the DWORD that counts it");
   return f;
@@ -129,14 +119,10 @@ using inline_element_of = typename record_schema<whole_record_t<Record>>::inline
 // then its slot and the struct type it points to. It must be the last pointer
 // of its record: the walkers and encoders take its pointee after the others.
 template <class Record>
-inline constexpr bool has_struct_pointer = [] {
-  static_assert(layout_detail::count_slots<Record>(layout_detail::is_struct_pointer_slot<Record>) <= 1,
-                "at most one struct_pointer per record");
-  return layout_detail::count_slots<Record>(layout_detail::is_struct_pointer_slot<Record>) == 1;
-}();
+inline constexpr bool has_struct_pointer = layout_detail::has_one_pointer_of_kind<Record, field_kind::struct_pointer>();
 template <class Record>
 inline constexpr record_field struct_pointer_field_of = [] {
-  constexpr record_field f = layout_detail::slots_where<Record, layout_detail::is_struct_pointer_slot<Record>>()[0];
+  constexpr record_field f = layout_detail::the_pointer_of_kind<Record, field_kind::struct_pointer>();
   constexpr auto pointers = layout_detail::slots_where<Record, layout_detail::is_present_pointer<Record>>();
   static_assert(pointers.back() == f, "the struct_pointer is the record's last pointer");
   return f;

@@ -19,6 +19,35 @@ std::string hex_byte(std::uint8_t value) {
   return buffer;
 }
 
+struct named_flag {
+  std::uint32_t bit;
+  std::string_view name;
+};
+
+// The names of raw's known bits joined by '|', then any other bits as
+// "unknown(0x..)" with at least `digits` hex digits: every bit is shown,
+// none silently dropped.
+template <std::size_t N>
+std::string flag_names(std::uint32_t raw, const named_flag (&known)[N], int digits) {
+  std::string out;
+  const auto append = [&out](std::string_view part) {
+    if (!out.empty()) out += '|';
+    out += part;
+  };
+  std::uint32_t rest = raw;
+  for (const named_flag& flag : known) {
+    if ((raw & flag.bit) == 0) continue;
+    append(flag.name);
+    rest &= ~flag.bit;
+  }
+  if (rest != 0) {
+    char buffer[24];
+    std::snprintf(buffer, sizeof buffer, "unknown(0x%0*" PRIx32 ")", digits, rest);
+    append(buffer);
+  }
+  return out;
+}
+
 }  // namespace
 }  // namespace detail
 
@@ -44,26 +73,12 @@ std::string_view dhcid_mode_name(dhcid_mode m) noexcept {
 
 std::string dns_flags_names(std::uint8_t flags) {
   if (flags == 0) return "none";
-  static constexpr struct {
-    std::uint8_t bit;
-    std::string_view name;
-  } known[] = {{dns_flags::cleanup, "cleanup"},
-               {dns_flags::both_records, "both-records"},
-               {dns_flags::unregistered, "unregistered"},
-               {dns_flags::deleted, "deleted"}};
-  std::string out;
-  const auto append = [&out](std::string_view part) {
-    if (!out.empty()) out += '|';
-    out += part;
-  };
-  for (const auto& flag : known) {
-    if ((flags & flag.bit) != 0) append(flag.name);
-  }
-  // The parts come from a 4-bit field; a caller passing more bits still gets
-  // every bit shown rather than silently dropped.
-  const auto rest = static_cast<std::uint8_t>(flags & 0xF0u);
-  if (rest != 0) append("unknown(" + detail::hex_byte(rest) + ")");
-  return out;
+  // The parts come from a 4-bit field; a caller passing more bits still gets them shown.
+  static constexpr detail::named_flag known[] = {{dns_flags::cleanup, "cleanup"},
+                                                 {dns_flags::both_records, "both-records"},
+                                                 {dns_flags::unregistered, "unregistered"},
+                                                 {dns_flags::deleted, "deleted"}};
+  return detail::flag_names(flags, known, 2);
 }
 
 std::string client_type_name(std::uint8_t raw) {
@@ -114,29 +129,13 @@ std::optional<std::string_view> property_type_name(std::uint32_t raw) noexcept {
 
 std::string filter_status_names(std::uint32_t raw) {
   if (raw == 0) return "0";
-  static constexpr struct {
-    std::uint32_t bit;
-    std::string_view name;
-  } known[] = {{filter_status::none, "FILTER_STATUS_NONE"},
-               {filter_status::full_match_in_allow_list, "FILTER_STATUS_FULL_MATCH_IN_ALLOW_LIST"},
-               {filter_status::full_match_in_deny_list, "FILTER_STATUS_FULL_MATCH_IN_DENY_LIST"},
-               {filter_status::wildcard_match_in_allow_list, "FILTER_STATUS_WILDCARD_MATCH_IN_ALLOW_LIST"},
-               {filter_status::wildcard_match_in_deny_list, "FILTER_STATUS_WILDCARD_MATCH_IN_DENY_LIST"}};
-  std::string out;
-  std::uint32_t rest = raw;
-  for (const auto& flag : known) {
-    if ((raw & flag.bit) == 0) continue;
-    if (!out.empty()) out += '|';
-    out += flag.name;
-    rest &= ~flag.bit;
-  }
-  if (rest != 0) {
-    char buffer[24];
-    std::snprintf(buffer, sizeof buffer, "unknown(0x%" PRIx32 ")", rest);
-    if (!out.empty()) out += '|';
-    out += buffer;
-  }
-  return out;
+  static constexpr detail::named_flag known[] = {
+      {filter_status::none, "FILTER_STATUS_NONE"},
+      {filter_status::full_match_in_allow_list, "FILTER_STATUS_FULL_MATCH_IN_ALLOW_LIST"},
+      {filter_status::full_match_in_deny_list, "FILTER_STATUS_FULL_MATCH_IN_DENY_LIST"},
+      {filter_status::wildcard_match_in_allow_list, "FILTER_STATUS_WILDCARD_MATCH_IN_ALLOW_LIST"},
+      {filter_status::wildcard_match_in_deny_list, "FILTER_STATUS_WILDCARD_MATCH_IN_DENY_LIST"}};
+  return detail::flag_names(raw, known, 1);
 }
 
 std::optional<utc_time> filetime_to_utc(std::uint64_t filetime) noexcept {

@@ -31,15 +31,7 @@ void check_type(value_type type, layout wire, byte_span input, bool strict) {
   require(strict ? warnings.empty() : warnings.size() <= options.max_warnings,
           "warnings break strict mode or max_warnings");
 
-  const result<std::vector<error>> validated = validate(input, type, format, options);
-  if (validated.has_value() != got.has_value()) {
-    report_bug("validate and decode disagree on accepting the input", what);
-  } else if (failure && !(validated.error_value() == *failure)) {
-    report_bug("validate and decode report different errors",
-               what + "\ndecode:   " + format_error(*failure) + "\nvalidate: " + format_error(validated.error_value()));
-  } else if (!failure && !(*validated == warnings)) {
-    report_bug("validate and decode report different warnings", what);
-  }
+  require_validate_agrees(failure, warnings, validate(input, type, format, options), what);
 
   const dissection d = dissect(input, type, format, options);
   if (failure) {

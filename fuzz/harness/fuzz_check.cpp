@@ -16,4 +16,16 @@ void require_no_internal_error(const error& e, std::string_view what) {
   if (e.code == error_code::internal_error) report_bug(what, "internal_error: " + format_error(e));
 }
 
+void require_validate_agrees(const std::optional<error>& failure, const std::vector<error>& warnings,
+                             const result<std::vector<error>>& validated, const std::string& what) {
+  if (validated.has_value() == failure.has_value()) {
+    report_bug("validate and decode disagree on accepting the input", what);
+  } else if (failure && !(validated.error_value() == *failure)) {
+    report_bug("validate and decode report different errors",
+               what + "\ndecode:   " + format_error(*failure) + "\nvalidate: " + format_error(validated.error_value()));
+  } else if (!failure && !(*validated == warnings)) {
+    report_bug("validate and decode report different warnings", what);
+  }
+}
+
 }  // namespace dhcpm::fuzz

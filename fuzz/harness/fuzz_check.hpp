@@ -5,7 +5,10 @@
 // (STYLE.md habit 5).
 #pragma once
 
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "dhcpm/error.hpp"
 
@@ -23,5 +26,11 @@ template <class T>
 void require_no_internal_error(const result<T>& r, std::string_view what) {
   if (!r) require_no_internal_error(r.error_value(), what);
 }
+
+// validate() walks like decoding and builds nothing: it must accept the
+// input decode accepted (`failure` empty) with the same warnings, and refuse
+// the others with the same error.
+void require_validate_agrees(const std::optional<error>& failure, const std::vector<error>& warnings,
+                             const result<std::vector<error>>& validated, const std::string& what);
 
 }  // namespace dhcpm::fuzz
