@@ -12,6 +12,7 @@
 #include "dissect/dissecting.hpp"
 #include "dissect/pickle_regions.hpp"
 #include "dissect/region_output.hpp"
+#include "drive/prefix.hpp"
 #include "drive/walk_driver.hpp"
 
 namespace dhcpm {
@@ -43,8 +44,11 @@ std::string_view to_string(region_kind kind) noexcept {
   return "unknown";
 }
 
-dissect_summary dissect(byte_span input, value_type type, const wire_format& where, const decode_options& options,
-                        const region_callback& on_region) {
+namespace {
+
+// dissect and dissect_prefix (`prefix`: the value may be followed by other bytes).
+dissect_summary dissect_walk(byte_span input, value_type type, const wire_format& where, const decode_options& options,
+                             const region_callback& on_region, bool prefix) {
   dissect_summary summary;
   const layout wire = where.wire;
   summary.wire = wire;
@@ -68,6 +72,8 @@ dissect_summary dissect(byte_span input, value_type type, const wire_format& whe
   }
   detail::dissecting consumer(input, out, stream ? &*stream : nullptr);
   detail::walk_result walked;
+  walked.prefix = prefix;
+  if (prefix) consumer.stop_at_value_end();
   const bool ok = with_record_type(type, [&]<class Record>(std::type_identity<Record>) {
     return detail::drive_walk<Record>(input, format, options, walked, consumer);
   });
@@ -79,6 +85,20 @@ dissect_summary dissect(byte_span input, value_type type, const wire_format& whe
   if (!out.fault().empty()) summary.stopped = error{error_code::internal_error, out.fault_offset(), "", out.fault()};
   return summary;
 }
+
+}  // namespace
+
+dissect_summary dissect(byte_span input, value_type type, const wire_format& where, const decode_options& options,
+                        const region_callback& on_region) {
+  return dissect_walk(input, type, where, options, on_region, false);
+}
+
+namespace detail {
+dissect_summary dissect_prefix(byte_span input, value_type type, const wire_format& format,
+                               const decode_options& options, const region_callback& on_region) {
+  return dissect_walk(input, type, format, options, on_region, true);
+}
+}  // namespace detail
 
 dissection dissect(byte_span input, value_type type, const wire_format& format, const decode_options& options) {
   dissection out;

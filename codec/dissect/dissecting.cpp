@@ -31,7 +31,7 @@ void dissecting::finish(bool walked) {
   if (native_) {
     tile_image(collected_.regions, input_.size());
     for (region& r : collected_.regions) out_.put(std::move(r));
-  } else if (walked && stream_ == nullptr && end_ < input_.size()) {  // lenient: trailing bytes were a warning
+  } else if (walked && stream_ == nullptr && !prefix_ && end_ < input_.size()) {  // lenient: trailing bytes were a warning
     out_.put(region{.offset = end_, .length = input_.size() - end_, .kind = dhcpm::region_kind::trailing});
   }
 }

@@ -39,6 +39,10 @@ class dissecting {
   void pointer(bool /*present*/) noexcept {}
   void value_end(std::size_t end, std::size_t limit);
 
+  // The value may be followed by other bytes (detail::dissect_prefix): they
+  // are no trailing region of its.
+  void stop_at_value_end() noexcept { prefix_ = true; }
+
   // After the walk (`walked`: it succeeded): the regions still held back.
   void finish(bool walked);
 
@@ -55,6 +59,7 @@ class dissecting {
   region_collector collected_;  // a native image's regions, tiled at the end
   bool native_ = false;
   bool out_of_bounds_ = false;
+  bool prefix_ = false;
   std::uint32_t value_index_ = 0;
   std::size_t end_ = 0;  // where the last value ended
 };

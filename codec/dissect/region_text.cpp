@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "dhcpm/call.hpp"
 #include "dhcpm/field_meaning.hpp"
 #include "json/json_detail.hpp"
 
@@ -65,7 +66,11 @@ void append_escaped(std::string& out, char32_t c) {
 
 std::string field_text(const wire_slot& slot, const field_info& info, std::uint64_t value) {
   if (slot.part == slot_part::length) return std::to_string(value);  // DataLength
-  switch (info.meaning) {
+  return meaning_text(info.meaning, info.kind, value);
+}
+
+std::string meaning_text(field_meaning meaning, field_kind kind, std::uint64_t value) {
+  switch (meaning) {
     case field_meaning::ipv4: return format_ipv4(static_cast<std::uint32_t>(value));
     case field_meaning::filetime: return format_filetime(value);
     case field_meaning::client_type: return named(value, client_type_name(static_cast<std::uint8_t>(value)));
@@ -80,11 +85,16 @@ std::string field_text(const wire_slot& slot, const field_info& info, std::uint6
       return named(value, property_type_name(static_cast<std::uint32_t>(value)).value_or("no such arm"));
     case field_meaning::filter_status: return named(value, filter_status_names(static_cast<std::uint32_t>(value)));
     case field_meaning::boolean: return named(value, value != 0 ? "TRUE" : "FALSE");
-    case field_meaning::reserved: return "0x" + hex_of(value, info.kind == field_kind::u8 ? 2 : info.kind == field_kind::u16 ? 4 : 8);  // kept raw
+    case field_meaning::reserved: return "0x" + hex_of(value, kind == field_kind::u8 ? 2 : kind == field_kind::u16 ? 4 : 8);  // kept raw
     case field_meaning::number:
     case field_meaning::none: break;
   }
   return std::to_string(value);  // counts and the failover times (seconds)
+}
+
+std::string return_value_text(std::uint32_t value) {
+  const std::string_view name = return_value_name(value);
+  return name.empty() ? std::to_string(value) : named(value, name);
 }
 
 std::string pointer_text(std::uint64_t value, std::size_t width, std::uint64_t null_mask) {

@@ -19,6 +19,12 @@ namespace dhcpm::detail {
 // (for a DATE_TIME, the whole FILETIME).
 [[nodiscard]] std::string field_text(const wire_slot& slot, const field_info& info, std::uint64_t value);
 
+// A number read as `meaning` says (a field of `kind`).
+[[nodiscard]] std::string meaning_text(field_meaning meaning, field_kind kind, std::uint64_t value);
+
+// A call's DWORD result, named when it is one analyzers look for: "234 (ERROR_MORE_DATA)".
+[[nodiscard]] std::string return_value_text(std::uint32_t value);
+
 // A referent id or native pointer: "NULL" or 0x-hex with two digits per byte.
 // `null_mask` selects the bits that decide NULL (NDR64 ids are 32-bit numbers
 // in 8-byte slots).

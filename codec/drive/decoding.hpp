@@ -94,18 +94,40 @@ class value_building {
 
 }  // namespace detail
 
+namespace detail {
+
+// decode and decode_prefix: `walked` says whether the value may be followed
+// by other bytes, and tells where it ended.
 template <class Value>
-result<decoded<Value>> decode(byte_span input, const wire_format& format, const decode_options& options) {
+result<decoded<Value>> decode_walk(byte_span input, const wire_format& format, const decode_options& options,
+                                   walk_result& walked) {
   using record = typename framed_value<Value>::record;
-  if (std::optional<error> refused = detail::check_value_format<Value>(format, false)) return std::move(*refused);
+  if (std::optional<error> refused = check_value_format<Value>(format, false)) return std::move(*refused);
   decoded<Value> out;
-  detail::value_building<Value> consumer(out.value, options);
-  detail::walk_result walked;
-  if (!detail::drive_walk<record>(input, format, options, walked, consumer)) return std::move(walked.failure);
+  value_building<Value> consumer(out.value, options);
+  if (!drive_walk<record>(input, format, options, walked, consumer)) return std::move(walked.failure);
   consumer.finish();
   out.warnings = std::move(walked.warnings);
   out.wire = format.wire == layout::pickle ? to_layout(walked.kind) : format.wire;
   return out;
+}
+
+template <class Value>
+result<decoded<Value>> decode_prefix(byte_span input, const wire_format& format, const decode_options& options,
+                                     std::size_t& end) {
+  walk_result walked;
+  walked.prefix = true;
+  result<decoded<Value>> out = decode_walk<Value>(input, format, options, walked);
+  end = walked.end;
+  return out;
+}
+
+}  // namespace detail
+
+template <class Value>
+result<decoded<Value>> decode(byte_span input, const wire_format& format, const decode_options& options) {
+  detail::walk_result walked;
+  return detail::decode_walk<Value>(input, format, options, walked);
 }
 
 }  // namespace dhcpm
@@ -114,6 +136,10 @@ result<decoded<Value>> decode(byte_span input, const wire_format& format, const 
 #define DHCPM_INSTANTIATE_DECODE(R)                                                                              \
   template ::dhcpm::result<::dhcpm::decoded<R>> dhcpm::decode(::dhcpm::byte_span, const ::dhcpm::wire_format&,      \
                                                               const ::dhcpm::decode_options&);                    \
+  template ::dhcpm::result<::dhcpm::decoded<R>> dhcpm::detail::decode_prefix(                                     \
+      ::dhcpm::byte_span, const ::dhcpm::wire_format&, const ::dhcpm::decode_options&, std::size_t&);              \
+  template ::dhcpm::result<::dhcpm::decoded<std::optional<R>>> dhcpm::detail::decode_prefix(                      \
+      ::dhcpm::byte_span, const ::dhcpm::wire_format&, const ::dhcpm::decode_options&, std::size_t&);              \
   template ::dhcpm::result<::dhcpm::decoded<std::optional<R>>> dhcpm::decode(                                     \
       ::dhcpm::byte_span, const ::dhcpm::wire_format&, const ::dhcpm::decode_options&);                          \
   template ::dhcpm::result<::dhcpm::decoded<std::vector<R>>> dhcpm::decode(                                       \

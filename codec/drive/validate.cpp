@@ -4,6 +4,7 @@
 // what finding the next item needs (the pointers and counts, not the scalars).
 #include "dhcpm/codec.hpp"
 
+#include "drive/prefix.hpp"
 #include "drive/walk_driver.hpp"
 #include "sink/null_sink.hpp"
 
@@ -21,18 +22,34 @@ struct validation {
   void value_end(std::size_t /*end*/, std::size_t /*limit*/) noexcept {}
 };
 
-}  // namespace
-
-result<std::vector<error>> validate(byte_span input, value_type type, const wire_format& format,
-                                    const decode_options& options) {
+result<std::vector<error>> validate_walk(byte_span input, value_type type, const wire_format& format,
+                                         const decode_options& options, detail::walk_result& out) {
   if (std::optional<error> refused = check_format(type, format, false)) return std::move(*refused);
   validation consumer;
-  detail::walk_result out;
   const bool ok = with_record_type(type, [&](auto t) {
     return detail::drive_walk<typename decltype(t)::type>(input, format, options, out, consumer);
   });
   if (!ok) return std::move(out.failure);
   return std::move(out.warnings);
 }
+
+}  // namespace
+
+result<std::vector<error>> validate(byte_span input, value_type type, const wire_format& format,
+                                    const decode_options& options) {
+  detail::walk_result out;
+  return validate_walk(input, type, format, options, out);
+}
+
+namespace detail {
+result<std::vector<error>> validate_prefix(byte_span input, value_type type, const wire_format& format,
+                                           const decode_options& options, std::size_t& end) {
+  walk_result out;
+  out.prefix = true;
+  result<std::vector<error>> warnings = validate_walk(input, type, format, options, out);
+  end = out.end;
+  return warnings;
+}
+}  // namespace detail
 
 }  // namespace dhcpm

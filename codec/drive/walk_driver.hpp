@@ -43,6 +43,11 @@ struct walk_result {
   std::vector<error> warnings;
   error failure;
   pickle_kind kind{};  // pickled input: what its header said
+  // A prefix walk (bare or ptr NDR: a call's parameter, which later ones
+  // follow) ends at the value's last byte: no trailing-bytes check, and `end`
+  // says where the value ended.
+  bool prefix = false;
+  std::size_t end = 0;
 };
 
 // The NDR walker's top value of type Record (a record or an _ARRAY).
@@ -71,8 +76,11 @@ template <class Record, class F, class Consumer>
   }
   ok = ok && (!present || walk_top_value<Record>(walker, root));
   if (ok && frame == framing::response) ok = walker.return_value(return_value_path);
-  if (ok) consumer.value_end(walker.position(), input.size());
-  if (ok) ok = walker.end();
+  if (ok) {
+    out.end = walker.position();
+    consumer.value_end(out.end, out.prefix ? out.end : input.size());
+    if (!out.prefix) ok = walker.end();
+  }
   if (!ok) out.failure = walker.take_failure();
   return ok;
 }

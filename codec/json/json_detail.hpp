@@ -16,6 +16,7 @@
 
 #include "dhcpm/client_info.hpp"
 #include "dhcpm/error.hpp"
+#include "dhcpm/record_types.hpp"
 
 namespace dhcpm::detail {
 
@@ -59,6 +60,8 @@ inline constexpr bool is_list<std::span<const T>> = true;
 // --- json_write.cpp: values -> tree ---------------------------------------
 
 [[nodiscard]] ordered_json string_to_json(const utf16_string& value);
+// A record of any type (record_types.hpp), as to_json writes it.
+[[nodiscard]] ordered_json any_record_to_json(const any_record& value);
 
 // --- json_read_fields.cpp: one field at a time ----------------------------
 // Each reader takes the enclosing object and the path of that object, and
@@ -95,6 +98,12 @@ using maybe_error = std::optional<error>;
 [[nodiscard]] maybe_error string_from_json(const ordered_json& value, const std::string& path, utf16_string& out);
 [[nodiscard]] maybe_error read_binary(const ordered_json& object, std::string_view path, std::string_view field,
                                       binary_data& out);
+// --- json_read.cpp ----------------------------------------------------------
+
+// A record of `type` at `path`, as from_json reads it.
+[[nodiscard]] maybe_error any_record_from_json(const ordered_json& value, const std::string& path, value_type type,
+                                               any_record& out);
+
 // A member that must be there: read(its value, its path), or "missing member".
 [[nodiscard]] maybe_error read_member(const ordered_json& object, std::string_view path, std::string_view field,
                                       const std::function<maybe_error(const ordered_json&, const std::string&)>& read);

@@ -197,6 +197,20 @@ maybe_error value_from_json(const ordered_json& value, const std::string& path, 
   }
 }
 
+}  // namespace
+
+maybe_error any_record_from_json(const ordered_json& value, const std::string& path, value_type type,
+                                 any_record& out) {
+  return with_record_type(type, [&]<class Record>(std::type_identity<Record>) {
+    Record record{};
+    if (maybe_error e = value_from_json(value, path, record)) return e;
+    out = std::move(record);
+    return maybe_error{};
+  });
+}
+
+namespace {
+
 // Parses the text and runs the reader over it, turning any nlohmann
 // exception (a bug: the readers check types before every get) into an
 // internal_error rather than letting it escape the library.

@@ -4,6 +4,7 @@
 #include <span>
 #include <string>
 #include <type_traits>
+#include <variant>
 #include <vector>
 
 #include "dhcpm/client_info_schema.hpp"
@@ -114,6 +115,11 @@ ordered_json value_to_json(const Value& value) {
 }
 
 }  // namespace
+
+ordered_json any_record_to_json(const any_record& value) {
+  return std::visit([](const auto& record) { return value_to_json(record); }, value);
+}
+
 }  // namespace detail
 
 template <class Value>

@@ -37,6 +37,12 @@ class walk_checks {
     return false;
   }
 
+  // A failure found by another walk (a call's record parameter), made this one's.
+  bool fail_with(error e) {
+    failure_ = std::move(e);
+    return false;
+  }
+
   // A check that lenient decoding survives.
   bool soft(error_code code, std::size_t at, const field_path& path, std::string message) {
     if (options_.strict) return fail(code, at, path, std::move(message));
@@ -57,6 +63,45 @@ class walk_checks {
     if (bytes > options_.max_decoded_bytes - decoded_bytes_) [[unlikely]] return over_budget(at, base.at(leaf));
     decoded_bytes_ += bytes;
     return true;
+  }
+
+  // An NDR64 referent id with a non-zero upper half (ndr64_format): refused
+  // when strict; lenient decoding warns and goes on with its low half.
+  [[gnu::cold, gnu::noinline]] bool wide_referent(std::uint64_t raw, std::size_t at, const field_path& path) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string hex = "0x";
+    for (int shift = 60; shift >= 0; shift -= 4) hex += digits[(raw >> shift) & 0xF];
+    return soft(error_code::invalid_referent_id, at, path, "referent id " + hex + " has a non-zero upper half");
+  }
+
+  // The checks of a conformant varying string's counts (NDR strings; a
+  // call's ServerIpAddress), kept out of the walkers' hot paths.
+  // A non-zero offset or actual_count > max_count: soft checks, in wire order
+  // (max_count at max_at, each count `count_size` bytes).
+  [[gnu::cold, gnu::noinline]] bool string_variance(const field_path& path, std::uint64_t max, std::uint64_t offset,
+                                                    std::uint64_t actual, std::size_t max_at, std::size_t count_size) {
+    if (offset != 0 && !soft(error_code::nonzero_string_offset, max_at + count_size, path,
+                             "offset is " + std::to_string(offset) + ", not 0")) {
+      return false;
+    }
+    return actual <= max || soft(error_code::actual_count_exceeds_max, max_at + 2 * count_size, path,
+                                 "actual_count " + std::to_string(actual) + " exceeds max_count " + std::to_string(max));
+  }
+  // actual_count needs more than the `remaining` bytes, or exceeds max_string_units.
+  [[gnu::cold, gnu::noinline]] bool string_too_long(const field_path& path, std::uint64_t actual, std::size_t actual_at,
+                                                    std::size_t remaining) {
+    if (actual > remaining / 2) {
+      return fail(error_code::count_exceeds_input, actual_at, path,
+                  "actual_count " + std::to_string(actual) + " needs more bytes than remain");
+    }
+    return fail(error_code::string_limit, actual_at, path,
+                std::to_string(actual) + " units exceed the limit of " + std::to_string(options_.max_string_units));
+  }
+  // The last of `actual` units (at `units_at`) is not NUL, or there are none.
+  [[gnu::cold, gnu::noinline]] bool unterminated_string(const field_path& path, std::uint64_t actual,
+                                                        std::size_t actual_at, std::size_t units_at) {
+    return soft(error_code::missing_terminator, actual == 0 ? actual_at : units_at + 2 * (actual - 1), path,
+                "the string does not end in a NUL unit");
   }
 
   [[nodiscard]] error take_failure() { return std::move(failure_); }

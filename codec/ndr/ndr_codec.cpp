@@ -12,17 +12,24 @@ namespace dhcpm::detail {
 namespace {
 
 
-// Runs `write` with an encoder for `wire` and returns the bytes it wrote.
+// Runs `write` with an encoder for `wire` and returns the bytes it wrote;
+// its referent ids count on from `referents`, which is advanced.
 template <class Write>
-result<bytes> encode_with(layout wire, Write&& write) {
+result<bytes> encode_with(layout wire, std::uint64_t& referents, Write&& write) {
   return with_ndr_format(wire, [&](auto format) -> result<bytes> {
     bytes out;
     {
-      ndr_encoder<decltype(format)> encoder(out);  // sizes `out` when it goes out of scope
+      ndr_encoder<decltype(format)> encoder(out, referents);  // sizes `out` when it goes out of scope
       if (!write(encoder)) return encoder.take_failure();
+      referents = encoder.referents();
     }
     return out;
   });
+}
+template <class Write>
+result<bytes> encode_with(layout wire, Write&& write) {
+  std::uint64_t referents = 0;
+  return encode_with(wire, referents, std::forward<Write>(write));
 }
 
 template <class T>
@@ -37,8 +44,13 @@ bool encode_value(auto& encoder, const T& value, const field_path& path) {
 }  // namespace
 
 template <class T>
+result<bytes> ndr_encode_bare(const T& value, layout wire, std::uint64_t& referents) {
+  return encode_with(wire, referents, [&](auto& e) { return encode_value(e, value, root_path_of<T>); });
+}
+template <class T>
 result<bytes> ndr_encode_bare(const T& value, layout wire) {
-  return encode_with(wire, [&](auto& e) { return encode_value(e, value, root_path_of<T>); });
+  std::uint64_t referents = 0;
+  return ndr_encode_bare(value, wire, referents);
 }
 
 template <class T>
@@ -58,8 +70,9 @@ result<bytes> ndr_encode_response(const get_client_info_response& value, layout 
   });
 }
 
-#define DHCPM_INSTANTIATE(R)                                 \
-  template result<bytes> ndr_encode_bare(const R&, layout); \
+#define DHCPM_INSTANTIATE(R)                                                            \
+  template result<bytes> ndr_encode_bare(const R&, layout);                            \
+  template result<bytes> ndr_encode_bare(const R&, layout, std::uint64_t&);            \
   template result<bytes> ndr_encode_ptr(const std::optional<R>&, layout);
 DHCPM_FOR_EACH_RECORD_TYPE(DHCPM_INSTANTIATE)
 #undef DHCPM_INSTANTIATE

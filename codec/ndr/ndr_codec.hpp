@@ -13,6 +13,10 @@ template <class T>
 [[nodiscard]] result<bytes> ndr_encode_bare(const T& value, layout wire);
 template <class T>
 [[nodiscard]] result<bytes> ndr_encode_ptr(const std::optional<T>& value, layout wire);
+// The same for a call's record parameter: its referent ids count on from
+// `referents` (the ids the parameters before it used), which is advanced.
+template <class T>
+[[nodiscard]] result<bytes> ndr_encode_bare(const T& value, layout wire, std::uint64_t& referents);
 [[nodiscard]] result<bytes> ndr_encode_response(const get_client_info_response& value, layout wire);
 
 }  // namespace dhcpm::detail

@@ -25,7 +25,10 @@ namespace dhcpm::detail {
 template <class F>
 class ndr_encoder {
  public:
-  explicit ndr_encoder(std::vector<std::uint8_t>& out) : out_(out) {}
+  // `referents_before`: the referent ids a call's earlier parameters used;
+  // this value's ids count on from there.
+  explicit ndr_encoder(std::vector<std::uint8_t>& out, std::uint64_t referents_before = 0)
+      : out_(out), referents_(referents_before) {}
 
   void top_pointer(bool present) {
     out_.align(ps);
@@ -163,6 +166,8 @@ class ndr_encoder {
   }
 
   [[nodiscard]] error take_failure() { return std::move(failure_); }
+  // The referent ids used so far (those before included).
+  [[nodiscard]] std::uint64_t referents() const noexcept { return referents_; }
 
  private:
   static constexpr std::size_t ps = F::pointer_size;

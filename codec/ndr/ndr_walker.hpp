@@ -469,20 +469,17 @@ class ndr_walker {
     }
     in_.seek(max_at + 3 * cs);
     if (offset != 0 || actual > max) [[unlikely]] {
-      if (!string_variance(record_path.at(Which), max, offset, actual, max_at)) return false;
+      if (!checks_.string_variance(record_path.at(Which), max, offset, actual, max_at, cs)) return false;
     }
     if (actual > in_.remaining() / 2 || actual > checks_.options().max_string_units) [[unlikely]] {
-      return string_too_long(record_path.at(Which), actual, actual_at);
+      return checks_.string_too_long(record_path.at(Which), actual, actual_at, in_.remaining());
     }
     if (!charge(actual * 2, actual_at, record_path, Which)) return false;
     const std::size_t at = in_.position();
     const std::uint8_t* units = in_.data() + at;
     const bool terminated = actual != 0 && load<std::uint16_t, 2, F::byte_order>(units + 2 * (actual - 1)) == 0;
     if (!terminated) [[unlikely]] {
-      if (!soft(error_code::missing_terminator, actual == 0 ? actual_at : at + 2 * (actual - 1),
-                record_path.at(Which), "the string does not end in a NUL unit")) {
-        return false;
-      }
+      if (!checks_.unterminated_string(record_path.at(Which), actual, actual_at, at)) return false;
     }
     if constexpr (Sink::wants_regions) {
       sink_.region(region_kind::string_units, record_path.at(Which), at, 2 * actual);
@@ -502,27 +499,6 @@ class ndr_walker {
            fail(error_code::internal_error, at, path, "a string header was both cut off and whole");
   }
 
-  // A non-zero offset or actual_count > max_count: soft checks, in wire order.
-  [[gnu::cold, gnu::noinline]] bool string_variance(const field_path& path, std::uint64_t max, std::uint64_t offset,
-                                                    std::uint64_t actual, std::size_t max_at) {
-    if (offset != 0 &&
-        !soft(error_code::nonzero_string_offset, max_at + cs, path, "offset is " + std::to_string(offset) + ", not 0")) {
-      return false;
-    }
-    return actual <= max || soft(error_code::actual_count_exceeds_max, max_at + 2 * cs, path,
-                                 "actual_count " + std::to_string(actual) + " exceeds max_count " + std::to_string(max));
-  }
-
-  [[gnu::cold, gnu::noinline]] bool string_too_long(const field_path& path, std::uint64_t actual, std::size_t actual_at) {
-    if (actual > in_.remaining() / 2) {
-      return fail(error_code::count_exceeds_input, actual_at, path,
-                  "actual_count " + std::to_string(actual) + " needs more bytes than remain");
-    }
-    return fail(error_code::string_limit, actual_at, path,
-                std::to_string(actual) + " units exceed the limit of " +
-                    std::to_string(checks_.options().max_string_units));
-  }
-
   bool read_pointer(const field_path& path, std::uint64_t& id) {
     const std::size_t at = in_.aligned(ps);
     if (!in_.fits_at(at, ps)) return fail(error_code::truncated, clamp(at), path, "the pointer does not fit");
@@ -538,17 +514,11 @@ class ndr_walker {
   // lenient decoding warns and goes on with its low half.
   bool referent_fits(std::uint64_t raw, std::size_t at, const field_path& path) {
     if constexpr (wide_ids) {
-      if (raw >> 32 != 0) [[unlikely]] return wide_referent(raw, at, path);
+      if (raw >> 32 != 0) [[unlikely]] return checks_.wide_referent(raw, at, path);
     } else {
       (void)raw, (void)at, (void)path;
     }
     return true;
-  }
-  [[gnu::cold, gnu::noinline]] bool wide_referent(std::uint64_t raw, std::size_t at, const field_path& path) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string hex = "0x";
-    for (int shift = 60; shift >= 0; shift -= 4) hex += digits[(raw >> shift) & 0xF];
-    return soft(error_code::invalid_referent_id, at, path, "referent id " + hex + " has a non-zero upper half");
   }
   // The pointer fields of a Record's flat part at `at`, in member order.
   template <class Record>

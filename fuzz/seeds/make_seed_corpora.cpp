@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,8 @@
 #include "dhcpm/codec.hpp"
 #include "dhcpm/pickle.hpp"
 #include "dhcpm/record_types.hpp"
+#include "dhcpm/generate.hpp"
+#include "harness/call_harness.hpp"
 #include "harness/family_harness.hpp"
 #include "harness/value_shapes.hpp"
 #include "support/generate.hpp"
@@ -196,6 +199,40 @@ void write_family_seeds(const std::filesystem::path& dir) {
   }
 }
 
+// fuzz_decode_call: every golden stub file behind its selector, and a
+// generated stub of every call and direction in each NDR layout.
+void write_call_seeds(const std::filesystem::path& dir) {
+  const nlohmann::json index = nlohmann::json::parse(test::read_text("family/index.json"));
+  for (const auto& [name, entry] : index.items()) {
+    if (!entry.contains("call")) continue;
+    const call_stub_type type{*find_call(entry["call"].get<std::string>()),
+                              *parse_direction(entry["direction"].get<std::string>())};
+    for (const auto& [kind, size] : entry["files"].items()) {
+      std::vector<std::uint8_t> seed = fuzz::call_selector(type, *parse_layout(kind));
+      const std::vector<std::uint8_t> file = test::read_bytes("family/" + name + "." + kind + ".bin");
+      seed.insert(seed.end(), file.begin(), file.end());
+      write_file(dir / (name + "." + kind + ".bin"), seed);
+    }
+  }
+  generate_options small;
+  small.max_elements = 3;
+  realistic_generator g(0xCA11, small);
+  for (std::size_t call = 0; call < call_table.size(); ++call) {
+    for (const direction way : {direction::request, direction::response}) {
+      const call_stub_type type{call, way};
+      for (const layout wire : fuzz::call_fuzz_layouts) {
+        const result<bytes> encoded = encode_call(generate_call(type, g), wire);
+        if (!encoded) throw std::runtime_error("a generated stub does not encode: " + format_error(encoded.error_value()));
+        std::vector<std::uint8_t> seed = fuzz::call_selector(type, wire);
+        seed.insert(seed.end(), encoded->begin(), encoded->end());
+        write_file(dir / ("generated." + std::string(call_table[call].method) + "." + std::string(to_string(way)) + "." +
+                          std::string(to_string(wire)) + ".bin"),
+                   seed);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -206,6 +243,11 @@ int main(int argc, char** argv) {
   try {
     const std::filesystem::path out = argv[1];
     for (int i = 2; i < argc; ++i) {
+      if (std::string_view(argv[i]) == "fuzz_decode_call") {
+        std::filesystem::create_directories(out / argv[i]);
+        write_call_seeds(out / argv[i]);
+        continue;
+      }
       if (std::string_view(argv[i]) == "fuzz_decode_family") {
         std::filesystem::create_directories(out / argv[i]);
         write_family_seeds(out / argv[i]);

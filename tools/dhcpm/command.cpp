@@ -33,6 +33,8 @@ struct selection_text {
   std::string layout_name;
   std::string type_name = "client";
   std::string framing_name{to_string(framing::bare)};
+  std::string call_name;
+  std::string direction_name;
 };
 
 void print_line(std::FILE* stream, const std::string& line) {
@@ -72,7 +74,28 @@ std::function<void()> add_selection_options(CLI::App& command, value_selection& 
       ->capture_default_str()
       ->type_name("FRAMING");
 
+  CLI::Option* call =
+      command.add_option("--call", text->call_name, "A call's stub data instead of a record: the IDL method name "
+                                                    "(R_DhcpV4EnumSubnetClients, ...); NDR layouts")
+          ->check(CLI::IsMember(call_names()))
+          ->type_name("METHOD");
+  CLI::Option* dir = command.add_option("--direction", text->direction_name, "With --call: request or response")
+                         ->check(CLI::IsMember({"request", "response"}))
+                         ->type_name("DIRECTION");
+  call->needs(dir);
+  dir->needs(call);
+  call->excludes("--type");
+  call->excludes("--framing");
+
   return [text, &selection] {
+    if (!text->call_name.empty()) {
+      // The IsMember checks admit only names of call_table and the two directions.
+      selection.call = call_stub_type{*find_call(text->call_name), *parse_direction(text->direction_name)};
+      if (text->layout_name == auto_layout || !is_ndr(*parse_layout(text->layout_name))) {
+        throw CLI::ValidationError("--call", "a call's stub data is NDR: name its layout with --layout "
+                                             "ndr20, ndr20be or ndr64");
+      }
+    }
     selection.detect_layout = text->layout_name == auto_layout;
     const std::optional<layout> wire = selection.detect_layout ? layout::pickle : parse_layout(text->layout_name);
     const std::optional<framing> frame = parse_framing(text->framing_name);
@@ -107,6 +130,11 @@ std::function<void()> add_selection_options(CLI::App& command, value_selection& 
 }
 
 std::vector<std::string> layout_names() { return names_of(all_layouts); }
+std::vector<std::string> call_names() {
+  std::vector<std::string> names;
+  for (const call_info& c : call_table) names.emplace_back(c.method);
+  return names;
+}
 std::vector<std::string> value_type_names() { return names_of(all_value_types); }
 
 namespace {

@@ -13,6 +13,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include "dhcpm/call.hpp"
 #include "dhcpm/error.hpp"
 #include "dhcpm/options.hpp"
 #include "io.hpp"
@@ -25,14 +26,17 @@ struct value_selection {
   bool detect_layout = false;  // --layout auto (or none): pickled input is recognised by its header
   value_type type = value_type::client;  // --type
   framing frame = framing::bare;
+  // --call METHOD --direction request|response: a call's stub data instead
+  // of a record (NDR layouts, bare).
+  std::optional<call_stub_type> call;
 };
 
 // Whether a command may leave --layout out: commands that read bytes can
 // recognise pickled input (`auto`); commands that write need a layout.
 enum class layout_choice { required, may_detect };
 
-// Adds --layout, --type (default client) and --framing (default bare) to a
-// command. The returned function, called once parsing is complete, fills
+// Adds --layout, --type (default client), --framing (default bare), --call
+// and --direction to a command. The returned function, called once parsing is complete, fills
 // `selection` and throws CLI::ValidationError for combinations that do not
 // exist (an array in an opnum 98 response).
 [[nodiscard]] std::function<void()> add_selection_options(CLI::App& command, value_selection& selection,
@@ -44,6 +48,9 @@ enum class layout_choice { required, may_detect };
 [[nodiscard]] std::optional<layout> resolve_layout(const value_selection& selection,
                                                    std::span<const std::uint8_t> input, std::string_view command,
                                                    int& exit);
+
+// Every --call name (the methods of call_table), for CLI::IsMember.
+[[nodiscard]] std::vector<std::string> call_names();
 
 // Every layout name, for CLI::IsMember.
 [[nodiscard]] std::vector<std::string> layout_names();

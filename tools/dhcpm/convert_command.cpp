@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "command.hpp"
+#include "dhcpm/call.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/record_convert.hpp"
 #include "exit_code.hpp"
@@ -25,7 +26,21 @@ struct convert_request {
   std::string base;      // source image: virtual address of its first byte
   std::string at;        // source image: address of the value
   std::string out_base;  // target image: virtual address of its first byte
+  std::string call_name;       // --call: a call's stub data instead of a record
+  std::string direction_name;  // --direction
 };
+
+// A call's stub data from one NDR layout to another.
+int convert_call(byte_span bytes_in, const convert_request& request, layout from, layout to) {
+  const call_stub_type type{*find_call(request.call_name), *parse_direction(request.direction_name)};
+  const result<decoded<call_stub>> in = decode_call(bytes_in, type, from);
+  if (!in) return report(in.error_value());
+  const result<bytes> out = encode_call(in->value, to);
+  if (!out) return report(out.error_value());
+  const auto written = write_all(request.output_path, *out);
+  if (const io_error* failure = std::get_if<io_error>(&written)) return report(*failure);
+  return exit_code::success;
+}
 
 template <class To, class T>
 int convert(const result<decoded<T>>& in, const wire_format& to, const std::string& output_path) {
@@ -49,6 +64,7 @@ int run_convert(const convert_request& request) {
   const wire_format in{.wire = from, .base = base, .at = request.at.empty() ? base : parse_address(request.at)};
   const wire_format out{.wire = to,
                         .base = request.out_base.empty() ? default_image_base : parse_address(request.out_base)};
+  if (!request.call_name.empty()) return convert_call(bytes_in, request, from, to);
   const value_type from_type = *parse_value_type(request.type_name);  // checked by IsMember
   const value_type to_type = request.to_type_name.empty() ? from_type : *parse_value_type(request.to_type_name);
   return with_record_type(from_type, [&]<class From>(std::type_identity<From>) {
@@ -86,6 +102,17 @@ void add_convert_command(CLI::App& app, command_runner& run) {
                       "an AddressStateEx other than 0 cannot become a client")
       ->check(CLI::IsMember(value_type_names()))
       ->type_name("TYPE");
+  CLI::Option* call = command->add_option("--call", request->call_name,
+                                          "A call's stub data instead of a record: the IDL method name; NDR layouts")
+                          ->check(CLI::IsMember(call_names()))
+                          ->type_name("METHOD");
+  CLI::Option* dir = command->add_option("--direction", request->direction_name, "With --call: request or response")
+                         ->check(CLI::IsMember({"request", "response"}))
+                         ->type_name("DIRECTION");
+  call->needs(dir);
+  dir->needs(call);
+  call->excludes("--type");
+  call->excludes("--to-type");
   command->add_option("--base", request->base, "x64/x86 input: virtual address of its first byte (0x10000)")
       ->check(address_validator());
   command->add_option("--at", request->at, "x64/x86 input: virtual address of the value (default: the base)")
@@ -104,6 +131,9 @@ void add_convert_command(CLI::App& app, command_runner& run) {
       throw CLI::ValidationError("--to pickle", "name the kind: pickle-ndr20, pickle-ndr20be, pickle-ndr64 or pickle2-ndr20");
     }
     const layout from = *parse_layout(request->from_name);
+    if (!request->call_name.empty() && (!is_ndr(from) || !is_ndr(*parse_layout(request->to_name)))) {
+      throw CLI::ValidationError("--call", "a call's stub data is NDR: ndr20, ndr20be or ndr64");
+    }
     if ((!request->base.empty() || !request->at.empty()) && !is_native(from)) {
       throw CLI::ValidationError("--base/--at", "only x64 and x86 input has addresses");
     }

@@ -8,6 +8,7 @@
 #include <variant>
 
 #include "command.hpp"
+#include "dhcpm/call.hpp"
 #include "dhcpm/dissect.hpp"
 #include "dissect_printer.hpp"
 #include "exit_code.hpp"
@@ -35,12 +36,16 @@ int run_dissect(const dissect_command_request& request) {
                            .base = request.read.image_base(),
                            .at = request.read.value_address()};
 
-  const dissect_heading heading{std::string(to_string(*wire)), type, format.frame, bytes_in.size()};
+  const dissect_heading heading{std::string(to_string(*wire)), type, format.frame, bytes_in.size(),
+                                request.read.selection.call};
   stdout_writer out;
   const std::unique_ptr<dissect_printer> printer =
       request.json ? make_json_printer(bytes_in, heading, out) : make_text_printer(bytes_in, heading, out);
-  const dissect_summary summary = dissect(bytes_in, type, format, request.read.effective_options(),
-                                         [&printer](const region& r) { printer->region(r); });
+  const region_callback on_region = [&printer](const region& r) { printer->region(r); };
+  const dissect_summary summary =
+      request.read.selection.call
+          ? dissect_call(bytes_in, *request.read.selection.call, *wire, request.read.effective_options(), on_region)
+          : dissect(bytes_in, type, format, request.read.effective_options(), on_region);
   printer->finish(summary);
   if (const std::optional<io_error>& failure = out.finish()) return report(*failure);
 

@@ -41,9 +41,13 @@ class json_printer final : public dissect_printer {
  public:
   json_printer(std::span<const std::uint8_t> input, const dissect_heading& heading, stdout_writer& out)
       : input_(input), out_(out) {
-    const ordered_json head{{"type", std::string(to_string(heading.type))},
-                            {"framing", std::string(to_string(heading.frame))},
-                            {"size", heading.size}};
+    const ordered_json head =
+        heading.call ? ordered_json{{"call", std::string(heading.call->info().method)},
+                                    {"direction", std::string(to_string(heading.call->dir))},
+                                    {"size", heading.size}}
+                     : ordered_json{{"type", std::string(to_string(heading.type))},
+                                    {"framing", std::string(to_string(heading.frame))},
+                                    {"size", heading.size}};
     std::string text = dump(head);
     text.pop_back();  // the closing brace: the regions follow
     out_.write(text + ",\"regions\":[");

@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 
+#include "dhcpm/call.hpp"
 #include "dhcpm/dissect.hpp"
 #include "stdout_writer.hpp"
 
@@ -21,6 +23,7 @@ struct dissect_heading {
   value_type type = value_type::client;
   framing frame = framing::bare;
   std::size_t size = 0;  // bytes of input
+  std::optional<call_stub_type> call;  // a call's stub data instead of a record (type and frame unused)
 };
 
 class dissect_printer {

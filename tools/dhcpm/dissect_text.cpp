@@ -44,8 +44,11 @@ class text_printer final : public dissect_printer {
  public:
   text_printer(std::span<const std::uint8_t> input, const dissect_heading& heading, stdout_writer& out)
       : input_(input), out_(out) {
-    out_.write("# dhcpm dissect: " + heading.layout_name + ", " + std::string(to_string(heading.type)) + ", " +
-               std::string(to_string(heading.frame)) + ", " + std::to_string(heading.size) + " bytes\n");
+    const std::string subject =
+        heading.call ? std::string(heading.call->info().method) + ", " + std::string(to_string(heading.call->dir))
+                     : std::string(to_string(heading.type)) + ", " + std::string(to_string(heading.frame));
+    out_.write("# dhcpm dissect: " + heading.layout_name + ", " + subject + ", " + std::to_string(heading.size) +
+               " bytes\n");
     out_.write("# offset  bytes" + std::string(hex_width - 5 + 2, ' ') + "kind" + std::string(kind_width - 4, ' ') +
                "path = value\n");
   }

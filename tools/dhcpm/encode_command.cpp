@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "command.hpp"
+#include "dhcpm/call.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/json.hpp"
 #include "exit_code.hpp"
@@ -36,6 +37,15 @@ int run_encode(const encode_request& request) {
   if (const io_error* failure = std::get_if<io_error>(&input)) return report(*failure);
   const std::string_view json = as_text(std::get<std::vector<std::uint8_t>>(input));
   const value_selection& s = request.selection;
+  if (s.call) {
+    const result<call_stub> stub = call_from_json(*s.call, json);
+    if (!stub) return report(stub.error_value());
+    const result<bytes> encoded = encode_call(*stub, s.wire);
+    if (!encoded) return report(encoded.error_value());
+    const auto written = write_all(request.output_path, encoded.value());
+    if (const io_error* failure = std::get_if<io_error>(&written)) return report(*failure);
+    return exit_code::success;
+  }
   const wire_format format{.wire = s.wire,
                            .frame = s.frame,
                            .base = request.base.empty() ? default_image_base : parse_address(request.base),

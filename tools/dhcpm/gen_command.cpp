@@ -14,7 +14,10 @@
 #include <variant>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "command.hpp"
+#include "dhcpm/call.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/generate.hpp"
 #include "dhcpm/json.hpp"
@@ -41,6 +44,8 @@ struct gen_request {
   std::string framing_name{to_string(framing::bare)};
   std::string base;
   std::string output_path{standard_stream};
+  std::string call_name;       // --call: a call's stub data instead of a record
+  std::string direction_name;  // --direction
 };
 
 int write_bytes(const result<bytes>& encoded, const std::string& path) {
@@ -55,6 +60,23 @@ int write_text(std::string text, const std::string& path) {
   const auto written = write_all(path, as_byte_span(text));
   if (const io_error* failure = std::get_if<io_error>(&written)) return report(*failure);
   return exit_code::success;
+}
+
+// --call: `count` stubs as JSON (a list with --count), or one encoded.
+int emit_calls(const gen_request& request, const generate_options& options) {
+  const call_stub_type type{*find_call(request.call_name), *parse_direction(request.direction_name)};
+  realistic_generator g(request.seed, options);
+  if (!request.layout_name.empty()) {
+    return write_bytes(encode_call(generate_call(type, g), *parse_layout(request.layout_name)), request.output_path);
+  }
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (std::uint64_t i = 0; i < request.count; ++i) {
+    result<std::string> text = call_to_json(generate_call(type, g));
+    if (!text) return report(text.error_value());
+    if (!request.list) return write_text(std::move(*text), request.output_path);
+    list.push_back(nlohmann::ordered_json::parse(*text));
+  }
+  return write_text(list.dump(1, ' ', false), request.output_path);
 }
 
 // The value a format writes, made of the generated ones: all of them (a
@@ -94,6 +116,7 @@ int run_gen(const gen_request& request) {
   generate_options options;
   if (request.fixed_elements) options.elements = request.elements;
   const auto n = static_cast<std::size_t>(request.count);
+  if (!request.call_name.empty()) return emit_calls(request, options);
   return with_record_type(*parse_value_type(request.type_name), [&]<class Record>(std::type_identity<Record>) {
     return emit(generate_values<Record>(n, request.seed, options), request);
   });
@@ -115,6 +138,16 @@ void add_gen_command(CLI::App& app, command_runner& run) {
       ->check(CLI::IsMember(value_type_names()))
       ->capture_default_str()
       ->type_name("TYPE");
+  CLI::Option* call = command->add_option("--call", request->call_name,
+                                          "A call's stub data instead of a record: the IDL method name")
+                          ->check(CLI::IsMember(call_names()))
+                          ->type_name("METHOD");
+  CLI::Option* dir = command->add_option("--direction", request->direction_name, "With --call: request or response")
+                         ->check(CLI::IsMember({"request", "response"}))
+                         ->type_name("DIRECTION");
+  call->needs(dir);
+  dir->needs(call);
+  call->excludes("--type");
   command->add_option("--count", request->count, "Print a JSON list of N values (without it: one value)")
       ->check(unsigned_decimal(max_count))
       ->type_name("N");
@@ -144,7 +177,7 @@ void add_gen_command(CLI::App& app, command_runner& run) {
     const framing frame = *parse_framing(request->framing_name);
     request->list = command->count("--count") != 0;
     request->fixed_elements = command->count("--elements") != 0;
-    if (request->fixed_elements && !is_array_type(request->type_name)) {
+    if (request->fixed_elements && request->call_name.empty() && !is_array_type(request->type_name)) {
       throw CLI::ValidationError("--elements", "only arrays have elements; use --type array");
     }
     if (request->count == 0) throw CLI::ValidationError("--count", "must be at least 1");
@@ -154,6 +187,14 @@ void add_gen_command(CLI::App& app, command_runner& run) {
     }
     if (!wire && (command->count("--framing") != 0 || !request->base.empty())) {
       throw CLI::ValidationError("--framing/--base", "only with --layout");
+    }
+    if (!request->call_name.empty()) {
+      if (wire && (!is_ndr(*wire) || request->count > 1 || command->count("--framing") != 0)) {
+        throw CLI::ValidationError("--call", "a call's stub data encodes one stub at a time, bare, in ndr20, "
+                                             "ndr20be or ndr64");
+      }
+      run = [request] { return run_gen(*request); };
+      return;
     }
     if (wire) {
       if (*wire == layout::pickle) {

@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 
+#include "dhcpm/call.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/json.hpp"
 
@@ -66,6 +67,17 @@ std::function<void()> add_read_options(CLI::App& command, read_request& request,
 std::variant<decoded_json, error> decode_to_json(byte_span input, const read_request& request, layout wire,
                                                  bool with_text) {
   const decode_options options = request.effective_options();
+  if (request.selection.call) {
+    result<decoded<call_stub>> stub = decode_call(input, *request.selection.call, wire, options);
+    if (!stub) return std::move(stub).error_value();
+    decoded_json out{std::string(), std::move(stub->warnings)};
+    if (with_text) {
+      result<std::string> text = call_to_json(stub->value);
+      if (!text) return std::move(text).error_value();
+      out.text = std::move(*text);
+    }
+    return out;
+  }
   const wire_format format = request.format(wire);
   return with_record_type(request.selection.type, [&](auto record) {
     return with_framed_value<typename decltype(record)::type>(format, [&](auto value) {

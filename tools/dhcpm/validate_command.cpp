@@ -22,7 +22,9 @@ int run_validate(const read_request& request) {
   if (!wire) return exit;
 
   const result<std::vector<error>> outcome =
-      validate(bytes_in, request.selection.type, request.format(*wire), request.effective_options());
+      request.selection.call
+          ? validate_call(bytes_in, *request.selection.call, *wire, request.effective_options())
+          : validate(bytes_in, request.selection.type, request.format(*wire), request.effective_options());
   if (!outcome) return report(outcome.error_value());
   for (const error& warning : *outcome) warn(warning);  // --lenient only
   return exit_code::success;
