@@ -1,6 +1,7 @@
 // `dhcpm validate` through the real binary (docs/cli.md): silence and exit 0
 // for every golden vector; for bad input exactly decode's error line and its
 // exit code, and nothing on stdout; pickled input recognised without --layout.
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -51,6 +52,20 @@ std::vector<validate_file> all_files() {
   return out;
 }
 
+// The first file of each (type, kind): what the cut-file test runs on. Each
+// run spawns the binary twice (slow under the sanitizers), and decode and
+// validate agreeing on every cut of every file is the unit tests' (in
+// process); here it is the error line and exit code of each layout and framing.
+std::vector<validate_file> one_file_per_kind() {
+  std::vector<validate_file> out;
+  for (const validate_file& f : all_files()) {
+    const bool seen = std::any_of(out.begin(), out.end(),
+                                  [&](const validate_file& o) { return o.type == f.type && o.kind == f.kind; });
+    if (!seen) out.push_back(f);
+  }
+  return out;
+}
+
 std::string test_name(const ::testing::TestParamInfo<validate_file>& info) {
   std::string name = info.param.name + "_" + info.param.kind;
   for (char& c : name) {
@@ -60,6 +75,7 @@ std::string test_name(const ::testing::TestParamInfo<validate_file>& info) {
 }
 
 class cli_validate_vector : public ::testing::TestWithParam<validate_file> {};
+class cli_validate_cut : public ::testing::TestWithParam<validate_file> {};
 
 TEST_P(cli_validate_vector, valid_input_is_silent) {
   std::vector<std::string> args = GetParam().args("validate");
@@ -70,7 +86,7 @@ TEST_P(cli_validate_vector, valid_input_is_silent) {
   EXPECT_EQ(r.err, "");
 }
 
-TEST_P(cli_validate_vector, a_cut_file_fails_with_decodes_error_line) {
+TEST_P(cli_validate_cut, a_cut_file_fails_with_decodes_error_line) {
   const validate_file& f = GetParam();
   const std::string bytes = read_file(f.bin());
   const fs::path cut = scratch_file("cut.bin");
@@ -89,6 +105,7 @@ TEST_P(cli_validate_vector, a_cut_file_fails_with_decodes_error_line) {
 }
 
 INSTANTIATE_TEST_SUITE_P(vectors, cli_validate_vector, ::testing::ValuesIn(all_files()), test_name);
+INSTANTIATE_TEST_SUITE_P(kinds, cli_validate_cut, ::testing::ValuesIn(one_file_per_kind()), test_name);
 
 TEST(cli_validate, pickled_input_needs_no_layout) {
   for (const std::string kind : {"pickle.ndr20", "pickle.ndr20be", "pickle.ndr64", "pickle2.ndr20"}) {
