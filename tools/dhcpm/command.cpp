@@ -74,16 +74,7 @@ std::function<void()> add_selection_options(CLI::App& command, value_selection& 
       ->capture_default_str()
       ->type_name("FRAMING");
 
-  CLI::Option* call =
-      command.add_option("--call", text->call_name, "A call's stub data instead of a record: the IDL method name "
-                                                    "(R_DhcpV4EnumSubnetClients, ...); NDR layouts")
-          ->check(CLI::IsMember(call_names()))
-          ->type_name("METHOD");
-  CLI::Option* dir = command.add_option("--direction", text->direction_name, "With --call: request or response")
-                         ->check(CLI::IsMember({"request", "response"}))
-                         ->type_name("DIRECTION");
-  call->needs(dir);
-  dir->needs(call);
+  CLI::Option* call = add_call_options(command, text->call_name, text->direction_name);
   call->excludes("--type");
   call->excludes("--framing");
 
@@ -130,6 +121,20 @@ std::function<void()> add_selection_options(CLI::App& command, value_selection& 
 }
 
 std::vector<std::string> layout_names() { return names_of(all_layouts); }
+CLI::Option* add_call_options(CLI::App& command, std::string& call_name, std::string& direction_name) {
+  CLI::Option* call = command.add_option("--call", call_name,
+                                         "A call's stub data instead of a record: the IDL method name "
+                                         "(R_DhcpV4EnumSubnetClients, ...); NDR layouts")
+                          ->check(CLI::IsMember(call_names()))
+                          ->type_name("METHOD");
+  CLI::Option* dir = command.add_option("--direction", direction_name, "With --call: request or response")
+                         ->check(CLI::IsMember({"request", "response"}))
+                         ->type_name("DIRECTION");
+  call->needs(dir);
+  dir->needs(call);
+  return call;
+}
+
 std::vector<std::string> call_names() {
   std::vector<std::string> names;
   for (const call_info& c : call_table) names.emplace_back(c.method);

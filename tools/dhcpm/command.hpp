@@ -49,6 +49,10 @@ enum class layout_choice { required, may_detect };
                                                    std::span<const std::uint8_t> input, std::string_view command,
                                                    int& exit);
 
+// Adds --call METHOD and --direction request|response to a command, each
+// needing the other; returns the --call option (for excludes()).
+CLI::Option* add_call_options(CLI::App& command, std::string& call_name, std::string& direction_name);
+
 // Every --call name (the methods of call_table), for CLI::IsMember.
 [[nodiscard]] std::vector<std::string> call_names();
 

@@ -102,15 +102,7 @@ void add_convert_command(CLI::App& app, command_runner& run) {
                       "an AddressStateEx other than 0 cannot become a client")
       ->check(CLI::IsMember(value_type_names()))
       ->type_name("TYPE");
-  CLI::Option* call = command->add_option("--call", request->call_name,
-                                          "A call's stub data instead of a record: the IDL method name; NDR layouts")
-                          ->check(CLI::IsMember(call_names()))
-                          ->type_name("METHOD");
-  CLI::Option* dir = command->add_option("--direction", request->direction_name, "With --call: request or response")
-                         ->check(CLI::IsMember({"request", "response"}))
-                         ->type_name("DIRECTION");
-  call->needs(dir);
-  dir->needs(call);
+  CLI::Option* call = add_call_options(*command, request->call_name, request->direction_name);
   call->excludes("--type");
   call->excludes("--to-type");
   command->add_option("--base", request->base, "x64/x86 input: virtual address of its first byte (0x10000)")

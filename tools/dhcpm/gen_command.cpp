@@ -138,15 +138,7 @@ void add_gen_command(CLI::App& app, command_runner& run) {
       ->check(CLI::IsMember(value_type_names()))
       ->capture_default_str()
       ->type_name("TYPE");
-  CLI::Option* call = command->add_option("--call", request->call_name,
-                                          "A call's stub data instead of a record: the IDL method name")
-                          ->check(CLI::IsMember(call_names()))
-                          ->type_name("METHOD");
-  CLI::Option* dir = command->add_option("--direction", request->direction_name, "With --call: request or response")
-                         ->check(CLI::IsMember({"request", "response"}))
-                         ->type_name("DIRECTION");
-  call->needs(dir);
-  dir->needs(call);
+  CLI::Option* call = add_call_options(*command, request->call_name, request->direction_name);
   call->excludes("--type");
   command->add_option("--count", request->count, "Print a JSON list of N values (without it: one value)")
       ->check(unsigned_decimal(max_count))
