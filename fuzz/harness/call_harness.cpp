@@ -38,17 +38,8 @@ void check_stub(call_stub_type type, layout wire, byte_span input, bool strict) 
   require_validate_agrees(failure, warnings, validate_call(input, type, wire, options), what);
 
   const dissection d = dissect_call(input, type, wire, options);
-  if (failure) {
-    if (!d.stopped) report_bug("dissect went on where decode stopped", what + "\ndecode: " + format_error(*failure));
-  } else {
-    if (d.stopped) report_bug("dissect stopped where decode did not", what + "\ndissect: " + format_error(*d.stopped));
-    std::size_t end = 0;
-    for (const region& r : d.regions) {
-      require(r.offset == end, "dissect's regions leave a gap or overlap");
-      end = r.offset + r.length;
-    }
-    require(end == input.size() && d.consumed == input.size(), "dissect's regions do not cover the stub");
-  }
+  require_dissect_agrees(failure, d, true, what);
+  require(failure || d.consumed == input.size(), "dissect's regions do not cover the stub");
 
   if (!got || !strict) return;
   const result<bytes> again = encode_call(got->value, wire);

@@ -33,20 +33,8 @@ void check_type(value_type type, layout wire, byte_span input, bool strict) {
 
   require_validate_agrees(failure, warnings, validate(input, type, format, options), what);
 
-  const dissection d = dissect(input, type, format, options);
-  if (failure) {
-    if (!d.stopped) report_bug("dissect went on where decode stopped", what + "\ndecode: " + format_error(*failure));
-  } else {
-    if (d.stopped) report_bug("dissect stopped where decode did not", what + "\ndissect: " + format_error(*d.stopped));
-    if (!is_native(wire)) {  // NDR and pickled bytes: the regions tile what was consumed
-      std::size_t end = 0;
-      for (const region& r : d.regions) {
-        require(r.offset == end, "dissect's regions leave a gap or overlap");
-        end = r.offset + r.length;
-      }
-      require(end == d.consumed, "dissect's regions stop short of what it consumed");
-    }
-  }
+  // NDR and pickled bytes: the regions tile what was consumed (an image's are tiled by dissect itself).
+  require_dissect_agrees(failure, dissect(input, type, format, options), !is_native(wire), what);
 
   if (!got || !strict) return;
   // What strict decoding accepts encodes, and reads back as itself.

@@ -28,4 +28,20 @@ void require_validate_agrees(const std::optional<error>& failure, const std::vec
   }
 }
 
+void require_dissect_agrees(const std::optional<error>& failure, const dissection& d, bool tiles,
+                            const std::string& what) {
+  if (failure) {
+    if (!d.stopped) report_bug("dissect went on where decode stopped", what + "\ndecode: " + format_error(*failure));
+    return;
+  }
+  if (d.stopped) report_bug("dissect stopped where decode did not", what + "\ndissect: " + format_error(*d.stopped));
+  if (!tiles) return;
+  std::size_t end = 0;
+  for (const region& r : d.regions) {
+    require(r.offset == end, "dissect's regions leave a gap or overlap");
+    end = r.offset + r.length;
+  }
+  require(end == d.consumed, "dissect's regions stop short of what it consumed");
+}
+
 }  // namespace dhcpm::fuzz

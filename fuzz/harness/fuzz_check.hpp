@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "dhcpm/dissect.hpp"
 #include "dhcpm/error.hpp"
 
 namespace dhcpm::fuzz {
@@ -32,5 +33,11 @@ void require_no_internal_error(const result<T>& r, std::string_view what) {
 // the others with the same error.
 void require_validate_agrees(const std::optional<error>& failure, const std::vector<error>& warnings,
                              const result<std::vector<error>>& validated, const std::string& what);
+
+// Dissection of the same input stops where decode did (`failure`), or, when
+// decode succeeded, runs to the end; with `tiles`, its regions then cover
+// [0, d.consumed) without a gap or an overlap.
+void require_dissect_agrees(const std::optional<error>& failure, const dissection& d, bool tiles,
+                            const std::string& what);
 
 }  // namespace dhcpm::fuzz
