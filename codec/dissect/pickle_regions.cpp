@@ -3,12 +3,11 @@
 #include <string_view>
 
 #include "dissect/region_sink.hpp"
+#include "dissect/region_text.hpp"
 
 
 namespace dhcpm::detail {
 namespace {
-
-constexpr char hex_digits[] = "0123456789abcdef";
 
 // Bytes as hex, from `first` to `last` (either direction), for GUID parts.
 std::string hex_run(const std::uint8_t* p, int first, int last) {

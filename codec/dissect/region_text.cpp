@@ -9,8 +9,6 @@
 namespace dhcpm::detail {
 namespace {
 
-constexpr char hex_digits[] = "0123456789abcdef";
-
 std::string hex_of(std::uint64_t value, std::size_t digits) {
   std::string out(digits, '0');
   for (std::size_t i = digits; i-- > 0; value >>= 4) out[i] = hex_digits[value & 0xF];

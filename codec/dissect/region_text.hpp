@@ -15,6 +15,9 @@
 
 namespace dhcpm::detail {
 
+// The digits of hexadecimal text (referent ids, pointers, Data, GUIDs).
+inline constexpr char hex_digits[] = "0123456789abcdef";
+
 // The value of a scalar record field, given its wire value widened to 64 bits
 // (for a DATE_TIME, the whole FILETIME).
 [[nodiscard]] std::string field_text(const wire_slot& slot, const field_info& info, std::uint64_t value);
