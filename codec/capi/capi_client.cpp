@@ -18,11 +18,6 @@
 namespace dhcpm::capi {
 namespace {
 
-// A non-NULL pointer for empty non-NULL strings and Data, so that a NULL
-// pointer always means a NULL field.
-constexpr std::uint16_t no_units[1] = {0};
-constexpr std::uint8_t no_bytes[1] = {0};
-
 // The C constants follow the schema: dhcpm_field numbers the number fields
 // (and a DHCP_BINARY_DATA's DataLength) in member order, dhcpm_string_field
 // the strings; structures have none.
@@ -130,6 +125,21 @@ utf16_string* string_of(dhcpm_client* client, dhcpm_string_field field) noexcept
 }
 
 }  // namespace
+
+dhcpm_status copy_utf8(const utf16_string& text, char* buffer, std::size_t capacity, std::size_t& length) {
+  std::string utf8;
+  if (!text.is_null()) {
+    std::optional<std::string> converted = text.to_utf8();
+    if (!converted) return DHCPM_ERR_INVALID_UTF16;
+    utf8 = std::move(*converted);
+  }
+  length = utf8.size();
+  if (capacity <= utf8.size()) return DHCPM_ERR_BUFFER_TOO_SMALL;
+  std::memcpy(buffer, utf8.data(), utf8.size());
+  buffer[utf8.size()] = '\0';
+  return DHCPM_OK;
+}
+
 }  // namespace dhcpm::capi
 
 using dhcpm::capi::guarded;
@@ -194,19 +204,7 @@ dhcpm_status dhcpm_client_string_utf8(const dhcpm_client* client, dhcpm_string_f
   *length = 0;
   const dhcpm::utf16_string* s = string_of(client, field);
   if (s == nullptr || (buffer == nullptr && capacity != 0)) return DHCPM_ERR_INVALID_ARGUMENT;
-  return guarded(nullptr, [&]() -> dhcpm_status {
-    std::string utf8;
-    if (!s->is_null()) {
-      std::optional<std::string> converted = s->to_utf8();
-      if (!converted) return DHCPM_ERR_INVALID_UTF16;
-      utf8 = std::move(*converted);
-    }
-    *length = utf8.size();
-    if (capacity <= utf8.size()) return DHCPM_ERR_BUFFER_TOO_SMALL;
-    std::memcpy(buffer, utf8.data(), utf8.size());
-    buffer[utf8.size()] = '\0';
-    return DHCPM_OK;
-  });
+  return guarded(nullptr, [&] { return dhcpm::capi::copy_utf8(*s, buffer, capacity, *length); });
 }
 
 int dhcpm_client_data_is_null(const dhcpm_client* client) noexcept {

@@ -6,17 +6,21 @@
 
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <new>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
 
 #include "dhcpm/client_info.hpp"
 #include "dhcpm/dhcpm.h"
+#include "dhcpm/dissect.hpp"
 #include "dhcpm/error.hpp"
 #include "dhcpm/options.hpp"
 #include "dhcpm/record_types.hpp"
+#include "dhcpm/utf16_string.hpp"
 
 // The object behind a dhcpm_value handle. Global, to complete the C
 // declaration `typedef struct dhcpm_value dhcpm_value`.
@@ -94,6 +98,11 @@ static_assert(static_cast<int>(value_type::client) == DHCPM_TYPE_CLIENT &&
 }
 [[nodiscard]] inline client_info* unwrap(dhcpm_client* c) noexcept { return reinterpret_cast<client_info*>(c); }
 
+// Non-NULL pointers for empty non-NULL strings and Data, so that a NULL
+// pointer always means a NULL field.
+inline constexpr std::uint16_t no_units[1] = {0};
+inline constexpr std::uint8_t no_bytes[1] = {0};
+
 // Sets *out (when given) to DHCPM_OK with an empty path and message.
 void clear_error(dhcpm_error* out) noexcept;
 // Copies e into *out (when given), cutting path and message to fit, and
@@ -127,6 +136,22 @@ dhcpm_status report(dhcpm_error* out, dhcpm_status status, std::string_view mess
 // never NULL on success, even for no bytes.
 [[nodiscard]] dhcpm_status hand_over(const std::vector<std::uint8_t>& encoded, std::uint8_t** bytes,
                                      std::size_t* size, dhcpm_error* out) noexcept;
+
+// A string as UTF-8 into the caller's buffer, as dhcpm_client_string_utf8
+// documents: length always set; DHCPM_ERR_BUFFER_TOO_SMALL when it does not
+// fit with its NUL; DHCPM_ERR_INVALID_UTF16 for units UTF-8 cannot hold.
+[[nodiscard]] dhcpm_status copy_utf8(const utf16_string& text, char* buffer, std::size_t capacity, std::size_t& length);
+
+// Copies text into a malloc'd, NUL-terminated buffer for the caller (dhcpm_free).
+[[nodiscard]] dhcpm_status hand_over_text(const std::string& text, char** json, std::size_t* length,
+                                          dhcpm_error* out) noexcept;
+
+// Runs a dissection (walk, given the library's region callback) and hands
+// each region to a C callback until it asks to stop; fills the summary and
+// reports where the walk stopped. dhcpm_dissect and dhcpm_dissect_call.
+[[nodiscard]] dhcpm_status dissect_to_c(dhcpm_region_callback callback, void* user_data, dhcpm_dissect_summary* summary,
+                                        dhcpm_error* error,
+                                        const std::function<dissect_summary(const region_callback&)>& walk);
 
 // Runs body (which returns a dhcpm_status and reports its own errors) and
 // turns any exception into a status: memory exhaustion, or a bug.

@@ -1,5 +1,7 @@
 // dhcpm_dissect: the library's streaming dissect() (dissect.hpp) with each
 // region handed to a C callback.
+#include <functional>
+
 #include "capi/capi_detail.hpp"
 #include "dhcpm/dissect.hpp"
 
@@ -29,6 +31,36 @@ dhcpm_region_kind to_c_kind(region_kind kind) noexcept {
 }
 
 }  // namespace
+
+dhcpm_status dissect_to_c(dhcpm_region_callback callback, void* user_data, dhcpm_dissect_summary* summary,
+                          dhcpm_error* error, const std::function<dissect_summary(const region_callback&)>& walk) {
+  // The library's callback cannot stop the walk: after a non-zero return
+  // the remaining regions are walked but not handed over.
+  bool wanted = callback != nullptr;
+  const auto hand_over = [&](const region& r) {
+    if (!wanted) return;
+    const dhcpm_region c_region{r.offset,
+                                r.length,
+                                to_c_kind(r.kind),
+                                r.path.c_str(),
+                                r.value.c_str(),
+                                from_value_type(r.table),
+                                r.field,
+                                r.element,
+                                r.value_index,
+                                r.parameter.empty() ? "" : r.parameter.data(),  // literals: NUL-terminated
+                                r.number};
+    wanted = callback(&c_region, user_data) == 0;
+  };
+  const dissect_summary found = walk(hand_over);
+  if (summary != nullptr) {
+    summary->layout = from_layout(found.wire);
+    summary->consumed = found.consumed;
+    summary->warning_count = found.warnings.size();
+  }
+  return found.stopped ? report(error, *found.stopped) : DHCPM_OK;
+}
+
 }  // namespace dhcpm::capi
 
 extern "C" {
@@ -56,33 +88,9 @@ dhcpm_status dhcpm_dissect(const uint8_t* data, size_t size, const dhcpm_format*
     dhcpm::wire_format where;
     if (const dhcpm_status s = to_wire_format(*format, wire, false, where, error); s != DHCPM_OK) return s;
 
-    // The library's callback cannot stop the walk: after a non-zero return
-    // the remaining regions are walked but not handed over.
-    bool wanted = callback != nullptr;
-    const auto hand_over = [&](const dhcpm::region& r) {
-      if (!wanted) return;
-      const dhcpm_region region{r.offset,
-                                r.length,
-                                to_c_kind(r.kind),
-                                r.path.c_str(),
-                                r.value.c_str(),
-                                dhcpm::capi::from_value_type(r.table),
-                                r.field,
-                                r.element,
-                                r.value_index,
-                                r.parameter.empty() ? "" : r.parameter.data(),  // literals: NUL-terminated
-                                r.number};
-      wanted = callback(&region, user_data) == 0;
-    };
-    const dhcpm::dissect_summary found =
-        dhcpm::dissect(dhcpm::byte_span{data, size}, *type, where, to_options(options), hand_over);
-
-    if (summary != nullptr) {
-      summary->layout = from_layout(found.wire);
-      summary->consumed = found.consumed;
-      summary->warning_count = found.warnings.size();
-    }
-    return found.stopped ? report(error, *found.stopped) : DHCPM_OK;
+    return dissect_to_c(callback, user_data, summary, error, [&](const dhcpm::region_callback& on_region) {
+      return dhcpm::dissect(dhcpm::byte_span{data, size}, *type, where, to_options(options), on_region);
+    });
   });
 }
 

@@ -96,7 +96,7 @@ typedef enum dhcpm_status {
   /* Values that a layout cannot hold, or that contradict themselves. */
   DHCPM_ERR_VALUE_OUT_OF_RANGE = 19, /* e.g. a Status above 65535 in NDR 2.0 */
   DHCPM_ERR_INCONSISTENT_VALUE = 20, /* e.g. Data holding fewer bytes than DataLength */
-  DHCPM_ERR_INVALID_JSON = 21,       /* (not produced by the C API) */
+  DHCPM_ERR_INVALID_JSON = 21,       /* JSON text that is not a value of the type (dhcpm_value_from_json) */
   DHCPM_ERR_UNSUPPORTED = 22,        /* a layout that cannot carry the framing asked for */
   DHCPM_ERR_INVALID_REFERENT_ID = 23, /* an NDR64 referent id above 0xFFFFFFFF (strict only) */
   DHCPM_ERR_INVALID_UNION_TAG = 24,   /* a union discriminant selecting no arm, or a tag differing from it */
@@ -717,5 +717,10 @@ dhcpm_status dhcpm_dissect(const uint8_t* data, size_t size, const dhcpm_format*
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
+
+/* Any record of any type by its schema, values as JSON (dhcpm_record.h), and
+ * the calls' stub data (dhcpm_call.h). */
+#include "dhcpm/dhcpm_record.h" /* first: dhcpm_call.h uses dhcpm_record */
+#include "dhcpm/dhcpm_call.h"
 
 #endif /* DHCPM_DHCPM_H */

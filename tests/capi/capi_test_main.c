@@ -14,6 +14,7 @@ struct section {
 static const struct section sections[] = {
     {"vectors", test_vectors}, {"fields", test_fields},   {"errors", test_errors},
     {"builder", test_builder}, {"dissect", test_dissect}, {"family", test_family},
+    {"records", test_records}, {"calls", test_calls},
 };
 
 int main(int argc, char** argv) {

@@ -92,6 +92,30 @@ struct buffer read_vector(const char* name, const char* suffix) {
   return b;
 }
 
+struct buffer read_json(const char* name) {
+  struct buffer b = {NULL, 0};
+  char path[1024];
+  FILE* f;
+  long length;
+  snprintf(path, sizeof path, "%s/%s.json", vector_dir, name);
+  f = fopen(path, "rb");
+  if (!check_true(f != NULL, path, __FILE__, __LINE__)) return b;
+  if (fseek(f, 0, SEEK_END) == 0 && (length = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0) {
+    b.size = (size_t)length;
+    b.data = (uint8_t*)malloc(b.size + 1);
+    if (b.data != NULL && fread(b.data, 1, b.size, f) != b.size) free_buffer(&b);
+    if (b.data != NULL) b.data[b.size] = 0;
+  }
+  fclose(f);
+  check_true(b.data != NULL, path, __FILE__, __LINE__);
+  return b;
+}
+
+int same_json(const char* text, size_t length, const struct buffer* file) {
+  return text != NULL && file->data != NULL && file->size == length + 1 && memcmp(file->data, text, length) == 0 &&
+         file->data[length] == '\n';
+}
+
 const char* canonical_suffix(const char* suffix) {
   static const char foreign[] = "foreign.";
   return strncmp(suffix, foreign, sizeof foreign - 1) == 0 ? suffix + sizeof foreign - 1 : suffix;

@@ -37,6 +37,10 @@ void set_vector_dir(const char* dir);
  * check) when it cannot be read. Free with free_buffer. */
 struct buffer read_vector(const char* name, const char* suffix);
 /* A copy of size bytes in an exact-size heap buffer. */
+/* DIR/NAME.json as a NUL-terminated buffer (size excludes the NUL). */
+struct buffer read_json(const char* name);
+/* Whether the JSON text (as dhcpm gives it) plus a newline is the file's. */
+int same_json(const char* text, size_t length, const struct buffer* file);
 struct buffer copy_buffer(const uint8_t* data, size_t size);
 void free_buffer(struct buffer* b);
 
