@@ -2,8 +2,8 @@
 // picked by the input's first two bytes (harness/family_harness.hpp): decode
 // and validate agree, dissect tiles what decode consumed, and what strict
 // decoding accepts re-encodes to itself — each call under the resource bound.
-// Mutation is libFuzzer's own for now: the structure-aware mutator knows the
-// failover record's shapes only.
+// Mutation is structure-aware: harness/family_mutator.cpp changes the values
+// over their schema.
 #include <cstddef>
 #include <cstdint>
 

@@ -10,6 +10,7 @@
 #include "dhcpm/generate.hpp"
 #include "harness/exact_copy.hpp"
 #include "harness/fuzz_check.hpp"
+#include "harness/record_mutator.hpp"
 #include "harness/resource_bound.hpp"
 #include "harness/structure_aware.hpp"
 
@@ -71,6 +72,15 @@ void mutate_param(call_stub& stub, realistic_generator& g) {
     case param_kind::unique_record: {
       if (p.kind == param_kind::unique_record && g.chance(30)) {
         value = std::optional<any_record>{};
+        return;
+      }
+      // Half the time the record itself changes, over its schema.
+      any_record* held = std::get_if<any_record>(&value);
+      if (auto* unique = std::get_if<std::optional<any_record>>(&value); unique != nullptr && unique->has_value()) {
+        held = &**unique;
+      }
+      if (held != nullptr && g.chance(50)) {
+        mutate_record(*held, g);
         return;
       }
       any_record fresh = with_record_type(p.type, [&](auto t) { return any_record(g.value<typename decltype(t)::type>()); });

@@ -37,7 +37,8 @@ int fuzz_decode_call(const std::uint8_t* data, std::size_t size);
 
 // LLVMFuzzerCustomMutator's body: the stub decoded (leniently), one
 // parameter changed — a DWORD to a corner or random value, the string to
-// NULL, "" or another name, a record to NULL or a freshly generated one, the
+// NULL, "" or another name, a record to NULL, a freshly generated one or
+// changed over its schema (harness/record_mutator.hpp), the
 // selector to another call — and encoded back; libFuzzer's byte mutation
 // when the input is no stub, when the mutant does not fit, and one time in
 // four anyway (the encoder never writes bad counts or foreign referent ids).

@@ -1,5 +1,6 @@
 #include "harness/family_harness.hpp"
 
+#include <cstring>
 #include <optional>
 #include <string>
 #include <vector>
@@ -9,7 +10,9 @@
 #include "dhcpm/record_types.hpp"
 #include "harness/exact_copy.hpp"
 #include "harness/fuzz_check.hpp"
+#include "harness/record_mutator.hpp"
 #include "harness/resource_bound.hpp"
+#include "harness/structure_aware.hpp"
 
 namespace dhcpm::fuzz {
 namespace {
@@ -45,7 +48,67 @@ void check_type(value_type type, layout wire, byte_span input, bool strict) {
   require(back.has_value() && back->value == got->value, "a re-encoded value does not decode to itself");
 }
 
+// The kinds of type serialization a mutant is written as.
+constexpr std::array pickle_kinds{layout::pickle_ndr20, layout::pickle_ndr20be, layout::pickle_ndr64,
+                                  layout::pickle2_ndr20};
+
+// The values of an input read leniently (several for a pickled buffer), and
+// the layout they were in (for a pickled buffer, the kind its header names).
+template <class Record>
+std::vector<any_record> values_of(byte_span input, layout wire, layout& kind) {
+  const decode_options lenient = fuzz_decode_options(input.size(), false);
+  std::vector<any_record> out;
+  if (wire == layout::pickle) {
+    result<decoded<std::vector<Record>>> got = decode<std::vector<Record>>(input, {.wire = wire, .all = true}, lenient);
+    if (!got) return out;
+    for (Record& r : got->value) out.emplace_back(std::move(r));
+    kind = got->wire;
+  } else if (result<decoded<Record>> got = decode<Record>(input, {.wire = wire}, lenient)) {
+    out.emplace_back(std::move(got->value));
+  }
+  return out;
+}
+
+template <class Record>
+result<bytes> encode_values(const std::vector<any_record>& values, layout kind) {
+  if (!is_pickle(kind)) return encode(std::get<Record>(values.front()), kind);
+  std::vector<Record> list;
+  for (const any_record& v : values) list.push_back(std::get<Record>(v));
+  return encode(list, kind);
+}
+
 }  // namespace
+
+std::size_t mutate_family(std::uint8_t* data, std::size_t size, std::size_t max_size, unsigned seed) {
+  generate_options small;
+  small.max_elements = 3;
+  realistic_generator g(seed, small);
+  if (size < 2 || g.chance(25)) return LLVMFuzzerMutate(data, size, max_size);
+  std::size_t t = data[0] % family_fuzz_types.size();
+  std::size_t l = data[1] % family_fuzz_layouts.size();
+  layout kind = pickle_kinds[g.below(pickle_kinds.size())];  // for a pickled buffer that does not decode
+  std::vector<any_record> values = with_record_type(family_fuzz_types[t], [&](auto r) {
+    return values_of<typename decltype(r)::type>(byte_span(data + 2, size - 2), family_fuzz_layouts[l], kind);
+  });
+  if (values.empty() || g.chance(5)) {  // no value of the type here, or now and then another type
+    if (!values.empty()) t = static_cast<std::size_t>(g.below(family_fuzz_types.size()));
+    values.assign(1, with_record_type(family_fuzz_types[t],
+                                      [&](auto r) { return any_record(g.value<typename decltype(r)::type>()); }));
+  }
+  mutate_record(values[g.below(values.size())], g);
+  if (g.chance(10)) {  // the same values in another layout
+    l = static_cast<std::size_t>(g.below(family_fuzz_layouts.size()));
+    if (values.size() > 1 && family_fuzz_layouts[l] != layout::pickle) values.resize(1);
+  }
+  const layout out = family_fuzz_layouts[l] == layout::pickle ? kind : family_fuzz_layouts[l];
+  const result<bytes> encoded =
+      with_record_type(family_fuzz_types[t], [&](auto r) { return encode_values<typename decltype(r)::type>(values, out); });
+  if (!encoded || encoded->size() + 2 > max_size) return LLVMFuzzerMutate(data, size, max_size);
+  data[0] = static_cast<std::uint8_t>(t);
+  data[1] = static_cast<std::uint8_t>(l);
+  std::memcpy(data + 2, encoded->data(), encoded->size());
+  return encoded->size() + 2;
+}
 
 int fuzz_decode_family(const std::uint8_t* data, std::size_t size) {
   if (size < 2) return 0;

@@ -42,4 +42,13 @@ inline constexpr std::array family_fuzz_layouts{layout::ndr20, layout::ndr20be, 
 
 int fuzz_decode_family(const std::uint8_t* data, std::size_t size);
 
+// LLVMFuzzerCustomMutator's body (harness/family_mutator.cpp): the input's
+// value(s) decoded leniently — a generated one when they do not decode, and
+// now and then one of another type — changed over its schema
+// (harness/record_mutator.hpp), sometimes moved to another layout, and
+// encoded back behind its selector; libFuzzer's byte mutation when the
+// mutant does not encode or fit, and one time in four anyway (the encoder
+// never writes bad counts or foreign referent ids).
+std::size_t mutate_family(std::uint8_t* data, std::size_t size, std::size_t max_size, unsigned seed);
+
 }  // namespace dhcpm::fuzz
