@@ -296,10 +296,19 @@ struct convert_source {
 };
 void PrintTo(const convert_source& s, std::ostream* os) { *os << s.vector << " from " << s.from->name; }
 
+// A client and an array (with a NULL element) from every layout to every
+// layout; three more vectors from two layouts. Every value through every
+// layout is the unit tests' cross-layout property (in process); here it is
+// the command's reading and writing of each layout.
 std::vector<convert_source> convert_sources() {
   std::vector<convert_source> out;
-  for (const std::string vector : {"typical", "array-3", "unicode", "extremes", "array-with-null"}) {
+  for (const std::string vector : {"typical", "array-with-null"}) {
     for (const layout_spec& from : layouts) out.push_back({vector, &from});
+  }
+  for (const std::string vector : {"array-3", "unicode", "extremes"}) {
+    for (const layout_spec& from : layouts) {
+      if (from.name == std::string_view("ndr20be") || from.name == std::string_view("x86")) out.push_back({vector, &from});
+    }
   }
   return out;
 }
