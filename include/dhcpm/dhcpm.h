@@ -1,8 +1,12 @@
 /*
  * dhcpm.h — the C API of dhcpm: decode, read, build, encode and dissect the
- * MS-DHCPM DHCPV4_FAILOVER_CLIENT_INFO record and its _ARRAY in every layout
- * (NDR 2.0 LE/BE, NDR64, MS-RPCE type serialization, Windows x64/x86 memory
- * images), for C programs such as protocol analyzers. C99; no C++ types.
+ * MS-DHCPM client records — DHCPV4_FAILOVER_CLIENT_INFO and its _ARRAY, the
+ * client-record family (DHCP_CLIENT_INFO ... _EX and their arrays) — in every
+ * layout (NDR 2.0 LE/BE, NDR64, MS-RPCE type serialization, Windows x64/x86
+ * memory images), and the stub data of the calls that carry them, for C
+ * programs such as protocol analyzers. C99; no C++ types. Any record is read
+ * through its schema with dhcpm_record.h, the calls with dhcpm_call.h; this
+ * header includes both.
  *
  * Conventions (they hold for every function below unless its comment says
  * otherwise):
@@ -292,7 +296,7 @@ dhcpm_status dhcpm_decode(const uint8_t* data, size_t size, const dhcpm_format* 
 /* Releases a value and everything borrowed from it. NULL is allowed. */
 void dhcpm_value_free(dhcpm_value* value) DHCPM_NOEXCEPT;
 
-/* DHCPM_TYPE_CLIENT or DHCPM_TYPE_ARRAY (DHCPM_TYPE_CLIENT for NULL). */
+/* The value's type (DHCPM_TYPE_CLIENT for NULL). */
 dhcpm_type dhcpm_value_type(const dhcpm_value* value) DHCPM_NOEXCEPT;
 /* Non-zero when the value is a NULL pointer: ptr framing with referent id 0,
  * or a response whose [out] ClientInfo is NULL. Zero for bare values. */
