@@ -17,6 +17,7 @@
 #include "dhcpm/call.hpp"
 #include "dhcpm/generate.hpp"
 #include "support/vectors.hpp"
+#include "support/property_seed.hpp"
 
 namespace dhcpm::test {
 namespace {
@@ -24,14 +25,7 @@ namespace {
 // 10,000 stubs per call: 5,000 requests and 5,000 responses.
 constexpr std::size_t stubs_per_direction = 5'000;
 
-std::uint64_t property_seed() {
-  if (const char* env = std::getenv("DHCPM_PROPERTY_SEED"); env != nullptr && *env != '\0') {
-    char* end = nullptr;
-    const unsigned long long seed = std::strtoull(env, &end, 0);
-    if (end != nullptr && *end == '\0') return seed;
-  }
-  return 0xCA11ED5EEDull;
-}
+std::uint64_t property_seed() { return test::seed_from_environment().value_or(0xCA11ED5EEDull); }
 
 std::vector<call_stub_type> every_stub_type() {
   std::vector<call_stub_type> out;

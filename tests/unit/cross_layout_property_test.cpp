@@ -23,6 +23,7 @@
 #include "dhcpm/pickle.hpp"
 #include "support/generate.hpp"
 #include "support/vectors.hpp"
+#include "support/property_seed.hpp"
 
 namespace dhcpm::test {
 namespace {
@@ -30,15 +31,7 @@ namespace {
 constexpr std::uint64_t fixed_seed = 0xC0551A70E5EED003u;
 constexpr int values_per_seed = 10'000;
 
-std::vector<std::uint64_t> property_seeds() {
-  std::vector<std::uint64_t> seeds = {fixed_seed};
-  if (const char* env = std::getenv("DHCPM_PROPERTY_SEED"); env != nullptr && *env != '\0') {
-    char* end = nullptr;
-    const unsigned long long seed = std::strtoull(env, &end, 0);
-    if (end != nullptr && *end == '\0') seeds.push_back(seed);
-  }
-  return seeds;
-}
+std::vector<std::uint64_t> property_seeds() { return test::property_seeds(fixed_seed); }
 
 // A pickled layout, the NDR layout of its body and the sizes of its framing.
 struct pickled_layout {

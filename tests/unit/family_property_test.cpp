@@ -23,6 +23,7 @@
 #include "dhcpm/json.hpp"
 #include "dhcpm/record_types.hpp"
 #include "support/vectors.hpp"
+#include "support/property_seed.hpp"
 
 namespace dhcpm::test {
 namespace {
@@ -30,14 +31,7 @@ namespace {
 constexpr std::size_t values_per_type = 10'000;
 constexpr std::size_t first_family_type = static_cast<std::size_t>(value_type::DHCP_CLIENT_INFO);
 
-std::uint64_t property_seed() {
-  if (const char* env = std::getenv("DHCPM_PROPERTY_SEED"); env != nullptr && *env != '\0') {
-    char* end = nullptr;
-    const unsigned long long seed = std::strtoull(env, &end, 0);
-    if (end != nullptr && *end == '\0') return seed;
-  }
-  return 0xFA111E5EEDull;
-}
+std::uint64_t property_seed() { return test::seed_from_environment().value_or(0xFA111E5EEDull); }
 
 std::vector<value_type> family_types() {
   std::vector<value_type> out;

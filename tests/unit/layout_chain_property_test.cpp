@@ -27,6 +27,7 @@
 #include "dhcpm/json.hpp"
 #include "support/generate.hpp"
 #include "support/vectors.hpp"
+#include "support/property_seed.hpp"
 
 namespace dhcpm::test {
 namespace {
@@ -34,15 +35,7 @@ namespace {
 constexpr std::uint64_t fixed_seed = 0xC4A1D0C5EED5EEDull;
 constexpr std::size_t values_per_type = 10'000;
 
-std::vector<std::uint64_t> chain_seeds() {
-  std::vector<std::uint64_t> seeds = {fixed_seed};
-  if (const char* env = std::getenv("DHCPM_PROPERTY_SEED"); env != nullptr && *env != '\0') {
-    char* end = nullptr;
-    const unsigned long long seed = std::strtoull(env, &end, 0);
-    if (end != nullptr && *end == '\0') seeds.push_back(seed);
-  }
-  return seeds;
-}
+std::vector<std::uint64_t> chain_seeds() { return test::property_seeds(fixed_seed); }
 
 // ---------------------------------------------------------------- embedded NULs
 

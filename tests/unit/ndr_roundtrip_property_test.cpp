@@ -22,6 +22,7 @@
 #include "support/generate.hpp"
 #include "support/ndr_builder.hpp"
 #include "support/vectors.hpp"
+#include "support/property_seed.hpp"
 
 namespace dhcpm::test {
 namespace {
@@ -29,15 +30,8 @@ namespace {
 constexpr std::uint64_t fixed_seed = 0x5EED0D4C9F00D001u;
 constexpr int values_per_seed = 10'000;
 
-std::vector<std::uint64_t> property_seeds() {
-  std::vector<std::uint64_t> seeds = {fixed_seed};
-  if (const char* env = std::getenv("DHCPM_PROPERTY_SEED"); env != nullptr && *env != '\0') {
-    char* end = nullptr;
-    const unsigned long long seed = std::strtoull(env, &end, 0);
-    if (end != nullptr && *end == '\0') seeds.push_back(seed);  // otherwise SeedFromEnvironment fails
-  }
-  return seeds;
-}
+// A DHCPM_PROPERTY_SEED that is not a number adds nothing, which SeedFromEnvironment reports.
+std::vector<std::uint64_t> property_seeds() { return test::property_seeds(fixed_seed); }
 
 std::vector<std::uint8_t> reference_bytes(const any_value& value, layout wire) {
   ndr_builder b(wire == layout::ndr20be ? byte_order::big : byte_order::little);
