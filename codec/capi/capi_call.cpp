@@ -226,10 +226,7 @@ dhcpm_status dhcpm_stub_string(const dhcpm_stub* stub, size_t param, const uint1
   const dhcpm::param_value* p = dhcpm::capi::param_at(stub, param, info);
   const auto* text = p != nullptr ? std::get_if<dhcpm::utf16_string>(p) : nullptr;
   if (text == nullptr || units == nullptr || count == nullptr) return DHCPM_ERR_INVALID_ARGUMENT;
-  *units = text->is_null() ? nullptr
-           : text->size() == 0 ? dhcpm::capi::no_units
-                               : reinterpret_cast<const uint16_t*>(text->units().data());
-  *count = text->is_null() ? 0 : text->size();
+  dhcpm::capi::units_of(*text, units, count);
   return DHCPM_OK;
 }
 
@@ -243,8 +240,8 @@ dhcpm_status dhcpm_stub_record(const dhcpm_stub* stub, size_t param, dhcpm_recor
   } else if (held == nullptr) {
     return DHCPM_ERR_INVALID_ARGUMENT;  // a DWORD or the string
   }
-  const void* at = held == nullptr ? nullptr : std::visit([](const auto& r) -> const void* { return &r; }, *held);
-  *record = dhcpm_record{dhcpm::capi::from_value_type(info.type), at};
+  *record = dhcpm_record{dhcpm::capi::from_value_type(info.type),
+                         held == nullptr ? nullptr : dhcpm::capi::address_of(*held)};
   return DHCPM_OK;
 }
 

@@ -189,13 +189,11 @@ int dhcpm_client_string_is_null(const dhcpm_client* client, dhcpm_string_field f
 
 const uint16_t* dhcpm_client_string_utf16(const dhcpm_client* client, dhcpm_string_field field,
                                           size_t* units) noexcept {
-  if (units != nullptr) *units = 0;
-  const dhcpm::utf16_string* s = string_of(client, field);
-  if (s == nullptr || s->is_null()) return nullptr;
-  if (s->size() == 0) return dhcpm::capi::no_units;
-  if (units != nullptr) *units = s->size();
-  // char16_t and uint16_t have one size and representation; C sees uint16_t.
-  return reinterpret_cast<const uint16_t*>(s->units().data());
+  size_t count = 0;
+  const uint16_t* found = nullptr;
+  if (const dhcpm::utf16_string* s = string_of(client, field)) dhcpm::capi::units_of(*s, &found, &count);
+  if (units != nullptr) *units = count;
+  return found;
 }
 
 dhcpm_status dhcpm_client_string_utf8(const dhcpm_client* client, dhcpm_string_field field, char* buffer,

@@ -103,6 +103,21 @@ static_assert(static_cast<int>(value_type::client) == DHCPM_TYPE_CLIENT &&
 inline constexpr std::uint16_t no_units[1] = {0};
 inline constexpr std::uint8_t no_bytes[1] = {0};
 
+// A string's units as the C API hands them out: NULL and 0 for a NULL
+// string, a non-NULL pointer (no_units) and 0 for an empty one. char16_t and
+// uint16_t have one size and representation; C sees uint16_t.
+inline void units_of(const utf16_string& text, const std::uint16_t** units, std::size_t* count) noexcept {
+  *count = text.is_null() ? 0 : text.size();
+  *units = text.is_null()     ? nullptr
+           : text.size() == 0 ? no_units
+                              : reinterpret_cast<const std::uint16_t*>(text.units().data());
+}
+
+// Where the record a variant holds is: what a dhcpm_record points to.
+[[nodiscard]] inline const void* address_of(const any_record& record) noexcept {
+  return std::visit([](const auto& r) -> const void* { return &r; }, record);
+}
+
 // Sets *out (when given) to DHCPM_OK with an empty path and message.
 void clear_error(dhcpm_error* out) noexcept;
 // Copies e into *out (when given), cutting path and message to fit, and

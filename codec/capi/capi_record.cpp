@@ -77,8 +77,7 @@ extern "C" {
 
 dhcpm_record dhcpm_value_record(const dhcpm_value* value) noexcept {
   if (value == nullptr) return dhcpm_record{DHCPM_TYPE_CLIENT, nullptr};
-  const void* at = value->is_null ? nullptr : std::visit([](const auto& r) -> const void* { return &r; }, value->content);
-  return dhcpm_record{value->type(), at};
+  return dhcpm_record{value->type(), value->is_null ? nullptr : dhcpm::capi::address_of(value->content)};
 }
 
 dhcpm_status dhcpm_record_number(dhcpm_record record, size_t field, uint64_t* number) noexcept {
@@ -103,10 +102,7 @@ dhcpm_status dhcpm_record_string(dhcpm_record record, size_t field, const uint16
   *count = 0;
   return with_member(record, field, [&](const auto& member, auto) {
     if constexpr (std::is_same_v<plain_t<decltype(member)>, dhcpm::utf16_string>) {
-      if (member.is_null()) return DHCPM_OK;
-      // char16_t and uint16_t have one size and representation; C sees uint16_t.
-      *units = member.size() == 0 ? dhcpm::capi::no_units : reinterpret_cast<const uint16_t*>(member.units().data());
-      *count = member.size();
+      dhcpm::capi::units_of(member, units, count);
       return DHCPM_OK;
     } else {
       return DHCPM_ERR_INVALID_ARGUMENT;
