@@ -121,6 +121,13 @@ void change_properties(dhcp_property_array& array, realistic_generator& g, int d
   array.num_elements = static_cast<std::uint32_t>(array.elements->size());
 }
 
+// Whether a member is a pointer to one struct that has a schema of its own.
+template <class T>
+inline constexpr bool is_struct_pointer = false;
+template <class T>
+  requires requires { record_schema<T>::idl_name; }
+inline constexpr bool is_struct_pointer<std::optional<T>> = true;
+
 // Changes one member of a record by its type; false for members that are
 // only containers of others (nested structures, unions), which the schema
 // lists as fields of their own.
@@ -135,13 +142,14 @@ bool change_member(Member& member, realistic_generator& g, int depth) {
   } else if constexpr (std::is_same_v<Member, binary_data>) {
     member = data_for(g);
     return true;
-  } else if constexpr (std::is_same_v<Member, std::optional<dhcp_property_array>>) {
+  } else if constexpr (is_struct_pointer<Member>) {  // a unique pointer to one struct (an _EX's Properties)
+    using pointee = typename Member::value_type;
     if (g.chance(20)) {
       member.reset();
     } else if (!member || g.chance(20)) {
-      member = g.value<dhcp_property_array>();
+      member = g.value<pointee>();
     } else if (depth < max_depth) {
-      change_properties(*member, g, depth + 1);
+      mutate(*member, g, depth + 1);
     }
     return true;
   } else {
