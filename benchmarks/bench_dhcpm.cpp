@@ -40,6 +40,7 @@
 
 #include "bench_data.hpp"
 #include "dhcpm/codec.hpp"
+#include "dhcpm/cursor.hpp"
 #include "dhcpm/error.hpp"
 
 #include "dhcpm/view.hpp"
@@ -120,6 +121,31 @@ void fold(checksum_builder& sum, const client_view& c) noexcept {
       fold(sum, *client);
     }
   }
+  return sum.value();
+}
+
+// THE CURSOR HOOK — the one function BM_Cursor times: the one-pass cursor
+// checks each client when it reaches it and every field is folded as the
+// view hook folds it, reading the input once. The checksum counts only for a
+// complete, valid pass.
+[[maybe_unused]] result<std::uint64_t> cursor_validate_and_read_all(byte_span input, layout wire) {
+  auto cursor = open_cursor<client_info_array>(input, wire);
+  if (!cursor) return cursor.error_value();
+  checksum_builder sum;
+  sum.add(cursor->num_elements());
+  if (cursor->clients_is_null()) {
+    sum.clients_null();
+  } else {
+    sum.clients(cursor->size());
+  }
+  while (cursor->next()) {
+    if (const auto client = cursor->current()) {
+      fold(sum, *client);
+    } else {
+      sum.element_null();
+    }
+  }
+  if (!cursor->complete()) return *cursor->failure();
   return sum.value();
 }
 
@@ -274,6 +300,25 @@ void bm_encode(benchmark::State& state, layout wire, std::size_t n) {
   set_counters(state, input.size(), n);
 }
 
+void bm_cursor(benchmark::State& state, layout wire, std::size_t n) {
+  const data_set& set = prepare(n);
+  const bytes& input = set.encoded(wire);
+  auto first = cursor_validate_and_read_all(input, wire);
+  if (!first) {
+    state.SkipWithError(("cursor: " + format_error(first.error_value())).c_str());
+    return;
+  }
+  if (first.value() != checksum(set.value)) {
+    state.SkipWithError("cursor checksum differs from the value's checksum (cursor_validate_and_read_all)");
+    return;
+  }
+  for (auto _ : state) {
+    auto sum = cursor_validate_and_read_all(input, wire);
+    benchmark::DoNotOptimize(sum);
+  }
+  set_counters(state, input.size(), n);
+}
+
 #if defined(DHCPM_HAVE_SAMBA_PEER)
 
 void bm_samba_pull(benchmark::State& state, bool ndr64, std::size_t n) {
@@ -393,6 +438,7 @@ void register_all() {
       benchmark::RegisterBenchmark(bench_name("BM_Encode", name, n).c_str(), bm_encode, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_Validate", name, n).c_str(), bm_validate, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_ViewDecode", name, n).c_str(), bm_view_decode, wire, n);
+      if (!is_native(wire)) benchmark::RegisterBenchmark(bench_name("BM_Cursor", name, n).c_str(), bm_cursor, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_ReadTwice", name, n).c_str(), bm_read_twice, wire, n);
     }
 #if defined(DHCPM_HAVE_SAMBA_PEER)

@@ -51,6 +51,17 @@ class ndr_walker {
   // An _ARRAY of Element as a top-level value or the pointee of a top-level pointer.
   template <class Element>
   [[nodiscard]] bool top_array(const field_path& path) {
+    std::uint32_t num = 0;
+    bool clients = false;
+    return array_header(path, num, clients) && (!clients || elements<Element>(path, num));
+  }
+
+  // An array walked in steps (array_cursor): array_header, then (when Clients
+  // is not NULL) element_table, then element_record for each non-NULL slot in
+  // order. Together they make exactly the walk of top_array.
+  //
+  // The array's own flat part: NumElements and the Clients pointer.
+  [[nodiscard]] bool array_header(const field_path& path, std::uint32_t& num, bool& clients_present) {
     const std::size_t at = in_.aligned(F::array.alignment);
     if (!in_.fits_at(at, F::array.size)) {
       const bool count_fits = in_.fits_at(at, F::array.num_elements.size);
@@ -65,7 +76,7 @@ class ndr_walker {
     }
     pad_region(path, at);
     const std::uint8_t* p = in_.data() + at;
-    const auto num = static_cast<std::uint32_t>(load_uint<F::byte_order>(p + F::array.num_elements.offset, 4));
+    num = static_cast<std::uint32_t>(load_uint<F::byte_order>(p + F::array.num_elements.offset, 4));
     const std::uint64_t raw_clients = load_uint<F::byte_order>(p + F::array.clients.offset, F::pointer_size);
     if constexpr (Sink::wants_regions) {
       sink_.region(region_kind::field, path.at(array_field::num_elements), at + F::array.num_elements.offset, 4);
@@ -73,14 +84,72 @@ class ndr_walker {
       sink_.region(region_kind::referent_id, path.at(array_field::clients), at + F::array.clients.offset, F::pointer_size);
     }
     if (!referent_fits(raw_clients, at + F::array.clients.offset, path.at(array_field::clients))) return false;
-    const std::uint64_t clients = raw_clients & F::referent_mask;
+    clients_present = (raw_clients & F::referent_mask) != 0;
     in_.seek(at + F::array.size);
-    sink_.array_begin(num, clients != 0);
-    if (clients == 0) {
-      return num == 0 || soft(error_code::null_with_nonzero_size, at + F::array.clients.offset, path.at(array_field::clients),
-                              "NumElements is " + std::to_string(num) + " but Clients is NULL");
+    sink_.array_begin(num, clients_present);
+    if (clients_present) return true;
+    return num == 0 || soft(error_code::null_with_nonzero_size, at + F::array.clients.offset, path.at(array_field::clients),
+                            "NumElements is " + std::to_string(num) + " but Clients is NULL");
+  }
+
+  // The pointee of Clients up to the records: max_count and the referent ids,
+  // every one checked and every record charged. `table` is where the ids
+  // start, `count` how many there are.
+  template <class Element>
+  [[nodiscard]] bool element_table(const field_path& array_path, std::uint32_t num_elements, std::size_t& table,
+                                   std::uint64_t& count) {
+    const field_path clients_path = array_path.at(array_field::clients);
+    std::size_t count_at = 0;
+    if (!read_count(clients_path, count, count_at)) return false;
+    if (count != num_elements &&
+        !soft(error_code::conformance_mismatch, count_at, clients_path,
+              "max_count " + std::to_string(count) + " differs from NumElements " + std::to_string(num_elements))) {
+      return false;
     }
-    return elements<Element>(path, num);
+    if (count > in_.remaining() / ps) {
+      return fail(error_code::count_exceeds_input, count_at, clients_path,
+                  "max_count " + std::to_string(count) + " needs more bytes than remain");
+    }
+    if (count > checks_.options().max_elements) {
+      return fail(error_code::element_limit, count_at, clients_path,
+                  std::to_string(count) + " elements exceed the limit of " + std::to_string(checks_.options().max_elements));
+    }
+    // Every slot is charged, NULL or not: a million NULL pointers cost bytes.
+    if (!charge(count * slot_charge, count_at, clients_path)) return false;
+
+    table = in_.position();
+    std::uint64_t records = 0;
+    for (std::uint64_t i = 0; i < count; ++i) {
+      if constexpr (wide_ids) {
+        if (raw_id_at(table, i) >> 32 != 0 &&
+            !referent_fits(raw_id_at(table, i), table + i * ps, array_path.element_at(static_cast<std::int64_t>(i)))) {
+          return false;
+        }
+      }
+      if (id_at(table, i) == 0) continue;
+      if (!charge(record_charge_of<Element>, table + i * ps, array_path.element_at(static_cast<std::int64_t>(i)))) {
+        return false;
+      }
+      ++records;
+    }
+    sink_.elements_begin(count, records);
+    for (std::uint64_t i = 0; i < count; ++i) {
+      if constexpr (Sink::wants_regions) {
+        sink_.region(region_kind::referent_id, array_path.element_at(static_cast<std::int64_t>(i)), table + i * ps, ps);
+      }
+      sink_.element(i, id_at(table, i) != 0);
+    }
+    in_.seek(table + count * ps);
+    return true;
+  }
+
+  // Whether slot i of the id table at `table` holds a non-NULL pointer.
+  [[nodiscard]] bool element_present(std::size_t table, std::uint64_t i) const noexcept { return id_at(table, i) != 0; }
+
+  // The record of a non-NULL slot i, where the walk has reached.
+  template <class Element>
+  [[nodiscard]] bool element_record(const field_path& array_path, std::uint64_t i) {
+    return record<Element>(array_path.element_at(static_cast<std::int64_t>(i)));
   }
 
   // The DWORD return value after the [out] parameters (response framing).
@@ -351,57 +420,19 @@ class ndr_walker {
   // The pointee of Clients: max_count, the referent ids, the records.
   template <class Element>
   bool elements(const field_path& array_path, std::uint32_t num_elements) {
-    const field_path clients_path = array_path.at(array_field::clients);
+    std::size_t table = 0;
     std::uint64_t count = 0;
-    std::size_t count_at = 0;
-    if (!read_count(clients_path, count, count_at)) return false;
-    if (count != num_elements &&
-        !soft(error_code::conformance_mismatch, count_at, clients_path,
-              "max_count " + std::to_string(count) + " differs from NumElements " + std::to_string(num_elements))) {
-      return false;
-    }
-    if (count > in_.remaining() / ps) {
-      return fail(error_code::count_exceeds_input, count_at, clients_path,
-                  "max_count " + std::to_string(count) + " needs more bytes than remain");
-    }
-    if (count > checks_.options().max_elements) {
-      return fail(error_code::element_limit, count_at, clients_path,
-                  std::to_string(count) + " elements exceed the limit of " + std::to_string(checks_.options().max_elements));
-    }
-    // Every slot is charged, NULL or not: a million NULL pointers cost bytes.
-    if (!charge(count * slot_charge, count_at, clients_path)) return false;
-
-    const std::size_t table = in_.position();
-    const auto raw_id_at = [&](std::uint64_t i) {
-      return in_.template load_at<std::uint64_t, ps, F::byte_order>(table + i * ps);
-    };
-    const auto id_at = [&](std::uint64_t i) { return raw_id_at(i) & F::referent_mask; };
-    std::uint64_t records = 0;
+    if (!element_table<Element>(array_path, num_elements, table, count)) return false;
     for (std::uint64_t i = 0; i < count; ++i) {
-      if constexpr (wide_ids) {
-        if (raw_id_at(i) >> 32 != 0 &&
-            !referent_fits(raw_id_at(i), table + i * ps, array_path.element_at(static_cast<std::int64_t>(i)))) {
-          return false;
-        }
-      }
-      if (id_at(i) == 0) continue;
-      if (!charge(record_charge_of<Element>, table + i * ps, array_path.element_at(static_cast<std::int64_t>(i)))) {
-        return false;
-      }
-      ++records;
-    }
-    sink_.elements_begin(count, records);
-    for (std::uint64_t i = 0; i < count; ++i) {
-      if constexpr (Sink::wants_regions) {
-        sink_.region(region_kind::referent_id, array_path.element_at(static_cast<std::int64_t>(i)), table + i * ps, ps);
-      }
-      sink_.element(i, id_at(i) != 0);
-    }
-    in_.seek(table + count * ps);
-    for (std::uint64_t i = 0; i < count; ++i) {
-      if (id_at(i) != 0 && !record<Element>(array_path.element_at(static_cast<std::int64_t>(i)))) return false;
+      if (element_present(table, i) && !element_record<Element>(array_path, i)) return false;
     }
     return true;
+  }
+  [[nodiscard]] std::uint64_t raw_id_at(std::size_t table, std::uint64_t i) const noexcept {
+    return in_.template load_at<std::uint64_t, ps, F::byte_order>(table + i * ps);
+  }
+  [[nodiscard]] std::uint64_t id_at(std::size_t table, std::uint64_t i) const noexcept {
+    return raw_id_at(table, i) & F::referent_mask;
   }
 
   // ClientHardwareAddress.Data (the slot Leaf): max_count (= DataLength), then

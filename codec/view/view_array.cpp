@@ -30,18 +30,6 @@ struct view_access {
 
 namespace {
 
-// The view format of a walker format: NDR64 records have the x64 offsets.
-template <class F>
-constexpr const detail::view_format* view_format_of() {
-  switch (F::wire) {
-    case layout::x86: return &detail::x86_view;
-    case layout::x64:
-    case layout::ndr64: return &detail::x64_view;
-    case layout::ndr20be: return &detail::ndr20_be_view;
-    default: return &detail::ndr20_le_view;
-  }
-}
-
 // The driver's consumer: every walk feeds the index builder, and the walker
 // format it ran in says how the view reads the records.
 struct view_indexing {
@@ -50,7 +38,7 @@ struct view_indexing {
 
   template <class F>
   detail::index_builder& sink(F /*format*/) noexcept {
-    format = view_format_of<F>();
+    format = &detail::record_format_in<client_info, F>;
     return builder;
   }
   void value_begin(std::size_t /*index*/, std::size_t /*at*/, std::size_t /*bytes*/) noexcept {}

@@ -17,33 +17,65 @@ namespace dhcpm::detail {
 inline constexpr std::size_t location_words = sizeof(record_location) / sizeof(std::uint32_t);
 static_assert(sizeof(record_location) == location_words * sizeof(std::uint32_t));
 
-// The public accessors number strings in member order and give Data presence
-// bit 0: the order of string_fields and record_pointer_fields.
-static_assert(string_fields.size() == view_string_count);
-static_assert(record_pointer_fields[0] == data_field);
+// The public accessors number strings in member order: the order of the slots of string_fields_of.
+template <class Record>
+inline constexpr bool strings_in_member_order = [] {
+  std::size_t s = 0;
+  for (std::size_t i = 0; i < field_table<Record>.size(); ++i) {
+    if (field_table<Record>[i].kind != field_kind::lpwstr) continue;
+    if (s >= string_fields_of<Record>.size() || wire_slots<Record>[static_cast<std::size_t>(string_fields_of<Record>[s])].field != i) {
+      return false;
+    }
+    ++s;
+  }
+  return s == string_fields_of<Record>.size();
+}();
 
-[[nodiscard]] constexpr view_format make_view_format(const record_layout& l, const layout_rules& rules,
-                                                     bool big_endian) noexcept {
-  return view_format{&l, big_endian, rules.enum_size, place_record<client_info>(rules).field_offsets};
-}
-inline constexpr view_format ndr20_le_view = make_view_format(ndr20_record_layout, ndr20_rules, false);
-inline constexpr view_format ndr20_be_view = make_view_format(ndr20_record_layout, ndr20_rules, true);
-inline constexpr view_format x64_view = make_view_format(x64_record_layout, x64_rules, false);  // NDR64 too
-inline constexpr view_format x86_view = make_view_format(x86_record_layout, x86_rules, false);
+// The record_format of Record in walker format F (NDR64 records have the x64 offsets).
+template <class Record, class F>
+inline constexpr record_format<Record> record_format_in{
+    &layout_in<F, Record>, F::wire, F::byte_order == order::big, F::rules.enum_size,
+    place_record<Record>(F::rules).field_offsets};
 
+template <class Record>
 [[nodiscard]] constexpr std::size_t string_slot(record_field f) noexcept {
-  for (std::size_t i = 0; i < string_fields.size(); ++i) {
-    if (string_fields[i] == f) return i;
+  for (std::size_t i = 0; i < string_fields_of<Record>.size(); ++i) {
+    if (string_fields_of<Record>[i] == f) return i;
   }
   return 0;
 }
-// Bit 0: Data; bit 1 + s: string slot s (the bits record_location::present uses).
-[[nodiscard]] constexpr std::uint32_t presence_bit(record_field f) noexcept {
-  for (std::size_t i = 0; i < record_pointer_fields.size(); ++i) {
-    if (record_pointer_fields[i] == f) return 1u << i;
+
+// Notes where a record's parts are, from the events of a walk of it: what an
+// array_view's index and an array_cursor keep of each record. Events of the
+// structs a record points to (Schema is not Record) are not its own.
+template <class Record>
+struct location_filler {
+  static_assert(strings_in_member_order<Record>);
+  const std::uint8_t* input = nullptr;
+  record_location_of<Record>* current = nullptr;
+
+  void begin(std::size_t offset) noexcept {
+    current->flat = static_cast<std::uint32_t>(offset);
+    current->present = 0;
   }
-  return 0;
-}
+  template <class Schema>
+  void data_bytes(const std::uint8_t* p, std::size_t n) noexcept {
+    if constexpr (std::is_same_v<Schema, Record>) {
+      current->present |= 1u;
+      current->data = static_cast<std::uint32_t>(p - input);
+      current->data_size = static_cast<std::uint32_t>(n);
+    }
+  }
+  template <class Schema>
+  void string_units(record_field which, const std::uint8_t* p, std::size_t n) noexcept {
+    if constexpr (std::is_same_v<Schema, Record>) {
+      const std::size_t slot = string_slot<Record>(which);
+      current->present |= 2u << slot;
+      current->string_units[slot] = static_cast<std::uint32_t>(p - input);
+      current->string_size[slot] = static_cast<std::uint32_t>(n);
+    }
+  }
+};
 
 // Fills an array_view's index: one slot word per element, then one
 // record_location per non-NULL record, in one allocation sized by the walker
@@ -53,7 +85,9 @@ class index_builder : public walk_sink_base {
   static constexpr bool wants_flat_values = false;  // record_flat() reads only the pointers
 
   index_builder(const std::uint8_t* input, large_array<std::uint32_t>& index, block_cache* cache) noexcept
-      : input_(input), index_(index), cache_(cache) {}
+      : index_(index), cache_(cache) {
+    where_.input = input;
+  }
 
   void array_begin(std::uint32_t num_elements, bool clients_present) noexcept {
     num_elements_ = num_elements;
@@ -70,25 +104,16 @@ class index_builder : public walk_sink_base {
     index_[i] = present ? static_cast<std::uint32_t>(next_record_++) : no_record;
   }
   void record_begin(std::size_t offset) noexcept {
-    current_ = reinterpret_cast<record_location*>(index_.get() + slots_ + location_words * next_location_++);
-    current_->flat = static_cast<std::uint32_t>(offset);
-    current_->present = 0;
-  }
-  void record_flat(const flat_values& v) noexcept {
-    for (const record_field f : record_pointer_fields) {
-      if (field(v, f) != 0) current_->present |= presence_bit(f);
-    }
+    where_.current = reinterpret_cast<record_location*>(index_.get() + slots_ + location_words * next_location_++);
+    where_.begin(offset);
   }
   template <class Schema>
   void data_bytes(const std::uint8_t* p, std::size_t n) noexcept {
-    current_->data = static_cast<std::uint32_t>(p - input_);
-    current_->data_size = static_cast<std::uint32_t>(n);
+    where_.template data_bytes<Schema>(p, n);
   }
   template <class Schema>
   void string_units(record_field which, const std::uint8_t* p, std::size_t n) noexcept {
-    const std::size_t slot = string_slot(which);
-    current_->string_units[slot] = static_cast<std::uint32_t>(p - input_);
-    current_->string_size[slot] = static_cast<std::uint32_t>(n);
+    where_.template string_units<Schema>(which, p, n);
   }
 
   [[nodiscard]] std::uint32_t num_elements() const noexcept { return num_elements_; }
@@ -97,10 +122,9 @@ class index_builder : public walk_sink_base {
   [[nodiscard]] std::size_t records() const noexcept { return records_; }
 
  private:
-  const std::uint8_t* input_;
+  location_filler<client_info> where_;
   large_array<std::uint32_t>& index_;
   block_cache* cache_;
-  record_location* current_ = nullptr;
   std::uint32_t num_elements_ = 0;
   bool clients_present_ = false;
   std::size_t slots_ = 0;

@@ -1,7 +1,14 @@
-// The out-of-line parts of views: copies into owning values and UTF-8
-// conversion (the field accessors are inline in view.hpp).
+// The out-of-line parts of record views: copies into owning values and UTF-8
+// conversion (the field accessors are inline in record_view.hpp).
 #include "dhcpm/view.hpp"
+#include "view/located_decode.hpp"
 #include "view/view_index.hpp"
+
+#include <tuple>
+#include <type_traits>
+
+#include "dhcpm/client_family.hpp"
+#include "dhcpm/record_types.hpp"
 
 namespace dhcpm {
 
@@ -28,24 +35,42 @@ bool operator==(const utf16_view& a, const utf16_string& b) noexcept {
   return true;
 }
 
-std::size_t client_view::offset() const noexcept { return where_->flat; }
-
-client_info client_view::to_value() const {
-  detail::flat_values v;
-  for (std::size_t i = 0; i < detail::record_field_count; ++i) {
-    const detail::field_slot slot = format_->record->fields[i];
-    const std::uint8_t* p = flat() + slot.offset;
-    v[i] = format_->big_endian ? detail::load_uint<detail::order::big>(p, slot.size)
-                               : detail::load_uint<detail::order::little>(p, slot.size);
+template <class Record>
+Record record_view<Record>::to_value() const {
+  if constexpr (detail::has_pointee_struct<Record>) {
+    // The pointee's own pointees are not located: read the record again
+    // (the walk that located it has checked it).
+    return detail::decode_located<Record>(input_, where_->flat, where_->end, *format_);
+  } else {
+    detail::flat_values_of<Record> v;
+    for (std::size_t i = 0; i < detail::slot_count<Record>; ++i) {
+      const detail::field_slot slot = format_->slots->fields[i];
+      const std::uint8_t* p = flat() + slot.offset;
+      v[i] = format_->big_endian ? detail::load_uint<detail::order::big>(p, slot.size)
+                                 : detail::load_uint<detail::order::little>(p, slot.size);
+    }
+    Record r;
+    detail::assign_scalars(v, r);
+    if (const auto hw = data()) detail::binary_of(r).data.emplace(hw->begin(), hw->end());
+    for (std::size_t slot = 0; slot < detail::string_fields_of<Record>.size(); ++slot) {  // the order string() numbers them
+      detail::string_of(r, detail::string_fields_of<Record>[slot]) = string(slot).to_value();
+    }
+    return r;
   }
-  client_info r;
-  detail::assign_scalars(v, r);
-  if (const auto hw = data()) detail::binary_of(r).data.emplace(hw->begin(), hw->end());
-  for (std::size_t slot = 0; slot < detail::string_fields.size(); ++slot) {  // the order string() numbers them
-    detail::string_of(r, detail::string_fields[slot]) = string(slot).to_value();
-  }
-  return r;
 }
+
+// The element types of the _ARRAYs (record_types.hpp).
+template class record_view<client_info>;
+template class record_view<dhcp_client_info>;
+template class record_view<dhcp_client_info_v4>;
+template class record_view<dhcp_client_info_v5>;
+template class record_view<dhcp_client_info_vq>;
+template class record_view<dhcp_client_filter_status_info>;
+template class record_view<dhcp_client_info_pb>;
+template class record_view<dhcp_client_info_ex>;
+static_assert([]<class... R>(std::type_identity<std::tuple<R...>>) {
+  return (std::size_t{0} + ... + (is_record_array<R> ? 1 : 0));
+}(std::type_identity<record_type_list>{}) == 8, "a record_view instantiation for every _ARRAY's element type");
 
 array_view::array_view() noexcept = default;
 array_view::array_view(array_view&&) noexcept = default;

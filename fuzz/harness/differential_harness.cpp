@@ -3,6 +3,7 @@
 #include <string>
 
 #include "dhcpm/view.hpp"
+#include "harness/cursor_agreement.hpp"
 #include "harness/dissect_agreement.hpp"
 #include "harness/exact_copy.hpp"
 #include "harness/fuzz_check.hpp"
@@ -22,6 +23,7 @@ int fuzz_differential(const std::uint8_t* data, std::size_t size) {
           bounded(size, "decode<client_info_array> " + what, [&] { return decode<client_info_array>(input.bytes(), wire, options); });
       const auto view = bounded(size, "view_array " + what, [&] { return view_array(input.bytes(), wire, options); });
       require_view_agrees(owning, view, what);
+      require_cursor_agrees(value_type::array, input.bytes(), wire, options, what);
       // Conversions start from what every layout must accept: strict values.
       if (strict && owning) require_conversions_preserve(owning->value, wire);
       if (strict) {

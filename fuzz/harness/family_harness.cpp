@@ -8,6 +8,7 @@
 #include "dhcpm/codec.hpp"
 #include "dhcpm/dissect.hpp"
 #include "dhcpm/record_types.hpp"
+#include "harness/cursor_agreement.hpp"
 #include "harness/exact_copy.hpp"
 #include "harness/fuzz_check.hpp"
 #include "harness/record_mutator.hpp"
@@ -35,6 +36,7 @@ void check_type(value_type type, layout wire, byte_span input, bool strict) {
           "warnings break strict mode or max_warnings");
 
   require_validate_agrees(failure, warnings, validate(input, type, format, options), what);
+  require_cursor_agrees(type, input, wire, options, what);
 
   // NDR and pickled bytes: the regions tile what was consumed (an image's are tiled by dissect itself).
   require_dissect_agrees(failure, dissect(input, type, format, options), !is_native(wire), what);

@@ -8,8 +8,6 @@
 // temporary vector is refused at compile time.
 #pragma once
 
-#include <boost/endian/conversion.hpp>
-
 #include <array>
 #include <cstddef>
 #include <cstdint>
@@ -26,175 +24,20 @@
 #include "dhcpm/codec.hpp"
 #include "dhcpm/large_block.hpp"
 #include "dhcpm/options.hpp"
-
-#if defined(__clang__)
-#define DHCPM_LIFETIMEBOUND [[clang::lifetimebound]]
-#else
-#define DHCPM_LIFETIMEBOUND
-#endif
+#include "dhcpm/record_view.hpp"
 
 namespace dhcpm {
 
 namespace detail {
-template <class Record>
-struct record_layout_of;  // the full layout table (codec/layout/record_layout.hpp)
-using record_layout = record_layout_of<client_info>;
-
-// The failover record's fields, as the view accessors number them.
-inline constexpr const auto& view_fields = field_table<client_info>;
-inline constexpr std::size_t view_string_count = count_of_kind<client_info>(field_kind::lpwstr);
-
-// Where one record's parts are in the input (inputs are < 4 GiB). Filled by
-// the validating walk; fields of an absent pointee are never read.
-struct record_location {
-  std::uint32_t flat;             // the flat part
-  std::uint32_t present;          // bit 0: Data, bit 1 + s: string s (in member order) is non-NULL
-  std::uint32_t data;             // the bytes of Data
-  std::uint32_t data_size;
-  std::uint32_t string_units[view_string_count];  // the units of each string, in member order
-  std::uint32_t string_size[view_string_count];   // units, terminator excluded
-};
+using record_location = record_location_of<client_info>;
+using view_format = record_format<client_info>;
 
 // An element slot of the view index that holds a NULL element pointer.
 inline constexpr std::uint32_t no_record = UINT32_MAX;
-
-// What the inline accessors need to know of a layout: where each field starts
-// in the flat part, how wide an enum is, and the byte order. The values come
-// from the schema's placement in that layout (codec/view/view_index.hpp).
-struct view_format {
-  const record_layout* record;
-  bool big_endian;
-  std::uint8_t enum_size;  // 2 in NDR 2.0, 4 elsewhere
-  std::array<std::uint16_t, view_fields.size()> field_offsets;
-};
-
-// Loads a wire integer of N bytes in the format's byte order.
-template <class T, std::size_t N>
-[[nodiscard]] inline T load_view(const std::uint8_t* p, bool big_endian) noexcept {
-  return big_endian ? boost::endian::endian_load<T, N, boost::endian::order::big>(p)
-                    : boost::endian::endian_load<T, N, boost::endian::order::little>(p);
-}
-
-// The index in view_fields of the field whose value member is Member
-// (&client_info::status, &host_info::host_name).
-template <auto Member>
-inline constexpr std::size_t view_field_of = [] {
-  std::size_t found = view_fields.size();
-  schema::for_each_field(record_schema<client_info>::fields, [&found](const auto& f, auto index) {
-    using entry = std::remove_cvref_t<decltype(f)>;
-    if constexpr (std::is_same_v<std::remove_cv_t<decltype(entry::member)>, decltype(Member)>) {
-      if (entry::member == Member) found = index;
-    }
-  });
-  return found;
-}();
-
-// Its rank among the strings, for a string field.
-[[nodiscard]] constexpr std::size_t view_string_slot(std::size_t field) noexcept {
-  std::size_t n = 0;
-  for (std::size_t i = 0; i < field; ++i) n += view_fields[i].kind == field_kind::lpwstr ? 1 : 0;
-  return n;
-}
 }  // namespace detail
 
-// A string in the input: NULL or a run of UTF-16 units (terminator excluded).
-class utf16_view {
- public:
-  utf16_view() = default;  // NULL
-
-  [[nodiscard]] bool is_null() const noexcept { return !present_; }
-  [[nodiscard]] std::size_t size() const noexcept { return size_; }
-  [[nodiscard]] bool empty() const noexcept { return size_ == 0; }
-  [[nodiscard]] char16_t operator[](std::size_t i) const noexcept {  // i < size()
-    return static_cast<char16_t>(detail::load_view<std::uint16_t, 2>(units_ + 2 * i, big_endian_));
-  }
-
-  [[nodiscard]] std::u16string units() const;
-  [[nodiscard]] std::optional<std::string> to_utf8() const;  // nullopt: NULL or not valid UTF-16
-  [[nodiscard]] utf16_string to_value() const;
-
-  friend bool operator==(const utf16_view& a, const utf16_string& b) noexcept;
-
- private:
-  friend class client_view;
-  utf16_view(const std::uint8_t* units, std::size_t size, bool big_endian) noexcept
-      : units_(units), size_(size), present_(true), big_endian_(big_endian) {}
-
-  const std::uint8_t* units_ = nullptr;
-  std::size_t size_ = 0;
-  bool present_ = false;
-  bool big_endian_ = false;
-};
-
-// One client record in the input.
-class client_view {
- public:
-  // The field held by the value member Member, read from the input: a number
-  // for number fields (v.get<&client_info::status>(), v.get<&host_info::ip_address>()),
-  // a utf16_view for strings (v.get<&client_info::client_name>()). Inline, so that
-  // reading every field of every client costs loads, not calls.
-  template <auto Member>
-  [[nodiscard]] auto get() const noexcept {
-    constexpr std::size_t index = detail::view_field_of<Member>;
-    static_assert(index < detail::view_fields.size(), "not a member of the record's schema");
-    constexpr field_kind kind = detail::view_fields[index].kind;
-    static_assert(kind != field_kind::structure && kind != field_kind::binary_data,
-                  "read a structure's members, and Data with data() and data_length()");
-    const std::uint16_t at = format_->field_offsets[index];
-    if constexpr (kind == field_kind::lpwstr) {
-      return string(detail::view_string_slot(index));
-    } else if constexpr (kind == field_kind::u8) {
-      return flat()[at];
-    } else if constexpr (kind == field_kind::u16) {
-      return detail::load_view<std::uint16_t, 2>(flat() + at, format_->big_endian);
-    } else if constexpr (kind == field_kind::filetime) {  // dwLowDateTime, then dwHighDateTime
-      return std::uint64_t{u32(at + 4)} << 32 | u32(at);
-    } else if constexpr (kind == field_kind::enum16) {
-      return format_->enum_size == 2 ? detail::load_view<std::uint16_t, 2>(flat() + at, format_->big_endian)
-                                     : u32(at);
-    } else {
-      return u32(at);
-    }
-  }
-  // ClientHardwareAddress: DataLength, and Data (std::nullopt for NULL).
-  [[nodiscard]] std::uint32_t data_length() const noexcept { return u32(format_->field_offsets[data_index]); }
-  [[nodiscard]] std::optional<std::span<const std::uint8_t>> data() const noexcept {
-    if ((where_->present & 1u) == 0) return std::nullopt;
-    return std::span<const std::uint8_t>(input_ + where_->data, where_->data_size);
-  }
-
-  // Byte offset of the record's flat part in the input.
-  [[nodiscard]] std::size_t offset() const noexcept;
-  // An owning copy of every field.
-  [[nodiscard]] client_info to_value() const;
-
- private:
-  friend class array_view;
-  friend struct view_access;
-  client_view(const std::uint8_t* input, const detail::record_location* where, const detail::view_format* format) noexcept
-      : input_(input), where_(where), format_(format) {}
-
-  static constexpr std::size_t data_index = [] {
-    for (std::size_t i = 0; i < detail::view_fields.size(); ++i) {
-      if (detail::view_fields[i].kind == field_kind::binary_data) return i;
-    }
-    return std::size_t{0};
-  }();
-
-  [[nodiscard]] const std::uint8_t* flat() const noexcept { return input_ + where_->flat; }
-  [[nodiscard]] std::uint32_t u32(std::size_t offset) const noexcept {
-    return detail::load_view<std::uint32_t, 4>(flat() + offset, format_->big_endian);
-  }
-  // Strings in member order (string s is presence bit 1 + s).
-  [[nodiscard]] utf16_view string(std::size_t slot) const noexcept {
-    if ((where_->present & (2u << slot)) == 0) return {};
-    return {input_ + where_->string_units[slot], where_->string_size[slot], format_->big_endian};
-  }
-
-  const std::uint8_t* input_;
-  const detail::record_location* where_;
-  const detail::view_format* format_;
-};
+// One client record in the input (record_view.hpp).
+using client_view = record_view<client_info>;
 
 // An _ARRAY in the input.
 class array_view {

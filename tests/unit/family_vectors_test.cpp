@@ -22,37 +22,11 @@
 #include "dhcpm/dissect.hpp"
 #include "dhcpm/json.hpp"
 #include "dhcpm/record_types.hpp"
+#include "support/family_files.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::test {
 namespace {
-
-// One file of the family set: TYPE.variant.LAYOUT.bin.
-struct family_file {
-  std::string type;     // "DHCP_CLIENT_INFO_PB"
-  std::string vector;   // "DHCP_CLIENT_INFO_PB.typical"
-  std::string layout;   // "ndr20", "ndr20be", "ndr64"
-
-  [[nodiscard]] std::string bin() const { return "family/" + vector + "." + layout + ".bin"; }
-  [[nodiscard]] std::string json() const { return "family/" + vector + ".json"; }
-  [[nodiscard]] value_type value() const { return *parse_value_type(type); }
-  [[nodiscard]] dhcpm::layout wire() const { return *parse_layout(layout); }
-};
-void PrintTo(const family_file& f, std::ostream* os) { *os << f.vector << "." << f.layout; }
-
-// Every file of index.json whose type dhcpm has (the calls and the union
-// types come with their schemas).
-std::vector<family_file> family_files() {
-  const nlohmann::json index = nlohmann::json::parse(read_text("family/index.json"));
-  std::vector<family_file> out;
-  for (const auto& [name, entry] : index.items()) {
-    if (!entry.contains("type")) continue;  // a call's stub
-    const std::string type = entry["type"].get<std::string>();
-    if (!parse_value_type(type)) continue;
-    for (const auto& [layout, size] : entry["files"].items()) out.push_back({type, name, layout});
-  }
-  return out;
-}
 
 std::string file_test_name(const ::testing::TestParamInfo<family_file>& info) {
   return test_name(info.param.vector + "_" + info.param.layout);

@@ -1,0 +1,164 @@
+// A one-pass cursor over an _ARRAY in NDR bytes: each element is checked
+// when the iteration reaches it and its fields are handed out at once, read
+// from the input — the bytes are read once, front to back (the id table when
+// the cursor opens, then each record with its pointees), and nothing is
+// allocated per element. It is the fastest way to look at every client of a
+// large array.
+//
+// The contract, beside the validating view (view.hpp), which checks the
+// whole input before handing out anything: a cursor hands out fields BEFORE
+// THE REST OF THE INPUT, AND ITS END, HAVE BEEN CHECKED. Each element handed
+// out has passed every check that decoding makes of it; a later element may
+// still fail. The iteration stops at the first failure, with the error that
+// decode gives for the same bytes (code, offset, path). Only when next() has
+// returned false and complete() is true was the whole input valid: then the
+// elements handed out are exactly those of decode's value. A caller that must
+// not act on part of an invalid input collects what it needs and acts after
+// complete().
+//
+//   auto cursor = dhcpm::open_cursor<dhcpm::dhcp_client_info_pb_array>(bytes, dhcpm::layout::ndr20);
+//   if (!cursor) return cursor.error_value();        // the header or the id table is wrong
+//   while (cursor->next()) {
+//     if (auto client = cursor->current()) use(client->get<&dhcpm::dhcp_client_info::client_ip_address>());
+//   }
+//   if (!cursor->complete()) return *cursor->failure();
+//
+// A cursor refers to the caller's buffer: it must not outlive it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "dhcpm/codec.hpp"
+#include "dhcpm/error.hpp"
+#include "dhcpm/options.hpp"
+#include "dhcpm/record_view.hpp"
+
+namespace dhcpm {
+
+namespace detail {
+// What a cursor knows between two steps. The library's engine
+// (codec/cursor/) derives from it and walks the next slot in step().
+template <class Element>
+struct cursor_state {
+  cursor_state() = default;
+  cursor_state(const cursor_state&) = delete;
+  cursor_state& operator=(const cursor_state&) = delete;
+  virtual ~cursor_state() = default;
+
+  // Walks slot `next_slot` (when slots remain) or makes the end-of-input
+  // checks (when none do). false: the iteration has ended.
+  virtual bool step() = 0;
+
+  const std::uint8_t* input = nullptr;
+  const record_format<Element>* format = nullptr;
+  record_location_of<Element> where{};  // of the current slot's record
+  bool value_present = true;            // ptr framing: the top pointer is not NULL
+  std::uint32_t num_elements = 0;
+  bool clients_present = false;
+  std::uint64_t slots = 0;    // max_count
+  std::uint64_t records = 0;  // non-NULL slots
+  std::uint64_t next_slot = 0;
+  bool current_present = false;
+  bool ended = false;
+  std::optional<error> failure;
+  std::vector<error> warnings;
+};
+}  // namespace detail
+
+template <class Array>
+class array_cursor {
+ public:
+  using element_type = typename Array::element;
+  using record = record_view<element_type>;
+
+  // The array's header, known when the cursor opens.
+  [[nodiscard]] bool is_null() const noexcept { return !state_->value_present; }  // ptr framing: a NULL pointer
+  [[nodiscard]] std::uint32_t num_elements() const noexcept { return state_->num_elements; }
+  [[nodiscard]] bool clients_is_null() const noexcept { return !state_->clients_present; }
+  [[nodiscard]] std::size_t size() const noexcept { return state_->slots; }            // element slots
+  [[nodiscard]] std::size_t record_count() const noexcept { return state_->records; }  // non-NULL ones
+
+  // Moves to the next slot and checks its record. true: current() is that
+  // slot. false: the iteration has ended, and complete() and failure() say how.
+  bool next() {
+    if (state_->ended) return false;
+    if (state_->step()) return true;
+    state_->ended = true;
+    return false;
+  }
+  // The slot the last next() reached.
+  [[nodiscard]] std::size_t index() const noexcept { return state_->next_slot - 1; }
+  // Its record; std::nullopt for a NULL element pointer.
+  [[nodiscard]] std::optional<record> current() const noexcept {
+    if (!state_->current_present) return std::nullopt;
+    return record(state_->input, &state_->where, state_->format);
+  }
+
+  [[nodiscard]] bool done() const noexcept { return state_->ended; }
+  // The iteration ended with every element and the end of the input valid.
+  [[nodiscard]] bool complete() const noexcept { return state_->ended && !state_->failure; }
+  // What stopped the iteration, once it has.
+  [[nodiscard]] const std::optional<error>& failure() const noexcept { return state_->failure; }
+  // Lenient mode: what was tolerated so far.
+  [[nodiscard]] const std::vector<error>& warnings() const noexcept { return state_->warnings; }
+
+  // Range-for: each slot in turn, as current() gives it.
+  struct end_marker {};
+  class iterator {
+   public:
+    using value_type = std::optional<record>;
+    using difference_type = std::ptrdiff_t;
+    iterator() = default;
+    [[nodiscard]] value_type operator*() const noexcept { return cursor_->current(); }
+    iterator& operator++() {
+      more_ = cursor_->next();
+      return *this;
+    }
+    void operator++(int) { ++*this; }
+    friend bool operator==(const iterator& i, end_marker) noexcept { return !i.more_; }
+
+   private:
+    friend class array_cursor;
+    explicit iterator(array_cursor* cursor) : cursor_(cursor), more_(cursor->next()) {}
+    array_cursor* cursor_ = nullptr;
+    bool more_ = false;
+  };
+  // Starts (or goes on with) the iteration: a cursor is read once.
+  [[nodiscard]] iterator begin() { return iterator(this); }
+  [[nodiscard]] end_marker end() const noexcept { return {}; }
+
+  explicit array_cursor(std::unique_ptr<detail::cursor_state<element_type>> state) noexcept
+      : state_(std::move(state)) {}
+
+ private:
+  std::unique_ptr<detail::cursor_state<element_type>> state_;
+};
+
+// Opens a cursor over the _ARRAY that `format` says is in `input`: NDR 2.0
+// (either byte order) or NDR64, bare or behind a pointer (framing::ptr), or
+// the one value of a type serialization buffer (pickle layouts). The framing
+// of the input up to the first record — the array's header, max_count and the
+// id table — is checked here; an error there is returned. Native images are
+// not read front to back: use view_array or decode for them.
+template <class Array>
+[[nodiscard]] result<array_cursor<Array>> open_cursor(byte_span input DHCPM_LIFETIMEBOUND, const wire_format& format,
+                                                      const decode_options& options = {});
+template <class Array>
+[[nodiscard]] result<array_cursor<Array>> open_cursor(byte_span input DHCPM_LIFETIMEBOUND, layout wire,
+                                                      const decode_options& options = {}) {
+  return open_cursor<Array>(input, wire_format{.wire = wire}, options);
+}
+// A cursor over a temporary buffer would dangle at once.
+template <class Array, class Format>
+result<array_cursor<Array>> open_cursor(std::vector<std::uint8_t>&& input, const Format& format,
+                                        const decode_options& options = {}) = delete;
+template <class Array, class Format>
+result<array_cursor<Array>> open_cursor(const std::vector<std::uint8_t>&& input, const Format& format,
+                                        const decode_options& options = {}) = delete;
+
+}  // namespace dhcpm
