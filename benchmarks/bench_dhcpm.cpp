@@ -85,7 +85,10 @@ const decode_options& cached_options() {
   }
 }
 
-void fold(checksum_builder& sum, const client_view& c) noexcept {
+void fold(checksum_builder& total, const client_view& c) noexcept {
+  // Folded in a local copy: the view's loads are of bytes, which may alias
+  // anything, so folding into `total` directly would store it after each field.
+  checksum_builder sum = total;
   schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
     using entry = std::remove_cvref_t<decltype(f)>;
     constexpr field_kind kind = field_table<client_info>[index].kind;
@@ -102,6 +105,7 @@ void fold(checksum_builder& sum, const client_view& c) noexcept {
       sum.add(c.get<entry::member>());
     }
   });
+  total = sum;
 }
 
 [[maybe_unused]] result<std::uint64_t> view_validate_and_read_all(byte_span input, layout wire) {

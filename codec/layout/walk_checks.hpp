@@ -58,6 +58,15 @@ class walk_checks {
     return true;
   }
 
+  // Charges `bytes` if they fit in what is left; false (nothing charged, no
+  // failure recorded) if they do not: the caller then charges item by item
+  // to find the one that does not fit.
+  [[nodiscard]] bool try_charge(std::uint64_t bytes) noexcept {
+    if (bytes > options_.max_decoded_bytes - decoded_bytes_) return false;
+    decoded_bytes_ += bytes;
+    return true;
+  }
+
   // The same for base.at(leaf), a path built only when the budget is exceeded.
   bool charge(std::uint64_t bytes, std::size_t at, const field_path& base, record_field leaf) {
     if (bytes > options_.max_decoded_bytes - decoded_bytes_) [[unlikely]] return over_budget(at, base.at(leaf));

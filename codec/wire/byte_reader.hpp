@@ -56,6 +56,7 @@ class byte_reader {
   [[nodiscard]] std::size_t size() const noexcept { return size_; }
   [[nodiscard]] std::size_t remaining() const noexcept { return size_ - pos_; }
   [[nodiscard]] const std::uint8_t* data() const noexcept { return data_; }
+  [[nodiscard]] std::size_t origin() const noexcept { return origin_; }
   [[nodiscard]] bool fits(std::size_t n) const noexcept { return n <= size_ - pos_; }
 
   // The position after padding to a multiple of `alignment` (a power of two)
