@@ -36,6 +36,12 @@ struct locating_sink : walk_sink_base {
 
   void elements_begin(std::uint64_t /*count*/, std::uint64_t non_null) noexcept { records = non_null; }
   void record_begin(std::size_t offset) noexcept { where.begin(offset); }
+  static constexpr bool takes_locations = true;
+  template <class Record, class... Parts>
+  void record_located(std::size_t offset, const Parts&... parts) noexcept {
+    static_assert(std::is_same_v<Record, Element>);
+    where.located(offset, parts...);
+  }
   template <class Schema>
   void data_bytes(const std::uint8_t* p, std::size_t n) noexcept {
     where.template data_bytes<Schema>(p, n);
@@ -68,7 +74,6 @@ class cursor_engine final : public cursor_state<typename Array::element> {
     this->input = bytes.data();
     this->format = &record_format_in<element, F>;
     sink_.where.input = bytes.data();
-    sink_.where.current = &this->where;
   }
 
   // The framing up to the first record. false: `failure` says why.
@@ -92,28 +97,36 @@ class cursor_engine final : public cursor_state<typename Array::element> {
     return true;
   }
 
-  bool step() override {
-    if (this->next_slot == this->slots) {
-      this->current_present = false;
-      return finish();
+  void refill() override {
+    std::size_t n = 0;
+    std::uint64_t slot = this->batch_first;
+    const std::uint64_t end = this->slots - slot < this->batch_capacity ? this->slots : slot + this->batch_capacity;
+    for (; slot < end; ++slot, ++n) {
+      auto& entry = this->batch[n];
+      entry.present = walker_.element_present(table_, slot);
+      if (!entry.present) continue;
+      sink_.where.current = &entry.where;
+      if (!walker_.template element_record<element>(path_, slot)) [[unlikely]] {
+        this->filled = n;
+        this->last_batch = true;
+        stop();
+        return;
+      }
+      if constexpr (has_pointee_struct<element>) entry.where.end = static_cast<std::uint32_t>(walker_.position());
     }
-    const std::uint64_t i = this->next_slot++;
-    this->current_present = walker_.element_present(table_, i);
-    if (!this->current_present) return true;
-    if (!walker_.template element_record<element>(path_, i)) {
-      this->current_present = false;
-      return stop();
+    this->filled = n;
+    if (slot == this->slots) {
+      this->last_batch = true;
+      finish();
     }
-    if constexpr (has_pointee_struct<element>) this->where.end = static_cast<std::uint32_t>(walker_.position());
-    return true;
   }
 
  private:
   // After the last slot: what walk_driver checks after a whole walk.
-  bool finish() {
+  void finish() {
     if (!pickled_) {
       if (!walker_.end()) stop();
-      return false;
+      return;
     }
     const pickled_body& p = *pickled_;
     walk_checks checks(options_, this->warnings);
@@ -123,7 +136,6 @@ class cursor_engine final : public cursor_state<typename Array::element> {
                           last)) {
       this->failure = std::move(stopped);
     }
-    return false;
   }
 
   bool stop() {

@@ -36,6 +36,12 @@ struct walk_sink_base {
   // and DataLength; the walker may then leave the other fields unread.
   static constexpr bool wants_flat_values = true;
 
+  // Set to true in a sink that only notes where a record's parts are (a
+  // view's index, a cursor): the lean walk of a record (ndr_walker's
+  // fast_record) then gives it record_located() instead of record_begin,
+  // record_flat, data_bytes, string_units and record_end.
+  static constexpr bool takes_locations = false;
+
   void top_pointer(bool /*present*/) {}
   void record_begin(std::size_t /*offset*/) {}
   // The flat part of a record of the type flat_values_of names.

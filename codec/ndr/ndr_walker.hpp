@@ -302,6 +302,10 @@ class ndr_walker {
     if (!strings_fine || !checks_.try_charge(charged)) return false;
     in_.seek(in_.origin() + pos);
     const std::size_t flat_at = in_.origin() + at;
+    if constexpr (Sink::takes_locations) {  // the events below, in one call
+      sink_.template record_located<Record>(flat_at, data_bytes, data_size, units, lengths);
+      return true;
+    }
     sink_.record_begin(flat_at);
     sink_.record_flat(v);
     if (data_bytes != nullptr) sink_.template data_bytes<Record>(data_bytes, data_size);

@@ -3,9 +3,11 @@
 // what the owning decoder accepts.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 
 #include "dhcpm/view.hpp"
 #include "layout/flat_values.hpp"
@@ -58,6 +60,24 @@ struct location_filler {
     current->flat = static_cast<std::uint32_t>(offset);
     current->present = 0;
   }
+  // The whole record at once (walk_sink_base::takes_locations): Data (NULL:
+  // nullptr) and each string's units (NULL: nullptr) and length.
+  template <std::size_t N>
+  void located(std::size_t offset, const std::uint8_t* data, std::size_t data_size,
+               const std::array<const std::uint8_t*, N>& units, const std::array<std::size_t, N>& lengths) noexcept {
+    static_assert(N == string_count_of<Record>);
+    record_location_of<Record>& w = *current;
+    std::uint32_t present = data != nullptr ? 1u : 0u;
+    w.flat = static_cast<std::uint32_t>(offset);
+    w.data = data != nullptr ? static_cast<std::uint32_t>(data - input) : 0;
+    w.data_size = static_cast<std::uint32_t>(data_size);
+    for (std::size_t s = 0; s < N; ++s) {
+      present |= units[s] != nullptr ? 2u << s : 0u;
+      w.string_units[s] = units[s] != nullptr ? static_cast<std::uint32_t>(units[s] - input) : 0;
+      w.string_size[s] = static_cast<std::uint32_t>(lengths[s]);
+    }
+    w.present = present;
+  }
   template <class Schema>
   void data_bytes(const std::uint8_t* p, std::size_t n) noexcept {
     if constexpr (std::is_same_v<Schema, Record>) {
@@ -106,6 +126,13 @@ class index_builder : public walk_sink_base {
   void record_begin(std::size_t offset) noexcept {
     where_.current = reinterpret_cast<record_location*>(index_.get() + slots_ + location_words * next_location_++);
     where_.begin(offset);
+  }
+  static constexpr bool takes_locations = true;
+  template <class Record, class... Parts>
+  void record_located(std::size_t offset, const Parts&... parts) noexcept {
+    static_assert(std::is_same_v<Record, client_info>);
+    where_.current = reinterpret_cast<record_location*>(index_.get() + slots_ + location_words * next_location_++);
+    where_.located(offset, parts...);
   }
   template <class Schema>
   void data_bytes(const std::uint8_t* p, std::size_t n) noexcept {

@@ -42,29 +42,42 @@ namespace dhcpm {
 
 namespace detail {
 // What a cursor knows between two steps. The library's engine
-// (codec/cursor/) derives from it and walks the next slot in step().
+// (codec/cursor/) derives from it and walks the slots ahead in batches:
+// each refill() checks up to `batch_capacity` slots and notes where their
+// records are, so that next() is an increment for all but one in a batch.
 template <class Element>
 struct cursor_state {
+  static constexpr std::size_t batch_capacity = 32;
+
   cursor_state() = default;
   cursor_state(const cursor_state&) = delete;
   cursor_state& operator=(const cursor_state&) = delete;
   virtual ~cursor_state() = default;
 
-  // Walks slot `next_slot` (when slots remain) or makes the end-of-input
-  // checks (when none do). false: the iteration has ended.
-  virtual bool step() = 0;
+  // Walks the slots from `batch_first` on into a new batch; stops early at
+  // a failure or at the last slot, after which it makes the end-of-input
+  // checks (setting `failure` if they fail) and sets `last_batch`.
+  virtual void refill() = 0;
+
+  struct slot {
+    record_location_of<Element> where;  // of its record
+    bool present;                       // false: a NULL element pointer
+  };
 
   const std::uint8_t* input = nullptr;
   const record_format<Element>* format = nullptr;
-  record_location_of<Element> where{};  // of the current slot's record
-  bool value_present = true;            // ptr framing: the top pointer is not NULL
+  bool value_present = true;  // ptr framing: the top pointer is not NULL
   std::uint32_t num_elements = 0;
   bool clients_present = false;
   std::uint64_t slots = 0;    // max_count
   std::uint64_t records = 0;  // non-NULL slots
-  std::uint64_t next_slot = 0;
-  bool current_present = false;
-  bool ended = false;
+  // The batch: `filled` slots from slot `batch_first` on; `at` is the current one.
+  slot batch[batch_capacity];
+  std::size_t filled = 0;
+  std::size_t at = 0;
+  std::uint64_t batch_first = 0;
+  bool last_batch = false;  // no slot follows this batch
+  bool ended = false;       // next() has returned false
   std::optional<error> failure;
   std::vector<error> warnings;
 };
@@ -86,17 +99,30 @@ class array_cursor {
   // Moves to the next slot and checks its record. true: current() is that
   // slot. false: the iteration has ended, and complete() and failure() say how.
   bool next() {
-    if (state_->ended) return false;
-    if (state_->step()) return true;
-    state_->ended = true;
+    detail::cursor_state<element_type>& s = *state_;
+    if (s.at + 1 < s.filled) {
+      ++s.at;
+      return true;
+    }
+    if (s.last_batch || s.ended) {
+      s.at = s.filled;
+      s.ended = true;
+      return false;
+    }
+    s.batch_first += s.filled;
+    s.refill();
+    s.at = 0;
+    if (s.filled != 0) return true;
+    s.ended = true;
     return false;
   }
   // The slot the last next() reached.
-  [[nodiscard]] std::size_t index() const noexcept { return state_->next_slot - 1; }
+  [[nodiscard]] std::size_t index() const noexcept { return state_->batch_first + state_->at; }
   // Its record; std::nullopt for a NULL element pointer.
   [[nodiscard]] std::optional<record> current() const noexcept {
-    if (!state_->current_present) return std::nullopt;
-    return record(state_->input, &state_->where, state_->format);
+    const auto& slot = state_->batch[state_->at];
+    if (!slot.present) return std::nullopt;
+    return record(state_->input, &slot.where, state_->format);
   }
 
   [[nodiscard]] bool done() const noexcept { return state_->ended; }
