@@ -1,8 +1,6 @@
 #include "dhcpm/large_block.hpp"
-#include "model/huge_pages.hpp"
 
 #include <array>
-#include <cstdint>
 #include <cstdlib>
 #include <mutex>
 #include <new>
@@ -154,17 +152,6 @@ void* allocate_large_block(std::size_t bytes, block_cache* cache) {
   }
   if (p == nullptr) throw std::bad_alloc();
   return p;
-}
-
-void advise_huge_pages(void* p, std::size_t bytes) noexcept {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-  if (!is_large(bytes)) return;
-  const auto start = (reinterpret_cast<std::uintptr_t>(p) + huge_page - 1) & ~std::uintptr_t{huge_page - 1};
-  const auto end = (reinterpret_cast<std::uintptr_t>(p) + bytes) & ~std::uintptr_t{huge_page - 1};
-  if (end > start) (void)madvise(reinterpret_cast<void*>(start), end - start, MADV_HUGEPAGE);
-#else
-  (void)p, (void)bytes;
-#endif
 }
 
 void free_large_block(void* p, std::size_t bytes, block_cache* cache) noexcept {

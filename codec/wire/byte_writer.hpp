@@ -18,8 +18,6 @@
 #include <cstring>
 #include <vector>
 
-#include "model/huge_pages.hpp"
-
 namespace dhcpm::detail {
 
 class byte_writer {
@@ -30,12 +28,8 @@ class byte_writer {
   byte_writer& operator=(const byte_writer&) = delete;
   ~byte_writer() { out_.resize(end_); }  // shrinking: never throws
 
-  // Room for n more bytes, allocated now rather than by doubling (and, when
-  // large, on huge pages: see huge_pages.hpp).
-  void reserve(std::size_t n) {
-    out_.reserve(end_ + n);
-    advise_huge_pages(out_.data() + out_.size(), out_.capacity() - out_.size());
-  }
+  // Room for n more bytes, allocated now rather than by doubling.
+  void reserve(std::size_t n) { out_.reserve(end_ + n); }
 
   [[nodiscard]] std::size_t position() const noexcept { return end_; }
 
