@@ -19,12 +19,13 @@ namespace dhcpm {
 namespace detail {
 
 template <class T>
-result<bytes> encode_pickled_values(std::span<const T> values, pickle_kind kind) {
+result<bytes> encode_pickled_values(std::span<const T> values, pickle_kind kind, bytes into) {
   if (values.empty()) {  // a common header alone is a buffer that decoding refuses: no value follows it
     return error{error_code::unsupported, 0, "", "type serialization needs at least one value to encode"};
   }
   const pickle_stream stream = stream_of(kind);
-  bytes out;
+  bytes out = std::move(into);
+  out.clear();
   write_common_header(out, stream);
   for (std::size_t i = 0; i < values.size(); ++i) {
     const std::size_t header = begin_private_header(out, stream);
@@ -54,7 +55,7 @@ result<bytes> encode_pickled_values(std::span<const T> values, pickle_kind kind)
 }
 
 // Every record type (the native-only _EX never reaches here: check_format refuses it).
-#define DHCPM_INSTANTIATE(R) template result<bytes> encode_pickled_values(std::span<const R>, pickle_kind);
+#define DHCPM_INSTANTIATE(R) template result<bytes> encode_pickled_values(std::span<const R>, pickle_kind, bytes);
 DHCPM_FOR_EACH_RECORD_TYPE(DHCPM_INSTANTIATE)
 #undef DHCPM_INSTANTIATE
 

@@ -9,7 +9,8 @@
 namespace dhcpm::detail {
 
 // A common header, then each value as a private header and its padded NDR body.
+// Written into `into` (emptied first, its capacity kept).
 template <class Record>
-[[nodiscard]] result<bytes> encode_pickled_values(std::span<const Record> values, pickle_kind kind);
+[[nodiscard]] result<bytes> encode_pickled_values(std::span<const Record> values, pickle_kind kind, bytes into = {});
 
 }  // namespace dhcpm::detail

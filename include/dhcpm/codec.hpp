@@ -106,6 +106,18 @@ template <class Value>
   return encode(value, format_for<Value>(wire));
 }
 
+// The same into `out`, which it replaces, keeping its capacity; returns the
+// size written. A program that encodes value after value (a generator, a
+// fuzzer) into one buffer touches fresh memory only when a value is larger
+// than any before it: for a 300 MB array, the page faults of fresh memory
+// take longer than the encoding. On failure `out` holds no bytes of the value.
+template <class Value>
+[[nodiscard]] result<std::size_t> encode_into(const Value& value, const wire_format& format, bytes& out);
+template <class Value>
+[[nodiscard]] result<std::size_t> encode_into(const Value& value, layout wire, bytes& out) {
+  return encode_into(value, format_for<Value>(wire), out);
+}
+
 // Checks that `input` holds a valid value of `type` where `format` says —
 // every check of decoding, with the same errors, offsets and paths — without
 // building it. Returns the warnings of lenient mode (empty when strict).
