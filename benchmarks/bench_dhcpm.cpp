@@ -244,19 +244,21 @@ void bm_owning_decode(benchmark::State& state, layout wire, std::size_t n) {
   set_counters(state, input.size(), n);
 }
 
-void bm_validate(benchmark::State& state, layout wire, std::size_t n) {
+void bm_validate(benchmark::State& state, layout wire, std::size_t n, unsigned threads) {
   const data_set& set = prepare(n);
   const bytes& input = set.encoded(wire);
   const wire_format format{.wire = wire};
-  if (first_time("validate/" + std::string(layout_name(wire)) + "/" + std::to_string(n))) {
-    auto valid = validate(input, value_type::array, format);
+  decode_options options;
+  options.threads = threads;
+  if (first_time("validate/" + std::to_string(threads) + std::string(layout_name(wire)) + "/" + std::to_string(n))) {
+    auto valid = validate(input, value_type::array, format, options);
     if (!valid) die(bench_name("BM_Validate", layout_name(wire), n) + ": " + format_error(valid.error_value()));
     // A broken copy must be refused, as decoding refuses it: validate really checks.
     bytes broken(input.begin(), input.end() - 1);
-    if (validate(broken, value_type::array, format)) die(bench_name("BM_Validate", layout_name(wire), n) + ": accepts a cut input");
+    if (validate(broken, value_type::array, format, options)) die(bench_name("BM_Validate", layout_name(wire), n) + ": accepts a cut input");
   }
   for (auto _ : state) {
-    auto valid = validate(input, value_type::array, format);
+    auto valid = validate(input, value_type::array, format, options);
     if (!valid) {
       state.SkipWithError("validate failed");
       break;
@@ -460,7 +462,11 @@ void register_all() {
       benchmark::RegisterBenchmark(bench_name("BM_OwningDecode", name, n).c_str(), bm_owning_decode, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_Encode", name, n).c_str(), bm_encode, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_EncodeInto", name, n).c_str(), bm_encode_into, wire, n);
-      benchmark::RegisterBenchmark(bench_name("BM_Validate", name, n).c_str(), bm_validate, wire, n);
+      benchmark::RegisterBenchmark(bench_name("BM_Validate", name, n).c_str(), bm_validate, wire, n, 1u);
+      // Two threads, each taking at least bytes_per_thread (1 MiB) of records: only the large arrays are split.
+      if (!is_native(wire)) {
+        benchmark::RegisterBenchmark(bench_name("BM_Validate2T", name, n).c_str(), bm_validate, wire, n, 2u)->UseRealTime();
+      }
       benchmark::RegisterBenchmark(bench_name("BM_ViewDecode", name, n).c_str(), bm_view_decode, wire, n);
       if (!is_native(wire)) benchmark::RegisterBenchmark(bench_name("BM_Cursor", name, n).c_str(), bm_cursor, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_ReadTwice", name, n).c_str(), bm_read_twice, wire, n);

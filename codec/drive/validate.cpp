@@ -4,6 +4,7 @@
 // what finding the next item needs (the pointers and counts, not the scalars).
 #include "dhcpm/codec.hpp"
 
+#include "drive/parallel_walk.hpp"
 #include "drive/prefix.hpp"
 #include "drive/walk_driver.hpp"
 #include "sink/null_sink.hpp"
@@ -27,7 +28,11 @@ result<std::vector<error>> validate_walk(byte_span input, value_type type, const
   if (std::optional<error> refused = check_format(type, format, false)) return std::move(*refused);
   validation consumer;
   const bool ok = with_record_type(type, [&](auto t) {
-    return detail::drive_walk<typename decltype(t)::type>(input, format, options, out, consumer);
+    using record = typename decltype(t)::type;
+    // A clean pass on several threads is the whole answer; anything else is
+    // walked on one, which says exactly what is wrong.
+    if (!out.prefix && detail::validated_in_parallel<record>(input, format, options)) return true;
+    return detail::drive_walk<record>(input, format, options, out, consumer);
   });
   if (!ok) return std::move(out.failure);
   return std::move(out.warnings);

@@ -195,6 +195,25 @@ class ndr_walker {
                 std::to_string(in_.remaining()) + " bytes after the value");
   }
 
+  // The records fast_record walks: their pointees are a DHCP_BINARY_DATA
+  // and strings (every client record but the _EX), for a sink that does not
+  // name regions.
+  template <class Record>
+  static constexpr bool fast_path_takes =
+      !Sink::wants_regions && !has_union<Record> && !has_inline_array<Record> && !has_struct_pointer<Record>;
+
+  template <class Element>
+  static constexpr bool takes_fine_records = fast_path_takes<Element>;
+  // The lean walk of one Element record from where the walk is (a parallel
+  // pass over the records: parallel_walk.hpp). false: something unusual,
+  // nothing reported, nothing moved.
+  template <class Element>
+  [[nodiscard]] bool fine_record() {
+    static_assert(fast_path_takes<Element>);
+    return fast_record<Element>();
+  }
+  void seek(std::size_t at) noexcept { in_.seek(at); }
+
   [[nodiscard]] error take_failure() { return checks_.take_failure(); }
   [[nodiscard]] std::size_t position() const noexcept { return in_.position(); }
   [[nodiscard]] walk_checks& checks() noexcept { return checks_; }
@@ -210,13 +229,6 @@ class ndr_walker {
     for (const field_slot& s : layout_in<F, Record>.fields) end = s.offset + std::size_t{s.size} > end ? s.offset + std::size_t{s.size} : end;
     return end;
   }();
-
-  // The records fast_record walks: their pointees are a DHCP_BINARY_DATA
-  // and strings (every client record but the _EX), for a sink that does not
-  // name regions.
-  template <class Record>
-  static constexpr bool fast_path_takes =
-      !Sink::wants_regions && !has_union<Record> && !has_inline_array<Record> && !has_struct_pointer<Record>;
 
   // The walk of a record that meets nothing unusual, in few instructions:
   // each check of record() is made, but as a yes/no question, all of them

@@ -163,6 +163,14 @@ struct decode_options {
   // an input with a problem in every record cannot grow an unbounded list.
   std::uint32_t max_warnings = 1000;
 
+  // validate of an _ARRAY in bare NDR may split its records among this many
+  // threads (the caller's and threads - 1 more), each taking at least
+  // bytes_per_thread bytes of records. The result — warnings, or the error
+  // with its offset and path — is exactly the single-threaded one: anything
+  // but a clean pass is walked again on one thread. Other calls use one.
+  std::uint32_t threads = 1;
+  std::size_t bytes_per_thread = std::size_t{1} << 20;
+
   // Opt-in: keep the freed large blocks (4 MiB and more) of the values and
   // views decoded with these options in this cache, for the next decode of the
   // same size (large_block.hpp). It must outlive them. nullptr: nothing is kept.

@@ -1,0 +1,212 @@
+// A speculative parallel pass over the records of an _ARRAY (issue 15): the
+// records region (from the end of the id table to the end of the input) is
+// cut into one piece per thread. Thread 0 starts at the first record; every
+// other thread looks, from where its piece begins, for a position where
+// several records in a row pass the walker's lean checks, and takes it as a
+// record boundary. Then each thread walks from its start until it reaches
+// the next thread's start. The seams are confirmed in order: a thread that
+// started at a true boundary and landed exactly on the next thread's start
+// proves that start a true boundary too.
+//
+// The pass answers one question: are all the records fine, in the sense of
+// ndr_walker::fine_record (every check passes, no warning)? Only a "yes" is
+// used — the records are then exactly what the one-thread walk would accept,
+// with the same total charge. Any "no" (a record that is not fine, a seam
+// that does not meet, a count that does not add up, a budget that does not
+// hold) says nothing more, and the caller walks the records on one thread,
+// which gives the exact error or warnings. So threads change the time a
+// validation takes, never its result.
+#pragma once
+
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <cstdint>
+#include <exception>
+#include <span>
+#include <thread>
+#include <vector>
+
+#include "dhcpm/options.hpp"
+#include "layout/field_path.hpp"
+#include "layout/flat_values.hpp"
+#include "ndr/ndr_format.hpp"
+#include "ndr/ndr_walker.hpp"
+#include "sink/null_sink.hpp"
+
+namespace dhcpm::detail {
+
+// What one piece's walk found.
+struct piece_walk {
+  std::size_t start = 0;     // its first record (0: no boundary found)
+  std::size_t end = 0;       // where its walk stopped
+  std::uint64_t records = 0;
+  std::uint64_t charged = 0;
+  bool fine = false;         // every record it walked was fine
+};
+
+// A sink that keeps only the number of records of the id table.
+struct record_counter : null_sink {
+  std::uint64_t records = 0;
+  void elements_begin(std::uint64_t /*count*/, std::uint64_t non_null) noexcept { records = non_null; }
+};
+
+// Records in a row that make a position a boundary candidate.
+inline constexpr int boundary_proof = 8;
+// How far past a piece's nominal start its boundary is looked for.
+inline constexpr std::size_t boundary_window = 64 * 1024;
+
+// Whether `records` records of Element, from `first` on in `input`
+// (alignment counted from `origin`), all pass the lean checks and end
+// exactly at the end of the input, with their charges within `budget`.
+// `charged` gets their total charge. false means only "not shown fine".
+template <class F, class Element>
+[[nodiscard]] bool records_fine_in_parallel(std::span<const std::uint8_t> input, std::size_t origin,
+                                            std::size_t first, std::uint64_t records, std::uint64_t budget,
+                                            const decode_options& options, std::uint64_t& charged) {
+  const std::size_t region = input.size() - first;
+  const std::size_t per_thread = std::max<std::size_t>(options.bytes_per_thread, 1);
+  const std::size_t pieces = std::min<std::size_t>(options.threads, std::max<std::size_t>(region / per_thread, 1));
+  if (pieces < 2) return false;
+
+  // Each walker has its own checks: their budget is unlimited (the sum is
+  // checked after) and nothing they find is kept.
+  decode_options free_walk = options;
+  free_walk.max_decoded_bytes = UINT64_MAX;
+  free_walk.strict = true;
+  std::vector<piece_walk> walks(pieces);
+
+  const auto find_start = [&](std::size_t k) noexcept {
+    null_sink nothing;
+    std::vector<error> ignored;
+    ndr_walker<F, null_sink> walker(byte_reader(input, origin), free_walk, nothing, ignored);
+    // Candidates are where a record may start: aligned as Element's flat part.
+    constexpr std::size_t alignment = layout_in<F, Element>.alignment;
+    const std::size_t nominal = first + k * (region / pieces) - origin;
+    const std::size_t from = origin + (nominal + alignment - 1) / alignment * alignment;
+    const std::size_t until = std::min(input.size(), from + boundary_window);
+    for (std::size_t at = from; at < until; at += alignment) {
+      walker.seek(at);
+      int in_a_row = 0;
+      while (in_a_row < boundary_proof && walker.position() < input.size() && walker.template fine_record<Element>()) {
+        ++in_a_row;
+      }
+      // A candidate whose records run to the end of the input counts too.
+      if (in_a_row == boundary_proof || (in_a_row > 0 && walker.position() == input.size())) {
+        walks[k].start = at;
+        return;
+      }
+    }
+  };
+  const auto walk_piece = [&](std::size_t k) noexcept {
+    piece_walk& w = walks[k];
+    if (w.start == 0) return;
+    const std::size_t stop = k + 1 < pieces ? walks[k + 1].start : input.size();
+    if (stop == 0) return;
+    null_sink nothing;
+    std::vector<error> ignored;
+    ndr_walker<F, null_sink> walker(byte_reader(input, origin), free_walk, nothing, ignored);
+    walker.seek(w.start);
+    while (walker.position() < stop) {
+      if (!walker.template fine_record<Element>()) {
+        w.end = walker.position();
+        return;
+      }
+      ++w.records;
+    }
+    w.end = walker.position();
+    w.charged = walker.checks().decoded_bytes();
+    w.fine = true;
+  };
+  // Runs body(k) for every piece: piece 0 on this thread, the rest on others.
+  const auto on_every_piece = [&](auto&& body) {
+    std::vector<std::thread> helpers;
+    helpers.reserve(pieces - 1);
+    for (std::size_t k = 1; k < pieces; ++k) helpers.emplace_back(body, k);
+    body(std::size_t{0});
+    for (std::thread& t : helpers) t.join();
+  };
+
+  walks[0].start = first;
+  try {
+    on_every_piece([&](std::size_t k) {
+      if (k != 0) find_start(k);
+    });
+    on_every_piece(walk_piece);
+  } catch (const std::exception&) {  // no thread could be started: one thread will do
+    return false;
+  }
+
+  // The seams, in order. `at` is a true boundary: the first record's start,
+  // then wherever a walk from a true boundary stopped. A piece that started
+  // there stands; one that did not (its start only looked like a boundary)
+  // is walked again here, from `at` to the next piece's start.
+  std::uint64_t total_records = 0;
+  charged = 0;
+  std::size_t at = first;
+  null_sink nothing;
+  std::vector<error> ignored;
+  ndr_walker<F, null_sink> repair(byte_reader(input, origin), free_walk, nothing, ignored);
+  for (std::size_t k = 0; k < pieces; ++k) {
+    const piece_walk& w = walks[k];
+    const std::size_t stop = k + 1 < pieces ? walks[k + 1].start : input.size();
+    if (w.start == at && w.start != 0) {
+      if (!w.fine) return false;  // a record that is not fine, found from a true boundary
+      at = w.end;
+      total_records += w.records;
+      charged += w.charged;
+      continue;
+    }
+    if (at > stop && k + 1 < pieces) continue;  // this piece lies behind the walk: the next one may still meet it
+    repair.seek(at);
+    const std::uint64_t before = repair.checks().decoded_bytes();
+    while (repair.position() < stop) {
+      if (!repair.template fine_record<Element>()) return false;
+      ++total_records;
+    }
+    charged += repair.checks().decoded_bytes() - before;
+    at = repair.position();
+  }
+  return at == input.size() && total_records == records && charged <= budget;
+}
+
+// validate of an Array in bare NDR on several threads: std::nullopt when the
+// parallel pass cannot show the input clean (or does not apply), and the
+// one-thread walk must answer; otherwise its answer (no warnings).
+template <class Array>
+[[nodiscard]] bool validated_in_parallel(std::span<const std::uint8_t> input, const wire_format& format,
+                                         const decode_options& options) {
+  if constexpr (!is_record_array<Array>) {
+    return false;
+  } else {
+    using element = typename Array::element;
+    if (options.threads < 2 || format.frame != framing::bare || is_native(format.wire) || is_pickle(format.wire)) {
+      return false;
+    }
+    return with_ndr_format(format.wire, [&](auto ndr) {
+      using F = decltype(ndr);
+      if constexpr (!ndr_walker<F, record_counter>::template takes_fine_records<element>) {
+        return false;
+      } else {
+        record_counter counter;
+        std::vector<error> warnings;
+        ndr_walker<F, record_counter> walker(byte_reader(input), options, counter, warnings);
+        constexpr field_path root = root_path_of<Array>;
+        std::uint32_t num = 0;
+        bool clients = false;
+        std::size_t table = 0;
+        std::uint64_t count = 0;
+        if (!walker.array_header(root, num, clients) || !clients ||
+            !walker.template element_table<element>(root, num, table, count) || !warnings.empty()) {
+          return false;
+        }
+        const std::uint64_t budget = options.max_decoded_bytes - walker.checks().decoded_bytes();
+        std::uint64_t charged = 0;
+        return records_fine_in_parallel<F, element>(input, 0, walker.position(), counter.records, budget, options,
+                                                    charged);
+      }
+    });
+  }
+}
+
+}  // namespace dhcpm::detail
