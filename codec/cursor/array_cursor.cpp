@@ -10,6 +10,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <tuple>
 #include <type_traits>
 #include <utility>
 
@@ -208,5 +209,8 @@ DHCPM_INSTANTIATE_CURSOR(dhcp_client_filter_status_info_array)
 DHCPM_INSTANTIATE_CURSOR(dhcp_client_info_pb_array)
 DHCPM_INSTANTIATE_CURSOR(dhcp_client_info_ex_array)
 #undef DHCPM_INSTANTIATE_CURSOR
+static_assert([]<class... R>(std::type_identity<std::tuple<R...>>) {
+  return (std::size_t{0} + ... + (is_record_array<R> ? 1 : 0));
+}(std::type_identity<record_type_list>{}) == 8, "an open_cursor instantiation for every _ARRAY of record_types.hpp");
 
 }  // namespace dhcpm
