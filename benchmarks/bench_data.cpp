@@ -1,6 +1,8 @@
 #include "bench_data.hpp"
 
 #include "dhcpm/client_info_schema.hpp"
+#include "dhcpm/client_family_schema.hpp"
+#include "dhcpm/generate.hpp"
 
 #include <array>
 #include <cstdio>
@@ -124,14 +126,20 @@ client_info make_client(std::size_t i, rng& r) {
   std::abort();
 }
 
-bytes encode_or_die(const client_info_array& value, layout wire) {
-  auto encoded = encode<client_info_array>(value, wire);
-  if (!encoded) die("encode<client_info_array>(" + std::string(layout_name(wire)) + ") failed: " + format_error(encoded.error_value()));
+template <class Array>
+bytes encode_or_die(const Array& value, layout wire) {
+  auto encoded = encode<Array>(value, wire);
+  if (!encoded) die("encode(" + std::string(layout_name(wire)) + ") failed: " + format_error(encoded.error_value()));
   return std::move(encoded).value();
 }
 
 std::map<std::size_t, std::unique_ptr<data_set>>& cache() {
   static std::map<std::size_t, std::unique_ptr<data_set>> sets;
+  return sets;
+}
+
+std::map<std::size_t, std::unique_ptr<pb_data_set>>& pb_cache() {
+  static std::map<std::size_t, std::unique_ptr<pb_data_set>> sets;
   return sets;
 }
 
@@ -184,21 +192,25 @@ const data_set& data_for(std::size_t count) {
 }
 
 void release_large_sets_except(std::size_t keep) {
-  auto& sets = cache();
-  for (auto it = sets.begin(); it != sets.end();) {
-    if (it->first > 100 && it->first != keep) {
-      it = sets.erase(it);
-    } else {
-      ++it;
+  const auto release = [keep](auto& sets) {
+    for (auto it = sets.begin(); it != sets.end();) {
+      if (it->first > 100 && it->first != keep) {
+        it = sets.erase(it);
+      } else {
+        ++it;
+      }
     }
-  }
+  };
+  release(cache());
+  release(pb_cache());
 }
 
 // Every field in schema order: numbers as they are, DataLength then Data,
 // strings by fold_string (the view benchmark folds a view the same way).
-void fold(checksum_builder& sum, const client_info& c) noexcept {
-  schema::for_each_field(record_schema<client_info>::fields, [&](const auto& f, auto index) {
-    constexpr field_kind kind = field_table<client_info>[index].kind;
+template <class Record>
+void fold(checksum_builder& sum, const Record& c) noexcept {
+  schema::for_each_field(record_schema<Record>::fields, [&](const auto& f, auto index) {
+    constexpr field_kind kind = field_table<Record>[index].kind;
     if constexpr (kind == field_kind::binary_data) {
       const binary_data& b = f.of(c);
       sum.add(b.data_length);
@@ -209,23 +221,24 @@ void fold(checksum_builder& sum, const client_info& c) noexcept {
       }
     } else if constexpr (kind == field_kind::lpwstr) {
       fold_string(sum, f.of(c));
-    } else if constexpr (kind != field_kind::structure) {
+    } else if constexpr (holds_number(kind)) {
       sum.add(f.of(c));
     }
   });
 }
 
-std::uint64_t checksum(const client_info_array& value) noexcept {
+template <class Array>
+std::uint64_t checksum(const Array& value) noexcept {
   checksum_builder sum;
   sum.add(value.num_elements);
   if (!value.clients) {
     sum.clients_null();
     return sum.value();
   }
-  const client_list& list = *value.clients;
+  const auto& list = *value.clients;
   sum.clients(list.size());
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const client_info* c = list[i];
+    const auto* c = list[i];
     if (c == nullptr) {
       sum.element_null();
     } else {
@@ -233,6 +246,30 @@ std::uint64_t checksum(const client_info_array& value) noexcept {
     }
   }
   return sum.value();
+}
+
+template void fold(checksum_builder&, const client_info&) noexcept;
+template void fold(checksum_builder&, const dhcp_client_info_pb&) noexcept;
+template std::uint64_t checksum(const client_info_array&) noexcept;
+template std::uint64_t checksum(const dhcp_client_info_pb_array&) noexcept;
+
+dhcp_client_info_pb_array make_pb_clients(std::size_t count, std::uint64_t seed) {
+  generate_options options;
+  options.elements = static_cast<std::uint32_t>(count);
+  options.null_element_percent = 0;
+  realistic_generator g(seed, options);
+  return g.value<dhcp_client_info_pb_array>();
+}
+
+const pb_data_set& pb_data_for(std::size_t count) {
+  auto& sets = pb_cache();
+  auto found = sets.find(count);
+  if (found != sets.end()) return *found->second;
+  auto set = std::make_unique<pb_data_set>();
+  set->clients = count;
+  set->value = make_pb_clients(count);
+  set->ndr20 = encode_or_die(set->value, layout::ndr20);
+  return *sets.emplace(count, std::move(set)).first->second;
 }
 
 std::string_view layout_name(layout wire) noexcept {

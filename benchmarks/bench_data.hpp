@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "dhcpm/client_family.hpp"
 #include "dhcpm/client_info.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/options.hpp"
@@ -47,7 +48,18 @@ struct data_set {
 // encoding fails. Not thread-safe: benchmarks here are single-threaded.
 [[nodiscard]] const data_set& data_for(std::size_t count);
 
-// Drops every cached set of more than 100 clients except `keep`, so that the
+// The PB benchmarks' input: N realistic DHCP_CLIENT_INFO_PB records (what an
+// R_DhcpV4EnumSubnetClients response carries), from the library's
+// realistic_generator with the same seed, no NULL elements.
+[[nodiscard]] dhcp_client_info_pb_array make_pb_clients(std::size_t count, std::uint64_t seed = data_seed);
+struct pb_data_set {
+  std::size_t clients = 0;
+  dhcp_client_info_pb_array value;
+  bytes ndr20;
+};
+[[nodiscard]] const pb_data_set& pb_data_for(std::size_t count);
+
+// Drops every cached set (of either kind) of more than 100 clients except `keep`, so that the
 // 1,000,000-client set (about 1.5 GB with its encodings) does not sit beside
 // the 10,000 one. Benchmarks are registered with the client count outermost.
 void release_large_sets_except(std::size_t keep);
@@ -93,8 +105,11 @@ class checksum_builder {
   std::uint64_t weight_ = 0x100000001b3ULL;
 };
 
-void fold(checksum_builder& sum, const client_info& client) noexcept;
-[[nodiscard]] std::uint64_t checksum(const client_info_array& value) noexcept;
+// For client_info and dhcp_client_info_pb records, and their arrays.
+template <class Record>
+void fold(checksum_builder& sum, const Record& client) noexcept;
+template <class Array>
+[[nodiscard]] std::uint64_t checksum(const Array& value) noexcept;
 
 [[nodiscard]] std::string_view layout_name(layout wire) noexcept;  // "ndr20", "ndr64", "x64"
 

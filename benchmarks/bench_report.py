@@ -114,7 +114,8 @@ def build_table(runs, rss):
     # 1. Reading every field of every client, and validating, against memcpy (issue 15).
     throughput_row(t, "cursor (validate + read every field) / memcpy, failover array, ndr20, 1,000,000",
                    "BM_Cursor", "ndr20", million, "≥ 0.8×", 0.8)
-    t.add("cursor / memcpy, DHCP_CLIENT_INFO_PB_ARRAY, 1,000,000", None, "≥ 0.8×", None, "no PB benchmark yet")
+    throughput_row(t, "cursor (validate + read every field) / memcpy, DHCP_CLIENT_INFO_PB_ARRAY, ndr20, 1,000,000",
+                   "BM_Cursor", "pb-ndr20", million, "≥ 0.8×", 0.8)
     t.add("cursor, 2 threads / memcpy, 1,000,000", None, "≥ 1.5×", None, "no parallel cursor yet")
     throughput_row(t, "validate / memcpy, ndr20, 1,000,000", "BM_Validate", "ndr20", million, "≥ 1.0×", 1.0)
     throughput_row(t, "validate, 2 threads (wall time) / memcpy, ndr20, 1,000,000", "BM_Validate2T", "ndr20", million,

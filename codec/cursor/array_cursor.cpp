@@ -100,14 +100,14 @@ class cursor_engine final : public cursor_state<typename Array::element> {
 
   void refill() override {
     std::size_t n = 0;
-    std::uint64_t slot = this->batch_first;
-    const std::uint64_t end = this->slots - slot < this->batch_capacity ? this->slots : slot + this->batch_capacity;
-    for (; slot < end; ++slot, ++n) {
+    std::uint64_t i = this->batch_first;
+    const std::uint64_t end = this->slots - i < this->batch_capacity ? this->slots : i + this->batch_capacity;
+    for (; i < end; ++i, ++n) {
       auto& entry = this->batch[n];
-      entry.present = walker_.element_present(table_, slot);
+      entry.present = walker_.element_present(table_, i);
       if (!entry.present) continue;
       sink_.where.current = &entry.where;
-      if (!walker_.template element_record<element>(path_, slot)) [[unlikely]] {
+      if (!walker_.template element_record<element>(path_, i)) [[unlikely]] {
         this->filled = n;
         this->last_batch = true;
         stop();
@@ -116,7 +116,7 @@ class cursor_engine final : public cursor_state<typename Array::element> {
       if constexpr (has_pointee_struct<element>) entry.where.end = static_cast<std::uint32_t>(walker_.position());
     }
     this->filled = n;
-    if (slot == this->slots) {
+    if (i == this->slots) {
       this->last_batch = true;
       finish();
     }

@@ -119,23 +119,26 @@ template <class F, class Element>
     w.fine = true;
   };
   // Runs body(k) for every piece: piece 0 on this thread, the rest on others.
+  // A piece whose thread cannot be started (or its vector grown) runs on
+  // this thread instead: slower, never wrong.
   const auto on_every_piece = [&](auto&& body) {
     std::vector<std::thread> helpers;
-    helpers.reserve(pieces - 1);
-    for (std::size_t k = 1; k < pieces; ++k) helpers.emplace_back(body, k);
+    std::size_t started = 1;
+    try {
+      helpers.reserve(pieces - 1);
+      for (; started < pieces; ++started) helpers.emplace_back(body, started);
+    } catch (const std::exception&) {
+      for (std::size_t k = started; k < pieces; ++k) body(k);
+    }
     body(std::size_t{0});
     for (std::thread& t : helpers) t.join();
   };
 
   walks[0].start = first;
-  try {
-    on_every_piece([&](std::size_t k) {
-      if (k != 0) find_start(k);
-    });
-    on_every_piece(walk_piece);
-  } catch (const std::exception&) {  // no thread could be started: one thread will do
-    return false;
-  }
+  on_every_piece([&](std::size_t k) noexcept {
+    if (k != 0) find_start(k);
+  });
+  on_every_piece(walk_piece);
 
   // The seams, in order. `at` is a true boundary: the first record's start,
   // then wherever a walk from a true boundary stopped. A piece that started

@@ -218,7 +218,9 @@ TEST(CursorAgreement, TenThousandGeneratedArrays) {
   for (std::size_t type = 0; type < record_type_count; ++type) {
     with_array_type(static_cast<value_type>(type), [&](auto t) {
       using Array = typename decltype(t)::type;
-      const std::vector<Array> values = generate_values<Array>(1250, 0xC0850 + type, {.max_elements = 4});
+      generate_options small;
+      small.max_elements = 4;
+      const std::vector<Array> values = generate_values<Array>(1250, 0xC0850 + type, small);
       for (std::size_t i = 0; i < values.size(); ++i) {
         const wire_format& format = formats[i % std::size(formats)];
         const auto encoded = format.frame == framing::ptr ? encode(std::optional<Array>(values[i]), format)
@@ -293,7 +295,10 @@ TEST(Cursor, RefusesWhatItCannotReadFrontToBack) {
 // The contract of the header: elements before a bad one are handed out, the
 // bad one stops the iteration with decode's error, and complete() is false.
 TEST(Cursor, StopsAtTheFirstBadElementAfterHandingOutTheOnesBefore) {
-  realistic_generator g(7, {.elements = 50, .null_element_percent = 0});
+  generate_options fifty;
+  fifty.elements = 50;
+  fifty.null_element_percent = 0;
+  realistic_generator g(7, fifty);
   const auto value = g.value<dhcp_client_info_pb_array>();
   bytes input = *encode(value, layout::ndr20);
   // Make element 30's ClientName unterminated: its last unit is not NUL.

@@ -26,7 +26,9 @@ TEST(EncodeInto, GivesEncodesBytesAndKeepsTheBuffer) {
     ASSERT_TRUE(written) << describe(written.error_value());
     EXPECT_EQ(*written, expected->size());
     EXPECT_EQ(out, *expected) << to_string(wire);
-    if (!is_native(wire)) EXPECT_EQ(out.data(), first_buffer) << "the buffer was not reused in " << to_string(wire);
+    if (!is_native(wire)) {
+      EXPECT_EQ(out.data(), first_buffer) << "the buffer was not reused in " << to_string(wire);
+    }
   }
   const std::optional<client_info_array> pointed = g.array();
   const wire_format ptr{.wire = layout::ndr64, .frame = framing::ptr};

@@ -78,7 +78,9 @@ TEST(ParallelValidate, EveryArrayVectorItsCutsAndBitFlips) {
 // and 4 threads.
 template <class Array>
 void expect_same_on_large_arrays(layout wire) {
-  realistic_generator g(0x9A7A11E1, {.elements = 3000});
+  generate_options three_thousand;
+  three_thousand.elements = 3000;
+  realistic_generator g(0x9A7A11E1, three_thousand);
   const bytes clean = *encode(g.value<Array>(), wire);
   const value_type type = value_type_of<Array>;
   std::mt19937_64 random(17);
@@ -106,7 +108,9 @@ TEST(ParallelValidate, LargeArraysDamagedAnywhere) {
 // The pass itself: the seams of a clean array meet (the answer is "fine"
 // from several threads), and a damaged record anywhere makes it say "not shown".
 TEST(ParallelValidate, ThePassFindsTheSeamsOfACleanArrayAndRefusesADamagedOne) {
-  realistic_generator g(3, {.elements = 4000, .null_element_percent = 5});
+  generate_options four_thousand;
+  four_thousand.elements = 4000;
+  realistic_generator g(3, four_thousand);
   const client_info_array value = g.array();
   const bytes clean = *encode(value, layout::ndr20);
   decode_options options;
