@@ -36,6 +36,11 @@ void check_type(value_type type, layout wire, byte_span input, bool strict) {
           "warnings break strict mode or max_warnings");
 
   require_validate_agrees(failure, warnings, validate(input, type, format, options), what);
+  // On three threads, with pieces small enough that every input with records is split.
+  decode_options threaded = options;
+  threaded.threads = 3;
+  threaded.bytes_per_thread = 16;
+  require_validate_agrees(failure, warnings, validate(input, type, format, threaded), what + " (3 threads)");
   require_cursor_agrees(type, input, wire, options, what);
 
   // NDR and pickled bytes: the regions tile what was consumed (an image's are tiled by dissect itself).

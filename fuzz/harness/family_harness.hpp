@@ -7,7 +7,8 @@
 //   rest     the bytes decoded
 //
 // Each input is decoded strictly and leniently under the resource bound;
-// validate must agree with decode (same error, or same warnings), dissect
+// validate (on one thread and on three) must agree with decode (same error,
+// or same warnings), so must the cursor for an _ARRAY in NDR, dissect
 // must stop with the same error or tile the bytes decode consumed, and a
 // value strict decoding accepts must encode and decode back to itself.
 #pragma once
