@@ -83,9 +83,12 @@ class stub_walk {
       : input_(input), in_(input), checks_(options, warnings), warnings_(warnings), consumer_(consumer) {}
 
   // Every parameter of `type`, then the end-of-input check.
-  [[nodiscard]] bool walk(call_stub_type type) {
+  [[nodiscard]] bool walk(call_stub_type type) { return params(type, 0, type.params().size()) && end(); }
+
+  // Parameters [first, last) of `type`, from where the walk is.
+  [[nodiscard]] bool params(call_stub_type type, std::size_t first, std::size_t last) {
     const auto params = type.params();
-    for (std::size_t i = 0; i < params.size(); ++i) {
+    for (std::size_t i = first; i < last; ++i) {
       const param_info& p = params[i];
       bool ok = false;
       switch (p.kind) {
@@ -97,6 +100,27 @@ class stub_walk {
       }
       if (!ok) return false;
     }
+    return true;
+  }
+
+  // Where record parameter `p` starts (its padding passed): every record a
+  // call carries starts at the layout's pointer alignment (it holds a
+  // pointer, or is one). std::nullopt: it does not fit (failure set).
+  [[nodiscard]] std::optional<std::size_t> record_start(const param_info& p) {
+    const std::size_t at = in_.aligned(ps);
+    if (at > input_.size()) {
+      checks_.fail(error_code::truncated, input_.size(), param_path(p), "the parameter does not fit");
+      return std::nullopt;
+    }
+    pad(p, at);
+    return at;
+  }
+
+  // Goes on at `at` (after a record read elsewhere).
+  void seek(std::size_t at) noexcept { in_.seek(at); }
+
+  // The check of the end of the stub: nothing after its last parameter.
+  [[nodiscard]] bool end() {
     if (in_.remaining() == 0) return true;
     if (!checks_.soft(error_code::trailing_bytes, in_.position(), field_path{},
                       std::to_string(in_.remaining()) + " bytes after the stub's last parameter")) {
@@ -107,6 +131,8 @@ class stub_walk {
   }
 
   [[nodiscard]] error take_failure() { return checks_.take_failure(); }
+  [[nodiscard]] const walk_checks& checks() const noexcept { return checks_; }
+  [[nodiscard]] std::size_t position() const noexcept { return in_.position(); }
 
  private:
   static constexpr std::size_t ps = F::pointer_size;
@@ -181,14 +207,10 @@ class stub_walk {
   }
 
   // A record, as a top-level struct (bare) or behind a unique pointer (ptr).
-  // Every record a call carries starts at the layout's pointer alignment (it
-  // holds a pointer, or is one).
   bool record(std::size_t index, const param_info& p, framing frame) {
-    const std::size_t at = in_.aligned(ps);
-    if (at > input_.size()) {
-      return checks_.fail(error_code::truncated, input_.size(), param_path(p), "the parameter does not fit");
-    }
-    pad(p, at);
+    const std::optional<std::size_t> start = record_start(p);
+    if (!start) return false;
+    const std::size_t at = *start;
     const wire_format format{.wire = F::wire, .frame = frame};
     std::size_t end = 0;
     std::optional<error> failed = consumer_.record(index, p, input_.subspan(at), at, format,

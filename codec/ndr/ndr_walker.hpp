@@ -480,7 +480,7 @@ class ndr_walker {
     if (!charge(record_charge_of<pointee>, in_.position(), pointee_path)) return false;
     sink_.template pointee_begin<Owner>();
     std::size_t at = 0;
-    flat_values_of<pointee> v;
+    flat_values_of<pointee> v{};  // {}: GCC 12 cannot see flat_part fill it
     if (!flat_part<pointee, true>(pointee_path, at, v) || !pointees<pointee, true>(pointee_path, at, v)) return false;
     sink_.pointee_end();
     return true;

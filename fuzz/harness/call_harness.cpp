@@ -8,6 +8,7 @@
 
 #include "dhcpm/dissect.hpp"
 #include "dhcpm/generate.hpp"
+#include "harness/cursor_agreement.hpp"
 #include "harness/exact_copy.hpp"
 #include "harness/fuzz_check.hpp"
 #include "harness/record_mutator.hpp"
@@ -37,6 +38,7 @@ void check_stub(call_stub_type type, layout wire, byte_span input, bool strict) 
           "warnings break strict mode or max_warnings");
 
   require_validate_agrees(failure, warnings, validate_call(input, type, wire, options), what);
+  require_call_cursor_agrees(type, input, wire, options, got, what);
 
   const dissection d = dissect_call(input, type, wire, options);
   require_dissect_agrees(failure, d, true, what);

@@ -1,7 +1,12 @@
 #include "harness/cursor_agreement.hpp"
 
+#include <algorithm>
+#include <optional>
 #include <string>
+#include <variant>
+#include <vector>
 
+#include "dhcpm/call.hpp"
 #include "dhcpm/cursor.hpp"
 #include "dhcpm/record_types.hpp"
 #include "harness/fuzz_check.hpp"
@@ -13,26 +18,37 @@ namespace {
 
 bool same_error(const error& a, const error& b) { return a.code == b.code && a.offset == b.offset && a.path == b.path; }
 
+// What decode made of an input: its error, or its warnings and the array
+// (nullptr for a NULL pointer to it).
 template <class Array>
-void check(byte_span input, layout wire, const decode_options& options, const std::string& what) {
-  const wire_format format{.wire = wire};
-  const auto owning = bounded(input.size(), "decode " + what, [&] { return decode<Array>(input, format, options); });
-  auto cursor = bounded(input.size(), "open_cursor " + what, [&] { return open_cursor<Array>(input, format, options); });
+struct owning_result {
+  std::optional<error> refused;
+  const Array* array = nullptr;
+  const std::vector<error>* warnings = nullptr;
+};
+
+// The cursor against decode's result, element by element, then its end.
+// true: both accepted.
+template <class Array>
+bool compare(const owning_result<Array>& owning, result<array_cursor<Array>>& cursor, const std::string& what) {
   if (!cursor) {
     require_no_internal_error(cursor.error_value(), what);
-    if (owning) report_bug("decode accepts, the cursor does not open", what + ": " + test::describe(cursor.error_value()));
-    if (!same_error(owning.error_value(), cursor.error_value())) {
+    if (!owning.refused) report_bug("decode accepts, the cursor does not open", what + ": " + test::describe(cursor.error_value()));
+    if (!same_error(*owning.refused, cursor.error_value())) {
       report_bug("decode and open_cursor report different errors",
-                 what + "\ndecode: " + test::describe(owning.error_value()) + "\ncursor: " + test::describe(cursor.error_value()));
+                 what + "\ndecode: " + test::describe(*owning.refused) + "\ncursor: " + test::describe(cursor.error_value()));
     }
-    return;
+    return false;
   }
-  const auto* list = owning && owning->value.clients ? &*owning->value.clients : nullptr;
-  if (owning) {
-    require(cursor->num_elements() == owning->value.num_elements &&
-                cursor->clients_is_null() == !owning->value.clients.has_value() &&
-                cursor->size() == (list ? list->size() : 0),
-            "the cursor and decode disagree on the array's header");
+  const Array* array = owning.array;
+  const auto* list = array && array->clients ? &*array->clients : nullptr;
+  if (!owning.refused) {
+    require(cursor->is_null() == (array == nullptr), "the cursor and decode disagree on a NULL pointer");
+    if (array != nullptr) {
+      require(cursor->num_elements() == array->num_elements && cursor->clients_is_null() == !array->clients.has_value() &&
+                  cursor->size() == (list ? list->size() : 0),
+              "the cursor and decode disagree on the array's header");
+    }
   }
   std::size_t slot = 0;
   while (cursor->next()) {
@@ -48,20 +64,59 @@ void check(byte_span input, layout wire, const decode_options& options, const st
     }
     ++slot;
   }
-  if (!owning) {
+  if (owning.refused) {
     require(!cursor->complete(), "decode refuses an input the cursor completes");
     require_no_internal_error(*cursor->failure(), what);
-    if (!same_error(owning.error_value(), *cursor->failure())) {
+    if (!same_error(*owning.refused, *cursor->failure())) {
       report_bug("decode and the cursor report different errors",
-                 what + "\ndecode: " + test::describe(owning.error_value()) + "\ncursor: " + test::describe(*cursor->failure()));
+                 what + "\ndecode: " + test::describe(*owning.refused) + "\ncursor: " + test::describe(*cursor->failure()));
     }
-    return;
+    return false;
   }
   if (!cursor->complete()) report_bug("decode accepts, the cursor stops", what + ": " + test::describe(*cursor->failure()));
   require(slot == cursor->size(), "the cursor ends before the last slot");
-  require(std::equal(owning->warnings.begin(), owning->warnings.end(), cursor->warnings().begin(),
+  require(std::equal(owning.warnings->begin(), owning.warnings->end(), cursor->warnings().begin(),
                      cursor->warnings().end(), same_error),
           "the cursor and decode report different warnings");
+  return true;
+}
+
+template <class Array>
+void check(byte_span input, layout wire, const decode_options& options, const std::string& what) {
+  const wire_format format{.wire = wire};
+  const auto owned = bounded(input.size(), "decode " + what, [&] { return decode<Array>(input, format, options); });
+  auto cursor = bounded(input.size(), "open_cursor " + what, [&] { return open_cursor<Array>(input, format, options); });
+  owning_result<Array> owning;
+  if (owned) {
+    owning.array = &owned->value;
+    owning.warnings = &owned->warnings;
+  } else {
+    owning.refused = owned.error_value();
+  }
+  compare(owning, cursor, what);
+}
+
+// The array parameter of a stub and the cursor over it; the DWORDs too.
+template <class Array>
+void check_stub(call_stub_type type, std::size_t param, byte_span input, layout wire, const decode_options& options,
+                const result<decoded<call_stub>>& decoded, const std::string& what) {
+  auto cursor = bounded(input.size(), "open_cursor " + what, [&] { return open_cursor<Array>(input, type, wire, options); });
+  owning_result<Array> owning;
+  if (decoded) {
+    const auto& value = std::get<std::optional<any_record>>(decoded->value.params[param]);
+    owning.array = value ? &std::get<Array>(*value) : nullptr;
+    owning.warnings = &decoded->warnings;
+  } else {
+    owning.refused = decoded.error_value();
+  }
+  if (!compare(owning, cursor, what)) return;
+  const auto params = type.params();
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    if (i != param) {
+      require(cursor->dword(params[i].name) == std::get<std::uint32_t>(decoded->value.params[i]),
+              "the cursor and decode_call disagree on a DWORD parameter");
+    }
+  }
 }
 
 }  // namespace
@@ -72,6 +127,26 @@ void require_cursor_agrees(value_type type, byte_span input, layout wire, const 
   with_record_type(type, [&](auto t) {
     using Record = typename decltype(t)::type;
     if constexpr (is_record_array<Record>) check<Record>(input, wire, options, "cursor " + std::string(what));
+  });
+}
+
+void require_call_cursor_agrees(call_stub_type type, byte_span input, layout wire, const decode_options& options,
+                                const result<decoded<call_stub>>& decoded, std::string_view what) {
+  const auto params = type.params();
+  std::optional<std::size_t> param;
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    if (params[i].kind == param_kind::unique_string) return;
+    if (params[i].kind == param_kind::ref_record || params[i].kind == param_kind::unique_record) {
+      if (param) return;
+      param = i;
+    }
+  }
+  if (!param) return;
+  with_record_type(params[*param].type, [&](auto t) {
+    using Record = typename decltype(t)::type;
+    if constexpr (is_record_array<Record>) {
+      check_stub<Record>(type, *param, input, wire, options, decoded, "call cursor " + std::string(what));
+    }
   });
 }
 

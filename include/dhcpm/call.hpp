@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "dhcpm/codec.hpp"
+#include "dhcpm/cursor.hpp"
 #include "dhcpm/dissect.hpp"
 #include "dhcpm/error.hpp"
 #include "dhcpm/options.hpp"
@@ -209,6 +210,22 @@ class realistic_generator;
                                            const decode_options& options, const region_callback& on_region);
 [[nodiscard]] dissection dissect_call(byte_span input, call_stub_type type, layout wire,
                                       const decode_options& options = {});
+
+// A one-pass cursor (cursor.hpp) over the _ARRAY that stub data of `type`
+// carries (the response of an enumeration: its ClientInfo), for analyzers
+// that read responses by the thousand. The parameters before the array are
+// read when the cursor opens, the array's elements one next() at a time, and
+// the parameters after it — then the end of the stub — when the iteration
+// ends; cursor.dword(name) gives each DWORD once read. Errors and warnings
+// are decode_call's (`ClientInfo.Clients[3]...`, offsets in the stub).
+// Refused with error_code::unsupported: a type whose record parameter is not
+// an Array, or that has a string or another record parameter.
+template <class Array>
+[[nodiscard]] result<array_cursor<Array>> open_cursor(byte_span input DHCPM_LIFETIMEBOUND, call_stub_type type,
+                                                      layout wire, const decode_options& options = {});
+template <class Array>
+result<array_cursor<Array>> open_cursor(std::vector<std::uint8_t>&& input, call_stub_type type, layout wire,
+                                        const decode_options& options = {}) = delete;
 
 // JSON: an object keyed by the parameter names in IDL order (ReturnValue
 // last); DWORDs as integers (a DHCP_IP_ADDRESS as a dotted quad), strings

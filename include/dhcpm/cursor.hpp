@@ -26,11 +26,13 @@
 // A cursor refers to the caller's buffer: it must not outlive it.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <iterator>
 #include <memory>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "dhcpm/codec.hpp"
@@ -80,6 +82,11 @@ struct cursor_state {
   bool ended = false;       // next() has returned false
   std::optional<error> failure;
   std::vector<error> warnings;
+  // An array read from a call's stub data: the stub's parameters by index
+  // (call.hpp), and the DWORDs among them once read.
+  static constexpr std::size_t max_stub_params = 8;
+  std::array<std::string_view, max_stub_params> stub_names{};
+  std::array<std::optional<std::uint32_t>, max_stub_params> stub_dwords{};
 };
 }  // namespace detail
 
@@ -132,6 +139,19 @@ class array_cursor {
   [[nodiscard]] const std::optional<error>& failure() const noexcept { return state_->failure; }
   // Lenient mode: what was tolerated so far.
   [[nodiscard]] const std::vector<error>& warnings() const noexcept { return state_->warnings; }
+
+  // A cursor over a call's stub data (open_cursor with a call_stub_type,
+  // call.hpp): the DWORD parameter named `name` ("ResumeHandle",
+  // "ClientsRead", "ClientsTotal", "ReturnValue"). Those before the array
+  // are read when the cursor opens, those after it when the iteration ends
+  // (their checks are the end-of-input checks); std::nullopt before then,
+  // after a failure before them, or for a name that is no DWORD parameter.
+  [[nodiscard]] std::optional<std::uint32_t> dword(std::string_view name) const noexcept {
+    for (std::size_t i = 0; i < state_->stub_names.size(); ++i) {
+      if (!state_->stub_names[i].empty() && state_->stub_names[i] == name) return state_->stub_dwords[i];
+    }
+    return std::nullopt;
+  }
 
   // Range-for: each slot in turn, as current() gives it.
   struct end_marker {};

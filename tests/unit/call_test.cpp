@@ -128,7 +128,7 @@ TEST_P(CallStub, TheEmptyStubRoundTripsAndDissectsWhole) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Every, CallStub, ::testing::ValuesIn(every_stub_type()),
-                         [](const ::testing::TestParamInfo<call_stub_type>& info) { return stub_name(info.param); });
+                         [](const ::testing::TestParamInfo<call_stub_type>& p) { return stub_name(p.param); });
 
 const call_stub_type enum_request{*find_call("R_DhcpV4EnumSubnetClients"), direction::request};
 const call_stub_type enum_response{*find_call("R_DhcpV4EnumSubnetClients"), direction::response};

@@ -14,40 +14,11 @@
 #include <nlohmann/json.hpp>
 
 #include "dhcpm/call.hpp"
+#include "support/family_files.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::test {
 namespace {
-
-// One file of a call's stub: METHOD.direction.variant.LAYOUT.bin.
-struct call_file {
-  std::string vector;  // "R_DhcpV4EnumSubnetClients.response.more-data"
-  call_stub_type type;
-  std::string layout;  // "ndr20", "ndr20be", "ndr64"
-
-  [[nodiscard]] std::string bin() const { return "family/" + vector + "." + layout + ".bin"; }
-  [[nodiscard]] std::string json() const { return "family/" + vector + ".json"; }
-  [[nodiscard]] dhcpm::layout wire() const { return *parse_layout(layout); }
-};
-void PrintTo(const call_file& f, std::ostream* os) { *os << f.vector << "." << f.layout; }
-
-std::vector<call_file> call_files() {
-  const nlohmann::json index = nlohmann::json::parse(read_text("family/index.json"));
-  std::vector<call_file> out;
-  for (const auto& [name, entry] : index.items()) {
-    if (!entry.contains("call")) continue;
-    const std::optional<std::size_t> call = find_call(entry["call"].get<std::string>());
-    if (!call) throw std::runtime_error("index.json names a call dhcpm does not know: " + name);
-    const std::optional<direction> dir = parse_direction(entry["direction"].get<std::string>());
-    if (!dir) throw std::runtime_error("index.json: a direction neither request nor response: " + name);
-    const call_info& info = call_table[*call];
-    if (entry["interface"].get<std::string>() != to_string(info.iface) || entry["opnum"].get<int>() != info.opnum) {
-      throw std::runtime_error("index.json and call_table disagree on the interface or opnum of " + name);
-    }
-    for (const auto& [layout, size] : entry["files"].items()) out.push_back({name, {*call, *dir}, layout});
-  }
-  return out;
-}
 
 std::string file_test_name(const ::testing::TestParamInfo<call_file>& info) {
   return test_name(info.param.vector + "_" + info.param.layout);
