@@ -11,7 +11,7 @@
 //                                 back, twice: the memory traffic any validate-then-read view must
 //                                 make (one pass to validate, one to read), with no work per byte
 //   BM_SambaPull/<ndr>/<N>        Samba libndr's pidl-style pull (ndr_pull_struct_blob_all) into
-//                                 talloc memory, freeing it included (only with libndr)
+//                                 talloc memory, freeing it included (only with libndr; also pb-ndr20)
 //   BM_SambaPush/<ndr>/<N>        Samba libndr's pidl-style push (ndr_push_struct_blob), N <= 100,000
 //                                 (talloc caps one allocation at 256 MiB)
 //
@@ -25,6 +25,9 @@
 // Samba's pull equals the value and its push decodes to it. At startup, when built with libndr, the
 // Samba peer must agree with dhcpm on the golden vectors (byte for byte and value for value) or the
 // program aborts; `--dhcpm_check_only` runs just that check (the samba_peer_agrees test).
+//
+// BM_Stubs*/pb-ndr20/<stubs> (bench_stubs.hpp) are the analyzer's workload; `--dhcpm_stubs=N` runs
+// them over N stubs instead of 10,000 (the bench_stubs_smoke test).
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -39,6 +42,8 @@
 #include <vector>
 
 #include "bench_data.hpp"
+#include "bench_fold.hpp"
+#include "bench_stubs.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/cursor.hpp"
 #include "dhcpm/error.hpp"
@@ -75,40 +80,6 @@ const decode_options& cached_options() {
 // BM_ViewDecode checks the result against checksum(value) before timing and
 // reports an error (not a crash) when they differ.
 // ===========================================================================
-[[gnu::always_inline]] inline void fold_string(checksum_builder& sum, const utf16_view& s) noexcept {
-  if (s.is_null()) {
-    sum.string_null();
-  } else if (s.empty()) {
-    sum.string(0, u'\0', u'\0');
-  } else {
-    sum.string(s.size(), s[0], s[s.size() - 1]);
-  }
-}
-
-template <class Record>
-void fold(checksum_builder& total, const record_view<Record>& c) noexcept {
-  // Folded in a local copy: the view's loads are of bytes, which may alias
-  // anything, so folding into `total` directly would store it after each field.
-  checksum_builder sum = total;
-  schema::for_each_field(record_schema<Record>::fields, [&](const auto& f, auto index) {
-    using entry = std::remove_cvref_t<decltype(f)>;
-    constexpr field_kind kind = field_table<Record>[index].kind;
-    if constexpr (kind == field_kind::binary_data) {
-      sum.add(c.data_length());
-      if (const auto data = c.data(); !data) {
-        sum.data_null();
-      } else {
-        sum.data(data->size(), data->empty() ? 0 : data->front(), data->empty() ? 0 : data->back());
-      }
-    } else if constexpr (kind == field_kind::lpwstr) {
-      fold_string(sum, c.template get<entry::member>());
-    } else if constexpr (holds_number(kind)) {
-      sum.add(c.template get<entry::member>());
-    }
-  });
-  total = sum;
-}
-
 [[maybe_unused]] result<std::uint64_t> view_validate_and_read_all(byte_span input, layout wire) {
   auto view = view_array(input, wire, cached_options());
   if (!view) return view.error_value();
@@ -126,32 +97,6 @@ void fold(checksum_builder& total, const record_view<Record>& c) noexcept {
       fold(sum, *client);
     }
   }
-  return sum.value();
-}
-
-// THE CURSOR HOOK — the one function BM_Cursor times: the one-pass cursor
-// checks each client when it reaches it and every field is folded as the
-// view hook folds it, reading the input once. The checksum counts only for a
-// complete, valid pass.
-template <class Array = client_info_array>
-result<std::uint64_t> cursor_validate_and_read_all(byte_span input, layout wire) {
-  auto cursor = open_cursor<Array>(input, wire);
-  if (!cursor) return cursor.error_value();
-  checksum_builder sum;
-  sum.add(cursor->num_elements());
-  if (cursor->clients_is_null()) {
-    sum.clients_null();
-  } else {
-    sum.clients(cursor->size());
-  }
-  while (cursor->next()) {
-    if (const auto client = cursor->current()) {
-      fold(sum, *client);
-    } else {
-      sum.element_null();
-    }
-  }
-  if (!cursor->complete()) return *cursor->failure();
   return sum.value();
 }
 
@@ -405,6 +350,29 @@ void bm_pb_cursor(benchmark::State& state, std::size_t n) {
 
 #if defined(DHCPM_HAVE_SAMBA_PEER)
 
+void bm_samba_pull_pb(benchmark::State& state, std::size_t n) {
+  const bytes& input = pb_input(n);
+  if (first_time("samba-pull/pb-ndr20/" + std::to_string(n))) {
+    std::string why;
+    auto pulled = samba::pull_pb(input, false, &why);
+    if (!pulled) die(bench_name("BM_SambaPull", "pb-ndr20", n) + ": " + why);
+    if (!(*pulled == pb_data_for(n).value)) die(bench_name("BM_SambaPull", "pb-ndr20", n) + ": Samba's pull differs from the value");
+  }
+  for (auto _ : state) {
+    void* ctx = samba_peer_new_context();
+    DHCP_CLIENT_INFO_PB_ARRAY out{};
+    if (samba_peer_pull_pb_array(ctx, input.data(), input.size(), 0, &out, nullptr) != 0) {
+      samba_peer_free(ctx);
+      state.SkipWithError("Samba pull failed");
+      break;
+    }
+    benchmark::DoNotOptimize(out.NumElements);
+    benchmark::DoNotOptimize(out.Clients);
+    samba_peer_free(ctx);
+  }
+  set_counters(state, input.size(), n);
+}
+
 void bm_samba_pull(benchmark::State& state, bool ndr64, std::size_t n) {
   const data_set& set = prepare(n);
   const bytes& input = ndr64 ? set.ndr64 : set.ndr20;
@@ -501,10 +469,21 @@ void check_samba_peer_or_abort() {
     samba_ndr64_agrees = pushed64 && *pushed64 == small.ndr64 && pulled64 && *pulled64 == small.value;
     if (!samba_ndr64_agrees) ndr64_failure = "benchmark data: " + why;
   }
-  std::fprintf(stderr, "dhcpm_bench: the Samba libndr peer agrees with dhcpm on %zu NDR 2.0 vectors and the benchmark data",
-               ndr20_files);
+  // The family vectors it covers: DHCP_CLIENT_INFO_PB_ARRAY and the R_DhcpV4EnumSubnetClients response.
+  const std::string family = std::string(DHCPM_BENCH_VECTOR_DIR) + "/family";
+  const std::size_t family_files = samba::check_family_vectors(family, false, &failure);
+  if (family_files == 0) die("the Samba peer disagrees with dhcpm on the family vectors (NDR 2.0): " + failure);
+  auto pb_pushed = samba::push_pb(pb_data_for(100).value, false, &why);
+  if (!pb_pushed || *pb_pushed != pb_data_for(100).ndr20) die("the Samba peer's push of the 100-client PB data differs from dhcpm's bytes " + why);
+  std::size_t family64_files = 0;
   if (samba_ndr64_agrees) {
-    std::fprintf(stderr, ", and on %zu NDR64 vectors\n", ndr64_files);
+    family64_files = samba::check_family_vectors(family, true, &ndr64_failure);
+    samba_ndr64_agrees = family64_files > 0;
+  }
+  std::fprintf(stderr, "dhcpm_bench: the Samba libndr peer agrees with dhcpm on %zu NDR 2.0 vectors, %zu family vectors and the benchmark data",
+               ndr20_files, family_files);
+  if (samba_ndr64_agrees) {
+    std::fprintf(stderr, ", and on %zu + %zu NDR64 vectors\n", ndr64_files, family64_files);
   } else {
     std::fprintf(stderr, "; NDR64 not benchmarked (%s)\n", ndr64_failure.c_str());
   }
@@ -512,7 +491,7 @@ void check_samba_peer_or_abort() {
 
 #endif  // DHCPM_HAVE_SAMBA_PEER
 
-void register_all() {
+void register_all(std::size_t stub_count) {
   // Client count outermost: only one large data set is in memory at a time.
   for (std::size_t n : counts) {
     for (layout wire : bench_layouts) {
@@ -535,6 +514,9 @@ void register_all() {
       benchmark::RegisterBenchmark(bench_name("BM_OwningDecode", "pb-ndr20", n).c_str(), bm_pb_owning_decode, n);
       benchmark::RegisterBenchmark(bench_name("BM_Validate", "pb-ndr20", n).c_str(), bm_pb_validate, n);
       benchmark::RegisterBenchmark(bench_name("BM_Cursor", "pb-ndr20", n).c_str(), bm_pb_cursor, n);
+#if defined(DHCPM_HAVE_SAMBA_PEER)
+      benchmark::RegisterBenchmark(bench_name("BM_SambaPull", "pb-ndr20", n).c_str(), bm_samba_pull_pb, n);
+#endif
     }
 #if defined(DHCPM_HAVE_SAMBA_PEER)
     for (bool ndr64 : {false, true}) {
@@ -546,6 +528,7 @@ void register_all() {
     }
 #endif
   }
+  register_stub_benchmarks(stub_count);
 }
 
 }  // namespace
@@ -553,10 +536,13 @@ void register_all() {
 
 int main(int argc, char** argv) {
   bool check_only = false;
+  std::size_t stub_count = 0;  // BM_Stubs*: 0 is their 10,000
   int kept = 1;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--dhcpm_check_only") == 0) {
       check_only = true;
+    } else if (std::strncmp(argv[i], "--dhcpm_stubs=", 14) == 0) {
+      stub_count = std::strtoull(argv[i] + 14, nullptr, 10);
     } else {
       argv[kept++] = argv[i];
     }
@@ -580,7 +566,7 @@ int main(int argc, char** argv) {
   benchmark::AddCustomContext("dhcpm_block_cache", "on for BM_OwningDecode and BM_ViewDecode (" +
                                                        std::to_string(dhcpm::block_cache::default_limit >> 20) +
                                                        " MiB): freed large blocks are reused by the next iteration");
-  dhcpm::bench::register_all();
+  dhcpm::bench::register_all(stub_count);
   benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
   return 0;

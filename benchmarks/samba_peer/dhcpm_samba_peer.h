@@ -1,6 +1,8 @@
-/* The Samba libndr peer of the dhcpm benchmarks: DHCPV4_FAILOVER_CLIENT_INFO and
- * its _ARRAY in the C shape pidl gives them, and pull/push entry points that
- * wrap the pidl-style ndr_pull_* / ndr_push_* functions of ndr_dhcpm_peer.c.
+/* The Samba libndr peer of the dhcpm benchmarks: DHCPV4_FAILOVER_CLIENT_INFO,
+ * DHCP_CLIENT_INFO_PB and their _ARRAYs in the C shape pidl gives them, the
+ * [out] parameters of R_DhcpV4EnumSubnetClients, and pull/push entry points
+ * that wrap the pidl-style ndr_pull_* / ndr_push_* functions of
+ * ndr_dhcpm_peer.c.
  *
  * This header does not include Samba's headers, so C++ code (the benchmark)
  * can build and read these structs without talloc or ndr.h: the talloc
@@ -76,6 +78,41 @@ struct DHCPV4_FAILOVER_CLIENT_INFO_ARRAY {
 	struct DHCPV4_FAILOVER_CLIENT_INFO **Clients; /* [unique,size_is(NumElements)], elements [unique] */
 };
 
+/* DHCP_CLIENT_INFO_PB: DHCP_CLIENT_INFO_VQ's members, then FilterStatus and
+ * PolicyName. */
+struct DHCP_CLIENT_INFO_PB {
+	uint32_t ClientIpAddress;
+	uint32_t SubnetMask;
+	struct DHCP_BINARY_DATA ClientHardwareAddress;
+	const char *ClientName;    /* [unique,string,charset(UTF16)] */
+	const char *ClientComment; /* [unique,string,charset(UTF16)] */
+	struct DATE_TIME ClientLeaseExpires;
+	struct DHCP_HOST_INFO OwnerHost;
+	uint8_t bClientType;
+	uint8_t AddressState;
+	enum QuarantineStatus Status;
+	struct DATE_TIME ProbationEnds;
+	uint32_t QuarantineCapable;
+	uint32_t FilterStatus;
+	const char *PolicyName; /* [unique,string,charset(UTF16)] */
+};
+
+struct DHCP_CLIENT_INFO_PB_ARRAY {
+	uint32_t NumElements;
+	struct DHCP_CLIENT_INFO_PB **Clients; /* [unique,size_is(NumElements)], elements [unique] */
+};
+
+/* The [out] parameters and the result of R_DhcpV4EnumSubnetClients (dhcpsrv2
+ * opnum 115), by value: pidl's r->out holds pointers to these ([ref]
+ * ResumeHandle, ClientsRead, ClientsTotal; [ref] to the [unique] ClientInfo). */
+struct R_DhcpV4EnumSubnetClients_out {
+	uint32_t ResumeHandle;
+	struct DHCP_CLIENT_INFO_PB_ARRAY *ClientInfo; /* NULL: a NULL pointer on the wire */
+	uint32_t ClientsRead;
+	uint32_t ClientsTotal;
+	uint32_t result; /* the DWORD return value */
+};
+
 /* A talloc context (opaque here); everything a pull returns hangs off it. */
 void *samba_peer_new_context(void);
 void samba_peer_free(void *talloc_ptr);
@@ -90,6 +127,22 @@ int samba_peer_pull_array(void *mem_ctx, const uint8_t *data, size_t length, int
  * mem_ctx: free it with samba_peer_free) and *length hold the bytes. */
 int samba_peer_push_array(void *mem_ctx, const struct DHCPV4_FAILOVER_CLIENT_INFO_ARRAY *in, int ndr64,
                           uint8_t **data, size_t *length, const char **error);
+
+/* The same two for DHCP_CLIENT_INFO_PB_ARRAY. */
+int samba_peer_pull_pb_array(void *mem_ctx, const uint8_t *data, size_t length, int ndr64,
+                             struct DHCP_CLIENT_INFO_PB_ARRAY *out, const char **error);
+int samba_peer_push_pb_array(void *mem_ctx, const struct DHCP_CLIENT_INFO_PB_ARRAY *in, int ndr64,
+                             uint8_t **data, size_t *length, const char **error);
+
+/* The stub data of an R_DhcpV4EnumSubnetClients response: ndr_pull_ of the
+ * function with NDR_OUT over all of data (left-over bytes are
+ * NDR_ERR_UNREAD_BYTES) into *out, the ClientInfo array allocated under
+ * mem_ctx; and ndr_push_ of it with NDR_OUT (referent ids count on across the
+ * parameters). Return values and *error as above. */
+int samba_peer_pull_enum_subnet_clients_response(void *mem_ctx, const uint8_t *data, size_t length, int ndr64,
+                                                 struct R_DhcpV4EnumSubnetClients_out *out, const char **error);
+int samba_peer_push_enum_subnet_clients_response(void *mem_ctx, const struct R_DhcpV4EnumSubnetClients_out *in,
+                                                 int ndr64, uint8_t **data, size_t *length, const char **error);
 
 #ifdef __cplusplus
 }

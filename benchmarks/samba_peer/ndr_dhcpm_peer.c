@@ -1,7 +1,10 @@
-/* NDR marshalling of DHCPV4_FAILOVER_CLIENT_INFO and its _ARRAY with Samba's
- * libndr, written the way pidl (Samba 4.17) generates it from the IDL in
- * DESIGN.md §1. It is the peer the benchmarks compare against, so it must cost
- * what Samba's generated code costs — nothing here is hand-optimised:
+/* NDR marshalling of DHCPV4_FAILOVER_CLIENT_INFO and its _ARRAY, of
+ * DHCP_CLIENT_INFO_PB and its _ARRAY, and of the [out] stub data of
+ * R_DhcpV4EnumSubnetClients (dhcpsrv2 opnum 115) with Samba's libndr, written
+ * the way pidl (Samba 4.17) generates it from the IDL in DESIGN.md §1 and
+ * [MS-DHCPM] (tests/vectors/family/README.md lists the members). It is the
+ * peer the benchmarks compare against, so it must cost what Samba's generated
+ * code costs — nothing here is hand-optimised:
  *
  *  - an LPWSTR is Samba's `[string,charset(UTF16)] uint16 *` (pidl has no
  *    wchar_t; this is how Samba's own IDL spells LPWSTR, e.g. srvsvc.idl): a
@@ -129,7 +132,7 @@ static enum ndr_err_code ndr_pull_DHCP_BINARY_DATA(struct ndr_pull *ndr, int ndr
 
 /* ---- LPWSTR: [unique,string,charset(UTF16)] uint16 * ----------------------
  * pidl writes these blocks inline for every such element; they are macros
- * here only so that the five LPWSTR members read the same.
+ * here only so that the LPWSTR members read the same.
  *
  * Built with -DDHCPM_SAMBA_PEER_LPWSTR_AS_STRING, an LPWSTR is instead the
  * older Samba IDL spelling `[flag(STR_SIZE4|STR_LEN4)] string *`, which pidl
@@ -408,6 +411,265 @@ static enum ndr_err_code ndr_pull_DHCPV4_FAILOVER_CLIENT_INFO_ARRAY(struct ndr_p
 	return NDR_ERR_SUCCESS;
 }
 
+/* ---- DHCP_CLIENT_INFO_PB ------------------------------------------------ */
+
+static enum ndr_err_code ndr_push_DHCP_CLIENT_INFO_PB(struct ndr_push *ndr, int ndr_flags,
+						      const struct DHCP_CLIENT_INFO_PB *r)
+{
+	NDR_PUSH_CHECK_FLAGS(ndr, ndr_flags);
+	if (ndr_flags & NDR_SCALARS) {
+		NDR_CHECK(ndr_push_align(ndr, 5));
+		NDR_CHECK(ndr_push_uint32(ndr, NDR_SCALARS, r->ClientIpAddress));
+		NDR_CHECK(ndr_push_uint32(ndr, NDR_SCALARS, r->SubnetMask));
+		NDR_CHECK(ndr_push_DHCP_BINARY_DATA(ndr, NDR_SCALARS, &r->ClientHardwareAddress));
+		NDR_CHECK(ndr_push_unique_ptr(ndr, r->ClientName));
+		NDR_CHECK(ndr_push_unique_ptr(ndr, r->ClientComment));
+		NDR_CHECK(ndr_push_DATE_TIME(ndr, NDR_SCALARS, &r->ClientLeaseExpires));
+		NDR_CHECK(ndr_push_DHCP_HOST_INFO(ndr, NDR_SCALARS, &r->OwnerHost));
+		NDR_CHECK(ndr_push_uint8(ndr, NDR_SCALARS, r->bClientType));
+		NDR_CHECK(ndr_push_uint8(ndr, NDR_SCALARS, r->AddressState));
+		NDR_CHECK(ndr_push_QuarantineStatus(ndr, NDR_SCALARS, r->Status));
+		NDR_CHECK(ndr_push_DATE_TIME(ndr, NDR_SCALARS, &r->ProbationEnds));
+		NDR_CHECK(ndr_push_uint32(ndr, NDR_SCALARS, r->QuarantineCapable));
+		NDR_CHECK(ndr_push_uint32(ndr, NDR_SCALARS, r->FilterStatus));
+		NDR_CHECK(ndr_push_unique_ptr(ndr, r->PolicyName));
+		NDR_CHECK(ndr_push_trailer_align(ndr, 5));
+	}
+	if (ndr_flags & NDR_BUFFERS) {
+		NDR_CHECK(ndr_push_DHCP_BINARY_DATA(ndr, NDR_BUFFERS, &r->ClientHardwareAddress));
+		PUSH_LPWSTR_BUFFER(ndr, r->ClientName);
+		PUSH_LPWSTR_BUFFER(ndr, r->ClientComment);
+		NDR_CHECK(ndr_push_DHCP_HOST_INFO(ndr, NDR_BUFFERS, &r->OwnerHost));
+		PUSH_LPWSTR_BUFFER(ndr, r->PolicyName);
+	}
+	return NDR_ERR_SUCCESS;
+}
+
+static enum ndr_err_code ndr_pull_DHCP_CLIENT_INFO_PB(struct ndr_pull *ndr, int ndr_flags,
+						      struct DHCP_CLIENT_INFO_PB *r)
+{
+	uint32_t _ptr_ClientName;
+	uint32_t _ptr_ClientComment;
+	uint32_t _ptr_PolicyName;
+	NDR_PULL_CHECK_FLAGS(ndr, ndr_flags);
+	if (ndr_flags & NDR_SCALARS) {
+		NDR_CHECK(ndr_pull_align(ndr, 5));
+		NDR_CHECK(ndr_pull_uint32(ndr, NDR_SCALARS, &r->ClientIpAddress));
+		NDR_CHECK(ndr_pull_uint32(ndr, NDR_SCALARS, &r->SubnetMask));
+		NDR_CHECK(ndr_pull_DHCP_BINARY_DATA(ndr, NDR_SCALARS, &r->ClientHardwareAddress));
+		PULL_LPWSTR_PTR(ndr, _ptr_ClientName, r->ClientName);
+		PULL_LPWSTR_PTR(ndr, _ptr_ClientComment, r->ClientComment);
+		NDR_CHECK(ndr_pull_DATE_TIME(ndr, NDR_SCALARS, &r->ClientLeaseExpires));
+		NDR_CHECK(ndr_pull_DHCP_HOST_INFO(ndr, NDR_SCALARS, &r->OwnerHost));
+		NDR_CHECK(ndr_pull_uint8(ndr, NDR_SCALARS, &r->bClientType));
+		NDR_CHECK(ndr_pull_uint8(ndr, NDR_SCALARS, &r->AddressState));
+		NDR_CHECK(ndr_pull_QuarantineStatus(ndr, NDR_SCALARS, &r->Status));
+		NDR_CHECK(ndr_pull_DATE_TIME(ndr, NDR_SCALARS, &r->ProbationEnds));
+		NDR_CHECK(ndr_pull_uint32(ndr, NDR_SCALARS, &r->QuarantineCapable));
+		NDR_CHECK(ndr_pull_uint32(ndr, NDR_SCALARS, &r->FilterStatus));
+		PULL_LPWSTR_PTR(ndr, _ptr_PolicyName, r->PolicyName);
+		NDR_CHECK(ndr_pull_trailer_align(ndr, 5));
+	}
+	if (ndr_flags & NDR_BUFFERS) {
+		NDR_CHECK(ndr_pull_DHCP_BINARY_DATA(ndr, NDR_BUFFERS, &r->ClientHardwareAddress));
+		PULL_LPWSTR_BUFFER(ndr, r->ClientName);
+		PULL_LPWSTR_BUFFER(ndr, r->ClientComment);
+		NDR_CHECK(ndr_pull_DHCP_HOST_INFO(ndr, NDR_BUFFERS, &r->OwnerHost));
+		PULL_LPWSTR_BUFFER(ndr, r->PolicyName);
+	}
+	return NDR_ERR_SUCCESS;
+}
+
+/* ---- DHCP_CLIENT_INFO_PB_ARRAY ------------------------------------------ */
+
+static enum ndr_err_code ndr_push_DHCP_CLIENT_INFO_PB_ARRAY(struct ndr_push *ndr, int ndr_flags,
+							    const struct DHCP_CLIENT_INFO_PB_ARRAY *r)
+{
+	uint32_t cntr_Clients_1;
+	NDR_PUSH_CHECK_FLAGS(ndr, ndr_flags);
+	if (ndr_flags & NDR_SCALARS) {
+		NDR_CHECK(ndr_push_align(ndr, 5));
+		NDR_CHECK(ndr_push_uint32(ndr, NDR_SCALARS, r->NumElements));
+		NDR_CHECK(ndr_push_unique_ptr(ndr, r->Clients));
+		NDR_CHECK(ndr_push_trailer_align(ndr, 5));
+	}
+	if (ndr_flags & NDR_BUFFERS) {
+		if (r->Clients) {
+			NDR_CHECK(ndr_push_uint3264(ndr, NDR_SCALARS, r->NumElements));
+			for (cntr_Clients_1 = 0; cntr_Clients_1 < (r->NumElements); cntr_Clients_1++) {
+				NDR_CHECK(ndr_push_unique_ptr(ndr, r->Clients[cntr_Clients_1]));
+			}
+			for (cntr_Clients_1 = 0; cntr_Clients_1 < (r->NumElements); cntr_Clients_1++) {
+				if (r->Clients[cntr_Clients_1]) {
+					NDR_CHECK(ndr_push_DHCP_CLIENT_INFO_PB(ndr, NDR_SCALARS|NDR_BUFFERS, r->Clients[cntr_Clients_1]));
+				}
+			}
+		}
+	}
+	return NDR_ERR_SUCCESS;
+}
+
+static enum ndr_err_code ndr_pull_DHCP_CLIENT_INFO_PB_ARRAY(struct ndr_pull *ndr, int ndr_flags,
+							    struct DHCP_CLIENT_INFO_PB_ARRAY *r)
+{
+	uint32_t _ptr_Clients;
+	uint32_t size_Clients_1 = 0;
+	uint32_t cntr_Clients_1;
+	TALLOC_CTX *_mem_save_Clients_0 = NULL;
+	TALLOC_CTX *_mem_save_Clients_1 = NULL;
+	TALLOC_CTX *_mem_save_Clients_2 = NULL;
+	NDR_PULL_CHECK_FLAGS(ndr, ndr_flags);
+	if (ndr_flags & NDR_SCALARS) {
+		NDR_CHECK(ndr_pull_align(ndr, 5));
+		NDR_CHECK(ndr_pull_uint32(ndr, NDR_SCALARS, &r->NumElements));
+		NDR_CHECK(ndr_pull_generic_ptr(ndr, &_ptr_Clients));
+		if (_ptr_Clients) {
+			NDR_PULL_ALLOC(ndr, r->Clients);
+		} else {
+			r->Clients = NULL;
+		}
+		NDR_CHECK(ndr_pull_trailer_align(ndr, 5));
+	}
+	if (ndr_flags & NDR_BUFFERS) {
+		if (r->Clients) {
+			_mem_save_Clients_0 = NDR_PULL_GET_MEM_CTX(ndr);
+			NDR_PULL_SET_MEM_CTX(ndr, r->Clients, 0);
+			NDR_CHECK(ndr_pull_array_size(ndr, &r->Clients));
+			NDR_CHECK(ndr_get_array_size(ndr, (void*)&r->Clients, &size_Clients_1));
+			NDR_PULL_ALLOC_N(ndr, r->Clients, size_Clients_1);
+			_mem_save_Clients_1 = NDR_PULL_GET_MEM_CTX(ndr);
+			NDR_PULL_SET_MEM_CTX(ndr, r->Clients, 0);
+			for (cntr_Clients_1 = 0; cntr_Clients_1 < (size_Clients_1); cntr_Clients_1++) {
+				NDR_CHECK(ndr_pull_generic_ptr(ndr, &_ptr_Clients));
+				if (_ptr_Clients) {
+					NDR_PULL_ALLOC(ndr, r->Clients[cntr_Clients_1]);
+				} else {
+					r->Clients[cntr_Clients_1] = NULL;
+				}
+			}
+			for (cntr_Clients_1 = 0; cntr_Clients_1 < (size_Clients_1); cntr_Clients_1++) {
+				if (r->Clients[cntr_Clients_1]) {
+					_mem_save_Clients_2 = NDR_PULL_GET_MEM_CTX(ndr);
+					NDR_PULL_SET_MEM_CTX(ndr, r->Clients[cntr_Clients_1], 0);
+					NDR_CHECK(ndr_pull_DHCP_CLIENT_INFO_PB(ndr, NDR_SCALARS|NDR_BUFFERS, r->Clients[cntr_Clients_1]));
+					NDR_PULL_SET_MEM_CTX(ndr, _mem_save_Clients_2, 0);
+				}
+			}
+			NDR_PULL_SET_MEM_CTX(ndr, _mem_save_Clients_1, 0);
+			NDR_PULL_SET_MEM_CTX(ndr, _mem_save_Clients_0, 0);
+		}
+		if (r->Clients) {
+			NDR_CHECK(ndr_check_steal_array_size(ndr, (void*)&r->Clients, r->NumElements));
+		}
+	}
+	return NDR_ERR_SUCCESS;
+}
+
+/* ---- R_DhcpV4EnumSubnetClients (dhcpsrv2 opnum 115) ----------------------
+ * The function as pidl declares it, with only its [out] half: the [in]
+ * parameters (ServerIpAddress, SubnetAddress, ResumeHandle, PreferredMaximum)
+ * are not marshalled here. Each [out] parameter is pushed or pulled whole,
+ * pointees included, before the next, and the DWORD result comes last:
+ *
+ *   [in,out,ref] DHCP_RESUME_HANDLE *ResumeHandle    its DWORD pointee only
+ *   [out,ref] LPDHCP_CLIENT_INFO_PB_ARRAY *ClientInfo a referent id, then the
+ *                                                     array and its buffers
+ *   [out,ref] DWORD *ClientsRead, *ClientsTotal       their pointees only
+ */
+struct R_DhcpV4EnumSubnetClients {
+	struct {
+		uint32_t *ResumeHandle; /* [ref] */
+		struct DHCP_CLIENT_INFO_PB_ARRAY **ClientInfo; /* [ref] */
+		uint32_t *ClientsRead; /* [ref] */
+		uint32_t *ClientsTotal; /* [ref] */
+		uint32_t result;
+	} out;
+};
+
+static enum ndr_err_code ndr_push_R_DhcpV4EnumSubnetClients(struct ndr_push *ndr, int flags,
+							    const struct R_DhcpV4EnumSubnetClients *r)
+{
+	NDR_PUSH_CHECK_FN_FLAGS(ndr, flags);
+	if (flags & NDR_OUT) {
+		if (r->out.ResumeHandle == NULL) {
+			return ndr_push_error(ndr, NDR_ERR_INVALID_POINTER, "NULL [ref] pointer");
+		}
+		if (r->out.ClientInfo == NULL) {
+			return ndr_push_error(ndr, NDR_ERR_INVALID_POINTER, "NULL [ref] pointer");
+		}
+		if (r->out.ClientsRead == NULL) {
+			return ndr_push_error(ndr, NDR_ERR_INVALID_POINTER, "NULL [ref] pointer");
+		}
+		if (r->out.ClientsTotal == NULL) {
+			return ndr_push_error(ndr, NDR_ERR_INVALID_POINTER, "NULL [ref] pointer");
+		}
+		NDR_CHECK(ndr_push_uint32(ndr, NDR_SCALARS, *r->out.ResumeHandle));
+		NDR_CHECK(ndr_push_unique_ptr(ndr, *r->out.ClientInfo));
+		if (*r->out.ClientInfo) {
+			NDR_CHECK(ndr_push_DHCP_CLIENT_INFO_PB_ARRAY(ndr, NDR_SCALARS|NDR_BUFFERS, *r->out.ClientInfo));
+		}
+		NDR_CHECK(ndr_push_uint32(ndr, NDR_SCALARS, *r->out.ClientsRead));
+		NDR_CHECK(ndr_push_uint32(ndr, NDR_SCALARS, *r->out.ClientsTotal));
+		NDR_CHECK(ndr_push_uint32(ndr, NDR_SCALARS, r->out.result));
+	}
+	return NDR_ERR_SUCCESS;
+}
+
+static enum ndr_err_code ndr_pull_R_DhcpV4EnumSubnetClients(struct ndr_pull *ndr, int flags,
+							    struct R_DhcpV4EnumSubnetClients *r)
+{
+	uint32_t _ptr_ClientInfo;
+	TALLOC_CTX *_mem_save_ResumeHandle_0 = NULL;
+	TALLOC_CTX *_mem_save_ClientInfo_0 = NULL;
+	TALLOC_CTX *_mem_save_ClientInfo_1 = NULL;
+	TALLOC_CTX *_mem_save_ClientsRead_0 = NULL;
+	TALLOC_CTX *_mem_save_ClientsTotal_0 = NULL;
+	NDR_PULL_CHECK_FN_FLAGS(ndr, flags);
+	if (flags & NDR_OUT) {
+		if (ndr->flags & LIBNDR_FLAG_REF_ALLOC) {
+			NDR_PULL_ALLOC(ndr, r->out.ResumeHandle);
+		}
+		_mem_save_ResumeHandle_0 = NDR_PULL_GET_MEM_CTX(ndr);
+		NDR_PULL_SET_MEM_CTX(ndr, r->out.ResumeHandle, LIBNDR_FLAG_REF_ALLOC);
+		NDR_CHECK(ndr_pull_uint32(ndr, NDR_SCALARS, r->out.ResumeHandle));
+		NDR_PULL_SET_MEM_CTX(ndr, _mem_save_ResumeHandle_0, LIBNDR_FLAG_REF_ALLOC);
+		if (ndr->flags & LIBNDR_FLAG_REF_ALLOC) {
+			NDR_PULL_ALLOC(ndr, r->out.ClientInfo);
+		}
+		_mem_save_ClientInfo_0 = NDR_PULL_GET_MEM_CTX(ndr);
+		NDR_PULL_SET_MEM_CTX(ndr, r->out.ClientInfo, LIBNDR_FLAG_REF_ALLOC);
+		NDR_CHECK(ndr_pull_generic_ptr(ndr, &_ptr_ClientInfo));
+		if (_ptr_ClientInfo) {
+			NDR_PULL_ALLOC(ndr, *r->out.ClientInfo);
+		} else {
+			*r->out.ClientInfo = NULL;
+		}
+		if (*r->out.ClientInfo) {
+			_mem_save_ClientInfo_1 = NDR_PULL_GET_MEM_CTX(ndr);
+			NDR_PULL_SET_MEM_CTX(ndr, *r->out.ClientInfo, 0);
+			NDR_CHECK(ndr_pull_DHCP_CLIENT_INFO_PB_ARRAY(ndr, NDR_SCALARS|NDR_BUFFERS, *r->out.ClientInfo));
+			NDR_PULL_SET_MEM_CTX(ndr, _mem_save_ClientInfo_1, 0);
+		}
+		NDR_PULL_SET_MEM_CTX(ndr, _mem_save_ClientInfo_0, LIBNDR_FLAG_REF_ALLOC);
+		if (ndr->flags & LIBNDR_FLAG_REF_ALLOC) {
+			NDR_PULL_ALLOC(ndr, r->out.ClientsRead);
+		}
+		_mem_save_ClientsRead_0 = NDR_PULL_GET_MEM_CTX(ndr);
+		NDR_PULL_SET_MEM_CTX(ndr, r->out.ClientsRead, LIBNDR_FLAG_REF_ALLOC);
+		NDR_CHECK(ndr_pull_uint32(ndr, NDR_SCALARS, r->out.ClientsRead));
+		NDR_PULL_SET_MEM_CTX(ndr, _mem_save_ClientsRead_0, LIBNDR_FLAG_REF_ALLOC);
+		if (ndr->flags & LIBNDR_FLAG_REF_ALLOC) {
+			NDR_PULL_ALLOC(ndr, r->out.ClientsTotal);
+		}
+		_mem_save_ClientsTotal_0 = NDR_PULL_GET_MEM_CTX(ndr);
+		NDR_PULL_SET_MEM_CTX(ndr, r->out.ClientsTotal, LIBNDR_FLAG_REF_ALLOC);
+		NDR_CHECK(ndr_pull_uint32(ndr, NDR_SCALARS, r->out.ClientsTotal));
+		NDR_PULL_SET_MEM_CTX(ndr, _mem_save_ClientsTotal_0, LIBNDR_FLAG_REF_ALLOC);
+		NDR_CHECK(ndr_pull_uint32(ndr, NDR_SCALARS, &r->out.result));
+	}
+	return NDR_ERR_SUCCESS;
+}
+
 /* ---- entry points for the benchmark ------------------------------------- */
 
 void *samba_peer_new_context(void)
@@ -477,6 +739,146 @@ int samba_peer_push_array(void *mem_ctx, const struct DHCPV4_FAILOVER_CLIENT_INF
 			}
 			talloc_free(ndr);
 		}
+	}
+	if (err == NDR_ERR_SUCCESS) {
+		*data = blob.data;
+		*length = blob.length;
+	}
+	if (error) *error = err == NDR_ERR_SUCCESS ? NULL : ndr_map_error2string(err);
+	return (int)err;
+}
+
+int samba_peer_pull_pb_array(void *mem_ctx, const uint8_t *data, size_t length, int ndr64,
+			     struct DHCP_CLIENT_INFO_PB_ARRAY *out, const char **error)
+{
+	DATA_BLOB blob = data_blob_const(data, length);
+	struct ndr_pull *ndr;
+	enum ndr_err_code err;
+
+	if (length > UINT32_MAX) {
+		if (error) *error = "input larger than libndr's 32-bit offsets";
+		return NDR_ERR_BUFSIZE;
+	}
+	if (!ndr64) {
+		err = ndr_pull_struct_blob_all(&blob, mem_ctx, out,
+					       (ndr_pull_flags_fn_t)ndr_pull_DHCP_CLIENT_INFO_PB_ARRAY);
+	} else {
+		ndr = ndr_pull_init_blob(&blob, mem_ctx);
+		if (ndr == NULL) {
+			err = NDR_ERR_ALLOC;
+		} else {
+			ndr->flags |= LIBNDR_FLAG_NDR64;
+			err = ndr_pull_DHCP_CLIENT_INFO_PB_ARRAY(ndr, NDR_SCALARS|NDR_BUFFERS, out);
+			if (err == NDR_ERR_SUCCESS && ndr->offset < ndr->data_size) {
+				err = NDR_ERR_UNREAD_BYTES;
+			}
+			talloc_free(ndr);
+		}
+	}
+	if (error) *error = err == NDR_ERR_SUCCESS ? NULL : ndr_map_error2string(err);
+	return (int)err;
+}
+
+int samba_peer_push_pb_array(void *mem_ctx, const struct DHCP_CLIENT_INFO_PB_ARRAY *in, int ndr64,
+			     uint8_t **data, size_t *length, const char **error)
+{
+	DATA_BLOB blob = data_blob_null;
+	struct ndr_push *ndr;
+	enum ndr_err_code err;
+
+	if (!ndr64) {
+		err = ndr_push_struct_blob(&blob, mem_ctx, in,
+					   (ndr_push_flags_fn_t)ndr_push_DHCP_CLIENT_INFO_PB_ARRAY);
+	} else {
+		ndr = ndr_push_init_ctx(mem_ctx);
+		if (ndr == NULL) {
+			err = NDR_ERR_ALLOC;
+		} else {
+			ndr->flags |= LIBNDR_FLAG_NDR64;
+			err = ndr_push_DHCP_CLIENT_INFO_PB_ARRAY(ndr, NDR_SCALARS|NDR_BUFFERS, in);
+			if (err == NDR_ERR_SUCCESS) {
+				blob = ndr_push_blob(ndr);
+				talloc_steal(mem_ctx, blob.data);
+			}
+			talloc_free(ndr);
+		}
+	}
+	if (err == NDR_ERR_SUCCESS) {
+		*data = blob.data;
+		*length = blob.length;
+	}
+	if (error) *error = err == NDR_ERR_SUCCESS ? NULL : ndr_map_error2string(err);
+	return (int)err;
+}
+
+/* A response's stub data is not a struct: as Samba's DCE/RPC client does, the
+ * call's pull function runs with NDR_OUT over the whole stub (NDR64 when that
+ * transfer syntax was negotiated), and bytes left over are an error. The
+ * [ref] out pointers point at *out's members, as a caller's r->out pointers
+ * do, so the context has no LIBNDR_FLAG_REF_ALLOC and only the ClientInfo
+ * array (and what hangs off it) is allocated, under mem_ctx. */
+int samba_peer_pull_enum_subnet_clients_response(void *mem_ctx, const uint8_t *data, size_t length, int ndr64,
+						 struct R_DhcpV4EnumSubnetClients_out *out, const char **error)
+{
+	DATA_BLOB blob = data_blob_const(data, length);
+	struct R_DhcpV4EnumSubnetClients r;
+	struct ndr_pull *ndr;
+	enum ndr_err_code err;
+
+	if (length > UINT32_MAX) {
+		if (error) *error = "input larger than libndr's 32-bit offsets";
+		return NDR_ERR_BUFSIZE;
+	}
+	r.out.ResumeHandle = &out->ResumeHandle;
+	r.out.ClientInfo = &out->ClientInfo;
+	r.out.ClientsRead = &out->ClientsRead;
+	r.out.ClientsTotal = &out->ClientsTotal;
+	r.out.result = 0;
+	ndr = ndr_pull_init_blob(&blob, mem_ctx);
+	if (ndr == NULL) {
+		err = NDR_ERR_ALLOC;
+	} else {
+		if (ndr64) {
+			ndr->flags |= LIBNDR_FLAG_NDR64;
+		}
+		err = ndr_pull_R_DhcpV4EnumSubnetClients(ndr, NDR_OUT, &r);
+		if (err == NDR_ERR_SUCCESS && ndr->offset < ndr->data_size) {
+			err = NDR_ERR_UNREAD_BYTES;
+		}
+		talloc_free(ndr);
+	}
+	out->result = r.out.result;
+	if (error) *error = err == NDR_ERR_SUCCESS ? NULL : ndr_map_error2string(err);
+	return (int)err;
+}
+
+int samba_peer_push_enum_subnet_clients_response(void *mem_ctx, const struct R_DhcpV4EnumSubnetClients_out *in,
+						 int ndr64, uint8_t **data, size_t *length, const char **error)
+{
+	DATA_BLOB blob = data_blob_null;
+	struct R_DhcpV4EnumSubnetClients r;
+	struct ndr_push *ndr;
+	enum ndr_err_code err;
+
+	/* push only reads through these */
+	r.out.ResumeHandle = discard_const_p(uint32_t, &in->ResumeHandle);
+	r.out.ClientInfo = discard_const_p(struct DHCP_CLIENT_INFO_PB_ARRAY *, &in->ClientInfo);
+	r.out.ClientsRead = discard_const_p(uint32_t, &in->ClientsRead);
+	r.out.ClientsTotal = discard_const_p(uint32_t, &in->ClientsTotal);
+	r.out.result = in->result;
+	ndr = ndr_push_init_ctx(mem_ctx);
+	if (ndr == NULL) {
+		err = NDR_ERR_ALLOC;
+	} else {
+		if (ndr64) {
+			ndr->flags |= LIBNDR_FLAG_NDR64;
+		}
+		err = ndr_push_R_DhcpV4EnumSubnetClients(ndr, NDR_OUT, &r);
+		if (err == NDR_ERR_SUCCESS) {
+			blob = ndr_push_blob(ndr);
+			talloc_steal(mem_ctx, blob.data);
+		}
+		talloc_free(ndr);
 	}
 	if (err == NDR_ERR_SUCCESS) {
 		*data = blob.data;
