@@ -77,6 +77,7 @@ param_value* call_stub::find(std::string_view name) noexcept {
 
 call_stub empty_stub(call_stub_type type) {
   call_stub stub{type, {}};
+  stub.params.reserve(type.params().size());  // one allocation: a parameter holds any record
   for (const param_info& p : type.params()) {
     switch (p.kind) {
       case param_kind::dword:
