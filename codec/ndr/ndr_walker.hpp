@@ -547,11 +547,11 @@ class ndr_walker {
       std::size_t arm = 0;
       if (!select_arm<Element>(path, arm)) return false;
       return with_arm<Element>(arm, [&]<class Arm>(std::type_identity<Arm>) {
-        flat_values_of<Arm> v;
+        flat_values_of<Arm> v{};
         return flat_part<Arm, true>(path, at, v);
       });
     } else {
-      flat_values_of<Element> v;
+      flat_values_of<Element> v{};
       return flat_part<Element, true>(path, at, v);
     }
   }
@@ -559,7 +559,7 @@ class ndr_walker {
   template <class Element>
   bool inline_pointees(const field_path& path, std::size_t at) {
     const auto walk = [&]<class Schema>(std::type_identity<Schema>) {
-      flat_values_of<Schema> v;
+      flat_values_of<Schema> v{};
       load_flat<F>(in_.data() + at, v);
       for (const record_field f : pointer_fields_of<Schema>) v[static_cast<std::size_t>(f)] &= F::referent_mask;
       return pointees<Schema, true>(path, at, v);

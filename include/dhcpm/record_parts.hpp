@@ -4,8 +4,8 @@
 
 #include <cstdint>
 #include <optional>
-#include <vector>
 
+#include "dhcpm/byte_string.hpp"
 #include "dhcpm/utf16_string.hpp"
 
 namespace dhcpm {
@@ -14,7 +14,7 @@ namespace dhcpm {
 // is kept even when data is NULL (which strict decoding refuses if non-zero).
 struct binary_data {
   std::uint32_t data_length = 0;
-  std::optional<std::vector<std::uint8_t>> data;  // std::nullopt = NULL pointer
+  std::optional<byte_string> data;  // std::nullopt = NULL pointer; up to 24 bytes held inline
 
   friend bool operator==(const binary_data&, const binary_data&) = default;
 };

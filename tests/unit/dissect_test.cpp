@@ -13,6 +13,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -385,7 +386,7 @@ std::string ipv4(std::uint32_t a) {
          "." + std::to_string(a & 0xFF);
 }
 
-std::string hex_of(const std::vector<std::uint8_t>& bytes) {
+std::string hex_of(std::span<const std::uint8_t> bytes) {
   static constexpr char digits[] = "0123456789abcdef";
   std::string out;
   for (const std::uint8_t b : bytes) {

@@ -120,8 +120,8 @@ TEST_P(FamilyProperty, EveryLayoutGivesTheValueBackAndTheChainItsBytes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Types, FamilyProperty, ::testing::ValuesIn(family_types()),
-                         [](const ::testing::TestParamInfo<value_type>& info) {
-                           return std::string(to_string(info.param));
+                         [](const ::testing::TestParamInfo<value_type>& p) {
+                           return std::string(to_string(p.param));
                          });
 
 }  // namespace

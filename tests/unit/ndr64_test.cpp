@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <stdexcept>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -202,7 +203,7 @@ class ndr64_builder {
     if (path.empty() && suffix.empty()) return;
     marks_[std::string(path) + std::string(suffix)] = bytes_.size();
   }
-  ndr64_builder& raw(const std::vector<std::uint8_t>& data) {
+  ndr64_builder& raw(std::span<const std::uint8_t> data) {
     bytes_.insert(bytes_.end(), data.begin(), data.end());
     return *this;
   }
