@@ -1,6 +1,7 @@
 #include "samba_bridge.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -53,6 +54,17 @@ bool from_utf8(const char* s, utf16_string& out, std::string* why) {
   return true;
 }
 
+// A QuarantineStatus holds any 32-bit value in C (the extremes vectors send
+// 0x7FFF), but C++ may not load or make an enum value outside 0..7: the bits
+// are copied instead.
+static_assert(sizeof(QuarantineStatus) == sizeof(std::uint32_t));
+std::uint32_t status_of(const QuarantineStatus& status) {
+  std::uint32_t v = 0;
+  std::memcpy(&v, &status, sizeof v);
+  return v;
+}
+void set_status(QuarantineStatus& status, std::uint32_t v) { std::memcpy(&status, &v, sizeof v); }
+
 std::uint64_t filetime(const DATE_TIME& t) {
   return static_cast<std::uint64_t>(t.dwHighDateTime) << 32 | t.dwLowDateTime;
 }
@@ -90,7 +102,7 @@ bool common_to_samba(const dhcp_client_info_vq& c, CRecord& r, std::deque<std::s
   r.OwnerHost.IpAddress = c.owner_host.ip_address;
   r.bClientType = c.client_type;
   r.AddressState = c.address_state;
-  r.Status = static_cast<QuarantineStatus>(c.status);
+  set_status(r.Status, c.status);
   r.ProbationEnds = date_time(c.probation_ends);
   r.QuarantineCapable = c.quarantine_capable;
   return true;
@@ -114,7 +126,7 @@ bool common_from_samba(const CRecord& r, dhcp_client_info_vq& c, std::string* wh
   c.owner_host.ip_address = r.OwnerHost.IpAddress;
   c.client_type = r.bClientType;
   c.address_state = r.AddressState;
-  c.status = static_cast<std::uint32_t>(r.Status);
+  c.status = status_of(r.Status);
   c.probation_ends = filetime(r.ProbationEnds);
   c.quarantine_capable = r.QuarantineCapable;
   return true;
