@@ -20,6 +20,7 @@
 #include "dhcpm/client_family.hpp"
 #include "dhcpm/cursor.hpp"
 #include "dhcpm/generate.hpp"
+#include "dhcpm/view.hpp"
 #if defined(DHCPM_HAVE_SAMBA_PEER)
 #include "samba_peer/samba_bridge.hpp"
 #endif
@@ -217,6 +218,52 @@ void bm_stubs_cursor(benchmark::State& state) {
   set_stub_counters(state, set);
 }
 
+// THE STUB VIEW HOOK: the stub validated whole first (view_call), then
+// every DWORD and every field of every client read through the view.
+result<std::uint64_t> stub_view_read_all(byte_span stub, call_stub_type type) {
+  auto viewed = view_call<dhcp_client_info_pb_array>(stub, type, layout::ndr20);
+  if (!viewed) return viewed.error_value();
+  if (!viewed->array) return error{error_code::internal_error, 0, "", "a stub without clients"};
+  const auto& view = *viewed->array;
+  checksum_builder sum;
+  sum.add(view.num_elements());
+  if (view.clients_is_null()) {
+    sum.clients_null();
+  } else {
+    sum.clients(view.size());
+  }
+  for (const auto client : view) {
+    if (client) {
+      fold(sum, *client);
+    } else {
+      sum.element_null();
+    }
+  }
+  return stub_checksum(sum.value(), dword_of(viewed->stub, "ResumeHandle"), dword_of(viewed->stub, "ClientsRead"),
+                       dword_of(viewed->stub, "ClientsTotal"), dword_of(viewed->stub, "ReturnValue"));
+}
+
+void bm_stubs_view(benchmark::State& state) {
+  const stub_set& set = stubs();
+  const call_stub_type type = enum_response();
+  std::uint64_t first = 0;
+  for (const bytes& stub : set.stubs) {
+    auto sum = stub_view_read_all(stub, type);
+    if (!sum) die("the stub view: " + format_error(sum.error_value()));
+    first += *sum;
+  }
+  if (first != set.checksum) die("BM_StubsView: the view's checksum differs from the values'");
+  for (auto _ : state) {
+    std::uint64_t total = 0;
+    for (const bytes& stub : set.stubs) {
+      auto sum = stub_view_read_all(stub, type);
+      total += sum ? *sum : 0;
+    }
+    benchmark::DoNotOptimize(total);
+  }
+  set_stub_counters(state, set);
+}
+
 #if defined(DHCPM_HAVE_SAMBA_PEER)
 void bm_stubs_samba_pull(benchmark::State& state) {
   const stub_set& set = stubs();
@@ -253,6 +300,7 @@ void register_stub_benchmarks(std::size_t count) {
   const std::string suffix = "/pb-ndr20/" + std::to_string(stub_count);
   benchmark::RegisterBenchmark(("BM_StubsMemcpy" + suffix).c_str(), bm_stubs_memcpy);
   benchmark::RegisterBenchmark(("BM_StubsOwning" + suffix).c_str(), bm_stubs_owning);
+  benchmark::RegisterBenchmark(("BM_StubsView" + suffix).c_str(), bm_stubs_view);
   benchmark::RegisterBenchmark(("BM_StubsCursor" + suffix).c_str(), bm_stubs_cursor);
 #if defined(DHCPM_HAVE_SAMBA_PEER)
   benchmark::RegisterBenchmark(("BM_StubsSambaPull" + suffix).c_str(), bm_stubs_samba_pull);

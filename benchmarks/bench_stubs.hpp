@@ -5,6 +5,8 @@
 //
 //   BM_StubsMemcpy       memcpy of every stub into one buffer of its size
 //   BM_StubsOwning       dhcpm::decode_call of every stub into an owning call_stub
+//   BM_StubsView         dhcpm::view_call of every stub (validated whole), then every
+//                        field of every client and every DWORD read through the view
 //   BM_StubsCursor       dhcpm::open_cursor over every stub's ClientInfo, every
 //                        field of every client and every DWORD folded
 //   BM_StubsSambaPull    Samba libndr's pidl-style pull of the [out] parameters

@@ -32,6 +32,7 @@
 
 #include "dhcpm/call.hpp"
 #include "dhcpm/dissect.hpp"
+#include "dhcpm/record_types.hpp"
 #include "layout/field_path.hpp"
 #include "layout/walk_checks.hpp"
 #include "ndr/ndr_format.hpp"
@@ -74,6 +75,28 @@ inline void in_stub(region& r, const param_info& p, std::size_t base) {
   decode_options out = options;
   out.max_decoded_bytes -= checks.decoded_bytes();
   return out;
+}
+
+// The index of the Array parameter of `type`, when the rest are DWORDs: the
+// stubs a cursor or a view reads (open_cursor, view_call).
+template <class Array>
+std::optional<std::size_t> array_param(call_stub_type type) {
+  std::optional<std::size_t> found;
+  const auto params = type.params();
+  for (std::size_t i = 0; i < params.size(); ++i) {
+    const param_info& p = params[i];
+    switch (p.kind) {
+      case param_kind::dword:
+      case param_kind::return_value: break;
+      case param_kind::unique_string: return std::nullopt;
+      case param_kind::ref_record:
+      case param_kind::unique_record:
+        if (found || p.type != value_type_of<Array>) return std::nullopt;
+        found = i;
+        break;
+    }
+  }
+  return found;
 }
 
 template <class F, class Consumer>
@@ -146,7 +169,7 @@ class stub_walk {
   }
 
   // A 4-byte or count-sized number at the aligned position; false when cut off.
-  bool number(const param_info& p, std::size_t size, region_kind kind, std::uint64_t& value, const char* what) {
+  bool number(const param_info& p, std::size_t size, dhcpm::region_kind kind, std::uint64_t& value, const char* what) {
     const std::size_t at = in_.aligned(size);
     if (!in_.fits_at(at, size)) {
       return checks_.fail(error_code::truncated, at < input_.size() ? at : input_.size(), param_path(p),

@@ -29,27 +29,6 @@ static_assert([] {
   return true;
 }(), "a cursor keeps every parameter of a call");
 
-// The index of the Array parameter of `type`, when the rest are DWORDs.
-template <class Array>
-std::optional<std::size_t> array_param(call_stub_type type) {
-  std::optional<std::size_t> found;
-  const auto params = type.params();
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    const param_info& p = params[i];
-    switch (p.kind) {
-      case param_kind::dword:
-      case param_kind::return_value: break;
-      case param_kind::unique_string: return std::nullopt;
-      case param_kind::ref_record:
-      case param_kind::unique_record:
-        if (found || p.type != value_type_of<Array>) return std::nullopt;
-        found = i;
-        break;
-    }
-  }
-  return found;
-}
-
 template <class Array>
 result<array_cursor<Array>> open_stub(byte_span input, call_stub_type type, std::size_t param, layout wire,
                                       const decode_options& options) {

@@ -16,8 +16,10 @@
 
 namespace dhcpm::detail {
 
-inline constexpr std::size_t location_words = sizeof(record_location) / sizeof(std::uint32_t);
-static_assert(sizeof(record_location) == location_words * sizeof(std::uint32_t));
+// A record's location in 32-bit words of the view's one allocation.
+template <class Record>
+inline constexpr std::size_t location_words_of = sizeof(record_location_of<Record>) / sizeof(std::uint32_t);
+static_assert(sizeof(record_location) == location_words_of<client_info> * sizeof(std::uint32_t));
 
 // The public accessors number strings in member order: the order of the slots of string_fields_of.
 template <class Record>
@@ -97,16 +99,21 @@ struct location_filler {
   }
 };
 
-// Fills an array_view's index: one slot word per element, then one
-// record_location per non-NULL record, in one allocation sized by the walker
-// from counts it has already proved to fit in the input.
+// Fills an array view's index: one slot word per element, then one
+// record_location_of<Element> per non-NULL record, in one allocation sized by
+// the walker from counts it has already proved to fit in the input.
+template <class Element>
 class index_builder : public walk_sink_base {
+  using location = record_location_of<Element>;
+  static constexpr std::size_t location_words = location_words_of<Element>;
+  static_assert(sizeof(location) == location_words * sizeof(std::uint32_t));
+
  public:
   static constexpr bool wants_flat_values = false;  // record_flat() reads only the pointers
 
-  index_builder(const std::uint8_t* input, large_array<std::uint32_t>& index, block_cache* cache) noexcept
-      : index_(index), cache_(cache) {
-    where_.input = input;
+  index_builder(byte_span input, large_array<std::uint32_t>& index, block_cache* cache) noexcept
+      : index_(index), cache_(cache), input_size_(static_cast<std::uint32_t>(input.size())) {
+    where_.input = input.data();
   }
 
   void array_begin(std::uint32_t num_elements, bool clients_present) noexcept {
@@ -124,15 +131,19 @@ class index_builder : public walk_sink_base {
     index_[i] = present ? static_cast<std::uint32_t>(next_record_++) : no_record;
   }
   void record_begin(std::size_t offset) noexcept {
-    where_.current = reinterpret_cast<record_location*>(index_.get() + slots_ + location_words * next_location_++);
+    where_.current = reinterpret_cast<location*>(index_.get() + slots_ + location_words * next_location_++);
     where_.begin(offset);
+    // A record with a struct pointer is read again by to_value(): the walk
+    // that located it has checked it, so the whole input may bound that read.
+    if constexpr (has_pointee_struct<Element>) where_.current->end = input_size_;
   }
   static constexpr bool takes_locations = true;
   template <class Record, class... Parts>
   void record_located(std::size_t offset, const Parts&... parts) noexcept {
-    static_assert(std::is_same_v<Record, client_info>);
-    where_.current = reinterpret_cast<record_location*>(index_.get() + slots_ + location_words * next_location_++);
+    static_assert(std::is_same_v<Record, Element>);
+    where_.current = reinterpret_cast<location*>(index_.get() + slots_ + location_words * next_location_++);
     where_.located(offset, parts...);
+    if constexpr (has_pointee_struct<Element>) where_.current->end = input_size_;
   }
   template <class Schema>
   void data_bytes(const std::uint8_t* p, std::size_t n) noexcept {
@@ -149,9 +160,10 @@ class index_builder : public walk_sink_base {
   [[nodiscard]] std::size_t records() const noexcept { return records_; }
 
  private:
-  location_filler<client_info> where_;
+  location_filler<Element> where_;
   large_array<std::uint32_t>& index_;
   block_cache* cache_;
+  std::uint32_t input_size_;
   std::uint32_t num_elements_ = 0;
   bool clients_present_ = false;
   std::size_t slots_ = 0;

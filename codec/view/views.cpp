@@ -72,16 +72,12 @@ static_assert([]<class... R>(std::type_identity<std::tuple<R...>>) {
   return (std::size_t{0} + ... + (is_record_array<R> ? 1 : 0));
 }(std::type_identity<record_type_list>{}) == 8, "a record_view instantiation for every _ARRAY's element type");
 
-array_view::array_view() noexcept = default;
-array_view::array_view(array_view&&) noexcept = default;
-array_view& array_view::operator=(array_view&&) noexcept = default;
-array_view::~array_view() = default;
-
-client_info_array array_view::to_value() const {
-  client_info_array out;
+template <class Array>
+Array basic_array_view<Array>::to_value() const {
+  Array out;
   out.num_elements = num_elements_;
   if (!clients_present_) return out;
-  client_list& list = out.clients.emplace();
+  auto& list = out.clients.emplace();
   list.reserve(slots_, records_);
   for (std::size_t i = 0; i < slots_; ++i) {
     if (const auto element = (*this)[i]) {
@@ -92,5 +88,15 @@ client_info_array array_view::to_value() const {
   }
   return out;
 }
+
+// Every _ARRAY of record_types.hpp.
+template class basic_array_view<client_info_array>;
+template class basic_array_view<dhcp_client_info_array>;
+template class basic_array_view<dhcp_client_info_array_v4>;
+template class basic_array_view<dhcp_client_info_array_v5>;
+template class basic_array_view<dhcp_client_info_array_vq>;
+template class basic_array_view<dhcp_client_filter_status_info_array>;
+template class basic_array_view<dhcp_client_info_pb_array>;
+template class basic_array_view<dhcp_client_info_ex_array>;
 
 }  // namespace dhcpm

@@ -8,6 +8,7 @@
 
 #include "dhcpm/call.hpp"
 #include "dhcpm/cursor.hpp"
+#include "dhcpm/view.hpp"
 #include "dhcpm/record_types.hpp"
 #include "harness/fuzz_check.hpp"
 #include "harness/resource_bound.hpp"
@@ -81,10 +82,31 @@ bool compare(const owning_result<Array>& owning, result<array_cursor<Array>>& cu
   return true;
 }
 
+// The view of the same array (view_of<Array>) against decode's result.
+template <class Array>
+void compare_view(byte_span input, const wire_format& format, const decode_options& options,
+                  const result<decoded<Array>>& owned, const std::string& what) {
+  const auto view = bounded(input.size(), "view_of " + what, [&] { return view_of<Array>(input, format, options); });
+  if (!view || !owned) {
+    if (!view) require_no_internal_error(view.error_value(), what);
+    require(view.has_value() == owned.has_value(), "decode and the view disagree on accepting");
+    if (!view && !same_error(owned.error_value(), view.error_value())) {
+      report_bug("decode and view_of report different errors",
+                 what + "\ndecode: " + test::describe(owned.error_value()) + "\nview: " + test::describe(view.error_value()));
+    }
+    return;
+  }
+  require(std::equal(owned->warnings.begin(), owned->warnings.end(), view->warnings().begin(), view->warnings().end(),
+                     same_error),
+          "the view and decode report different warnings");
+  require(view->to_value() == owned->value, "the view's elements differ from decode's");
+}
+
 template <class Array>
 void check(byte_span input, layout wire, const decode_options& options, const std::string& what) {
   const wire_format format{.wire = wire};
   const auto owned = bounded(input.size(), "decode " + what, [&] { return decode<Array>(input, format, options); });
+  compare_view(input, format, options, owned, what);
   auto cursor = bounded(input.size(), "open_cursor " + what, [&] { return open_cursor<Array>(input, format, options); });
   owning_result<Array> owning;
   if (owned) {

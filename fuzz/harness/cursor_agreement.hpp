@@ -1,7 +1,8 @@
-// The one-pass cursor against the owning decoder, on any input: for an _ARRAY
-// type in an NDR layout (bare, or the single value of a pickled buffer) the
-// cursor opens or stops with decode's error (code, offset, path), or
-// completes with decode's warnings, handing out decode's records in order;
+// The one-pass cursor and the view (view_of) against the owning decoder, on
+// any input: for an _ARRAY type in an NDR layout (bare, or the single value
+// of a pickled buffer) the cursor opens or stops with decode's error (code,
+// offset, path), or completes with decode's warnings, handing out decode's
+// records in order, and the view accepts and refuses as decode does;
 // and the same for the cursor over a call's stub data against decode_call.
 #pragma once
 

@@ -29,6 +29,7 @@
 #include "dhcpm/record_types.hpp"
 #include "dhcpm/schema.hpp"
 #include "dhcpm/utf16_string.hpp"
+#include "dhcpm/view.hpp"
 
 namespace dhcpm {
 
@@ -226,6 +227,24 @@ template <class Array>
 template <class Array>
 result<array_cursor<Array>> open_cursor(std::vector<std::uint8_t>&& input, call_stub_type type, layout wire,
                                         const decode_options& options = {}) = delete;
+
+// A view (view.hpp) of the _ARRAY that stub data of `type` carries, and the
+// stub's DWORD parameters: the stub is validated whole, as decode_call
+// validates it, before anything is handed out. Errors and `warnings` are
+// decode_call's; the array view's own warnings() are empty. Refused with
+// error_code::unsupported as open_cursor over a stub refuses.
+template <class Array>
+struct call_view {
+  call_stub stub;  // every parameter; the array's is left NULL (read it through `array`)
+  std::optional<basic_array_view<Array>> array;  // std::nullopt: its pointer is NULL
+  std::vector<error> warnings;
+};
+template <class Array>
+[[nodiscard]] result<call_view<Array>> view_call(byte_span input DHCPM_LIFETIMEBOUND, call_stub_type type,
+                                                 layout wire, const decode_options& options = {});
+template <class Array>
+result<call_view<Array>> view_call(std::vector<std::uint8_t>&& input, call_stub_type type, layout wire,
+                                   const decode_options& options = {}) = delete;
 
 // JSON: an object keyed by the parameter names in IDL order (ReturnValue
 // last); DWORDs as integers (a DHCP_IP_ADDRESS as a dotted quad), strings
