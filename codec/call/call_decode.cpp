@@ -22,14 +22,6 @@ std::optional<error> check_stub_layout(layout wire) {
 
 namespace {
 
-// Moves a record parameter's warnings into the stub's, shifted.
-void take_warnings(std::vector<error>&& from, const param_info& p, std::size_t base, std::vector<error>& to,
-                   std::size_t limit) {
-  for (error& e : from) {
-    if (to.size() < limit) to.push_back(in_stub(std::move(e), p, base));
-  }
-}
-
 class stub_building {
  public:
   explicit stub_building(call_stub& stub) noexcept : stub_(stub) {}

@@ -62,6 +62,14 @@ namespace dhcpm::detail {
   return e;
 }
 
+// Moves a record parameter's warnings into the stub's, shifted, up to `limit`.
+inline void take_warnings(std::vector<error>&& from, const param_info& p, std::size_t base, std::vector<error>& to,
+                          std::size_t limit) {
+  for (error& e : from) {
+    if (to.size() < limit) to.push_back(in_stub(std::move(e), p, base));
+  }
+}
+
 // The same for a region of a record parameter's dissection.
 inline void in_stub(region& r, const param_info& p, std::size_t base) {
   r.offset += base;

@@ -34,9 +34,7 @@ class stub_viewing {
     std::vector<error> own;
     auto viewed = view_prefix<Array>(rest, format, options, end, own);
     if (!viewed) return in_stub(std::move(viewed).error_value(), p, base);
-    for (error& e : own) {
-      if (warnings.size() < options.max_warnings) warnings.push_back(in_stub(std::move(e), p, base));
-    }
+    take_warnings(std::move(own), p, base, warnings, options.max_warnings);
     out_.array = std::move(*viewed);
     return std::nullopt;
   }

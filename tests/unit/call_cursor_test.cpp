@@ -20,27 +20,12 @@
 #include "dhcpm/cursor.hpp"
 #include "dhcpm/generate.hpp"
 #include "dhcpm/record_types.hpp"
+#include "support/array_types.hpp"
 #include "support/family_files.hpp"
 #include "support/vectors.hpp"
 
 namespace dhcpm::test {
 namespace {
-
-// The one record parameter of an enumeration response, when it is an _ARRAY.
-std::optional<std::size_t> array_param(call_stub_type type) {
-  std::optional<std::size_t> found;
-  const auto params = type.params();
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    if (params[i].kind == param_kind::unique_string) return std::nullopt;
-    if (params[i].kind == param_kind::ref_record || params[i].kind == param_kind::unique_record) {
-      bool is_array = false;
-      with_record_type(params[i].type, [&](auto t) { is_array = is_record_array<typename decltype(t)::type>; });
-      if (found || !is_array) return std::nullopt;
-      found = i;
-    }
-  }
-  return found;
-}
 
 // "" when the cursor over stub `input` agrees with decode_call, else what differs.
 template <class Array>

@@ -19,6 +19,7 @@
 #include "dhcpm/cursor.hpp"
 #include "dhcpm/generate.hpp"
 #include "dhcpm/record_types.hpp"
+#include "support/array_types.hpp"
 #include "support/family_files.hpp"
 #include "support/vectors.hpp"
 
@@ -123,20 +124,6 @@ std::string disagreement(byte_span input, const wire_format& format, const decod
   if (!(cursor->warnings() == owned->warnings)) return "warnings differ";
   if (cursor->next()) return "next() goes on after the end";
   return "";
-}
-
-template <class Body>
-void with_array_type(value_type type, Body&& body) {
-  with_record_type(type, [&](auto t) {
-    using Record = typename decltype(t)::type;
-    if constexpr (is_record_array<Record>) body(t);
-  });
-}
-
-bool is_array_type(value_type type) {
-  bool yes = false;
-  with_array_type(type, [&](auto) { yes = true; });
-  return yes;
 }
 
 std::string agree(value_type type, byte_span input, const wire_format& format, const decode_options& options) {

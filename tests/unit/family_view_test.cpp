@@ -20,6 +20,7 @@
 #include "dhcpm/generate.hpp"
 #include "dhcpm/record_types.hpp"
 #include "dhcpm/view.hpp"
+#include "support/array_types.hpp"
 #include "support/family_files.hpp"
 #include "support/vectors.hpp"
 
@@ -65,20 +66,6 @@ std::string view_disagreement(byte_span input, const wire_format& format, const 
   }
   if (!(view->warnings() == owned->warnings)) return "warnings differ";
   return elements_differ(*view, owned->value);
-}
-
-template <class Body>
-void with_array_type(value_type type, Body&& body) {
-  with_record_type(type, [&](auto t) {
-    using Record = typename decltype(t)::type;
-    if constexpr (is_record_array<Record>) body(t);
-  });
-}
-
-bool is_array_type(value_type type) {
-  bool yes = false;
-  with_array_type(type, [&](auto) { yes = true; });
-  return yes;
 }
 
 std::string agree(value_type type, byte_span input, const wire_format& format, const decode_options& options) {
@@ -203,19 +190,6 @@ std::string call_view_disagreement(byte_span input, call_stub_type type, std::si
   if (viewed->array.has_value() != value.has_value()) return "NULL ClientInfo differs";
   if (!value) return "";
   return elements_differ(*viewed->array, std::get<Array>(*value));
-}
-
-std::optional<std::size_t> array_param(call_stub_type type) {
-  std::optional<std::size_t> found;
-  const auto params = type.params();
-  for (std::size_t i = 0; i < params.size(); ++i) {
-    if (params[i].kind == param_kind::unique_string) return std::nullopt;
-    if (params[i].kind == param_kind::ref_record || params[i].kind == param_kind::unique_record) {
-      if (found || !is_array_type(params[i].type)) return std::nullopt;
-      found = i;
-    }
-  }
-  return found;
 }
 
 std::string call_agree(byte_span input, call_stub_type type, layout wire, const decode_options& options) {
