@@ -8,7 +8,8 @@
 //   grep ^summary: OUT        # the instructions of the three calls
 //
 // WHAT is decode (decode<client_info_array>), encode (encode), view (view_array and
-// each record's offset) or validate; LAYOUT is ndr20, ndr64 or x64. To compare
+// each record's offset), validate, cursor (BM_Cursor's hook: the one-pass cursor
+// with every field folded) or cursor-walk (the same cursor, each record's offset only); LAYOUT is ndr20, ndr64 or x64. To compare
 // two commits, build this file against each one's release libdhcpm.a and
 // benchmarks/libdhcpm_bench_data.a (docs/performance.md).
 #include <cstdio>
@@ -17,6 +18,7 @@
 #include <string>
 
 #include "bench_data.hpp"
+#include "bench_fold.hpp"
 #include "dhcpm/codec.hpp"
 #include "dhcpm/view.hpp"
 
@@ -45,6 +47,20 @@ namespace {
     auto valid = dhcpm::validate(input, dhcpm::value_type::array, dhcpm::wire_format{.wire = wire});
     return valid ? 1 : 0;
   }
+  if (what == "cursor") {
+    auto sum = dhcpm::bench::cursor_validate_and_read_all(input, wire);
+    return sum ? sum.value() : 0;
+  }
+  if (what == "cursor-walk") {
+    auto cursor = dhcpm::open_cursor<dhcpm::client_info_array>(input, wire);
+    std::uint64_t sum = 0;
+    if (cursor) {
+      while (cursor->next()) {
+        if (const auto client = cursor->current()) sum += client->offset();
+      }
+    }
+    return sum;
+  }
   std::fprintf(stderr, "dhcpm_instruction_probe: unknown WHAT %s\n", what.c_str());
   std::exit(2);
 }
@@ -53,7 +69,7 @@ namespace {
 
 int main(int argc, char** argv) {
   if (argc != 4) {
-    std::fprintf(stderr, "usage: %s CLIENTS decode|encode|view|validate ndr20|ndr64|x64\n", argv[0]);
+    std::fprintf(stderr, "usage: %s CLIENTS decode|encode|view|validate|cursor|cursor-walk ndr20|ndr64|x64\n", argv[0]);
     return 2;
   }
   const std::size_t clients = std::strtoull(argv[1], nullptr, 10);

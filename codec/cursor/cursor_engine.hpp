@@ -1,8 +1,7 @@
 // The engine of open_cursor (cursor.hpp): the NDR walker driven one array
 // slot at a time. Opening walks the framing, the array's header and its id
-// table (array_header, element_table); each refill walks the records of a
-// batch (element_record) with a sink that only notes where each record's
-// parts are; after the last slot it makes the checks of the end of the input
+// table (array_header, element_table); each step walks one record
+// (element_record) with a sink that only notes where its parts are; after the last slot it makes the checks of the end of the input
 // that walk_driver makes after a whole walk — or, for an array inside a
 // call's stub data, walks the parameters that follow it (stub_tail). The
 // pieces are those of the walk decode makes, so the two cannot disagree.
@@ -103,6 +102,7 @@ class cursor_engine final : public cursor_state<typename Array::element> {
     this->input = bytes.data();
     this->format = &record_format_in<element, F>;
     sink_.where.input = bytes.data();
+    sink_.where.current = &this->current.where;
   }
 
   // Warnings [0, n) are the stub's already (its parameters before the array).
@@ -115,35 +115,31 @@ class cursor_engine final : public cursor_state<typename Array::element> {
     return opened;
   }
 
-  void refill() override {
-    std::size_t n = 0;
-    std::uint64_t i = this->batch_first;
-    const std::uint64_t end = this->slots - i < this->batch_capacity ? this->slots : i + this->batch_capacity;
-    for (; i < end; ++i, ++n) {
-      auto& entry = this->batch[n];
-      entry.present = walker_.element_present(table_, i);
-      if (!entry.present) continue;
-      sink_.where.current = &entry.where;
-      if (!walker_.template element_record<element>(path_, i)) [[unlikely]] {
-        this->filled = n;
-        this->last_batch = true;
-        stop();
-        settle();
-        return;
-      }
-      if constexpr (has_pointee_struct<element>) entry.where.end = static_cast<std::uint32_t>(walker_.position());
-    }
-    this->filled = n;
-    if (i == this->slots) {
-      this->last_batch = true;
+  bool step() override {
+    const std::uint64_t i = ++this->index;
+    if (i >= this->slots) [[unlikely]] {
+      this->index = this->slots;
+      this->ended = true;
       finish();
+      settle();
+      return false;
     }
-    settle();
+    const bool present = walker_.element_present(table_, i);
+    this->current.present = present;
+    if (!present) return true;
+    if (!walker_.template element_record<element>(path_, i)) [[unlikely]] {
+      this->ended = true;
+      stop();
+      settle();
+      return false;
+    }
+    if constexpr (has_pointee_struct<element>) this->current.where.end = static_cast<std::uint32_t>(walker_.position());
+    if (stub_ && settled_ != this->warnings.size()) [[unlikely]] settle();
+    return true;
   }
 
   // The framing up to the first record: the top pointer, the array header,
-  // the id table. The end is checked by the first refill after the last slot
-  // (at once when there is none).
+  // the id table. The end is checked by the step after the last slot.
   bool open_walk(framing frame) {
     if (frame == framing::ptr) {
       bool present = false;

@@ -263,7 +263,17 @@ class ndr_walker {
       for (const record_field f : pointer_fields_of<Record>) all_bits |= value_of(f);
       if (all_bits >> 32 != 0) return false;
     }
+    // Two positions: `pos`, where the walk is (the end of the last item), and
+    // `next`, where the next pointee starts: every pointee here begins with a
+    // count, aligned to cs. Each count is loaded from `next` and gives the
+    // next `next` in two instructions (an lea and an and), so the chain of
+    // dependent loads through the record is as short as it can be; `pos`
+    // and the bounds checks hang off it.
     std::size_t pos = at + l.size;
+    std::size_t next = align(pos, cs);
+    const auto next_after = [](std::size_t start, std::uint64_t bytes) {
+      return (start + bytes + (cs - 1)) & ~(cs - 1);
+    };
     std::uint64_t charged = 0;
     // Where the pointees are, reported once all of them have passed.
     const std::uint8_t* data_bytes = nullptr;
@@ -273,7 +283,7 @@ class ndr_walker {
     if constexpr (has_binary_data<Record>) {
       const std::uint64_t data_length = value_of(data_length_field_of<Record>);
       if (value_of(data_field_of<Record>) != 0) {
-        const std::size_t count_at = align(pos, cs);
+        const std::size_t count_at = next;
         if (count_at + cs > limit) return false;
         const std::uint64_t count = load<std::uint64_t, cs, F::byte_order>(base + count_at);
         if (count != data_length) return false;  // so count < 2^32: no overflow below
@@ -282,6 +292,7 @@ class ndr_walker {
         data_bytes = base + count_at + cs;
         data_size = count;
         pos = end;
+        next = next_after(count_at, cs + count);
         charged += count;
       } else if (data_length != 0) {
         return false;
@@ -291,7 +302,7 @@ class ndr_walker {
     const bool strings_fine = [&]<std::size_t... I>(std::index_sequence<I...>) __attribute__((always_inline)) {
       const auto string_fine = [&](std::size_t s, std::uint64_t pointer) __attribute__((always_inline)) {
         if (pointer == 0) return true;
-        const std::size_t max_at = align(pos, cs);
+        const std::size_t max_at = next;
         if (max_at + 3 * cs > limit) return false;
         const std::uint8_t* header = base + max_at;
         const std::uint64_t max = load<std::uint64_t, cs, F::byte_order>(header);
@@ -306,6 +317,7 @@ class ndr_walker {
         units[s] = header + 3 * cs;
         lengths[s] = actual - 1;
         pos = end;
+        next = next_after(max_at, 3 * cs + 2 * actual);
         charged += 2 * actual;
         return true;
       };

@@ -65,7 +65,7 @@ struct location_filler {
   // The whole record at once (walk_sink_base::takes_locations): Data (NULL:
   // nullptr) and each string's units (NULL: nullptr) and length.
   template <std::size_t N>
-  void located(std::size_t offset, const std::uint8_t* data, std::size_t data_size,
+  [[gnu::always_inline]] void located(std::size_t offset, const std::uint8_t* data, std::size_t data_size,
                const std::array<const std::uint8_t*, N>& units, const std::array<std::size_t, N>& lengths) noexcept {
     static_assert(N == string_count_of<Record>);
     record_location_of<Record>& w = *current;
