@@ -4,7 +4,9 @@
 //   BM_Memcpy/<layout>/<N>        memcpy of the bytes that BM_OwningDecode/<layout>/<N> decodes
 //   BM_OwningDecode/<layout>/<N>  dhcpm::decode<client_info_array> into an owning value (freeing it included)
 //   BM_Encode/<layout>/<N>        dhcpm::encode of the value into a fresh byte vector
+//   BM_OwningDecode2T/<ndr>/<N>   the same on two threads (decode_options::threads = 2; wall time)
 //   BM_Validate/<layout>/<N>      dhcpm::validate of the same bytes: decoding's walk, building nothing
+//   BM_Validate2T/<ndr>/<N>       the same on two threads (wall time)
 //   BM_ViewDecode/<layout>/<N>    dhcpm::view_array validation plus a read of every field of every
 //                                 client (see view_validate_and_read_all)
 //   BM_ReadTwice/<layout>/<N>     one 8-byte load from every 64-byte line of those bytes, front to
@@ -169,17 +171,25 @@ void bm_read_twice(benchmark::State& state, layout wire, std::size_t n) {
   set_counters(state, input.size(), n);
 }
 
-void bm_owning_decode(benchmark::State& state, layout wire, std::size_t n) {
+// decode's options for `threads` threads.
+decode_options threaded_options(unsigned threads) {
+  decode_options options = cached_options();
+  options.threads = threads;
+  return options;
+}
+
+void bm_owning_decode(benchmark::State& state, layout wire, std::size_t n, unsigned threads) {
   const data_set& set = prepare(n);
   const bytes& input = set.encoded(wire);
-  if (first_time("owning/" + std::string(layout_name(wire)) + "/" + std::to_string(n))) {
-    auto decoded = decode<client_info_array>(input, wire, cached_options());
+  const decode_options options = threaded_options(threads);
+  if (first_time("owning/" + std::to_string(threads) + std::string(layout_name(wire)) + "/" + std::to_string(n))) {
+    auto decoded = decode<client_info_array>(input, wire, options);
     if (!decoded) die(bench_name("BM_OwningDecode", layout_name(wire), n) + ": " + format_error(decoded.error_value()));
     if (!(decoded->value == set.value) || checksum(decoded->value) != checksum(set.value))
       die(bench_name("BM_OwningDecode", layout_name(wire), n) + ": decode(encode(x)) != x");
   }
   for (auto _ : state) {
-    auto decoded = decode<client_info_array>(input, wire, cached_options());
+    auto decoded = decode<client_info_array>(input, wire, options);
     if (!decoded) {
       state.SkipWithError("decode failed");
       break;
@@ -309,15 +319,16 @@ void bm_pb_memcpy(benchmark::State& state, std::size_t n) {
   set_counters(state, input.size(), n);
 }
 
-void bm_pb_owning_decode(benchmark::State& state, std::size_t n) {
+void bm_pb_owning_decode(benchmark::State& state, std::size_t n, unsigned threads) {
   const bytes& input = pb_input(n);
   const pb_data_set& set = pb_data_for(n);
-  if (first_time("pb-owning/" + std::to_string(n))) {
-    auto decoded = decode<dhcp_client_info_pb_array>(input, layout::ndr20, cached_options());
+  const decode_options options = threaded_options(threads);
+  if (first_time("pb-owning/" + std::to_string(threads) + "/" + std::to_string(n))) {
+    auto decoded = decode<dhcp_client_info_pb_array>(input, layout::ndr20, options);
     if (!decoded || !(decoded->value == set.value)) die(bench_name("BM_OwningDecode", "pb-ndr20", n) + ": decode(encode(x)) != x");
   }
   for (auto _ : state) {
-    auto decoded = decode<dhcp_client_info_pb_array>(input, layout::ndr20, cached_options());
+    auto decoded = decode<dhcp_client_info_pb_array>(input, layout::ndr20, options);
     benchmark::DoNotOptimize(decoded);
   }
   set_counters(state, input.size(), n);
@@ -497,13 +508,15 @@ void register_all(std::size_t stub_count) {
     for (layout wire : bench_layouts) {
       const std::string_view name = layout_name(wire);
       benchmark::RegisterBenchmark(bench_name("BM_Memcpy", name, n).c_str(), bm_memcpy, wire, n);
-      benchmark::RegisterBenchmark(bench_name("BM_OwningDecode", name, n).c_str(), bm_owning_decode, wire, n);
+      benchmark::RegisterBenchmark(bench_name("BM_OwningDecode", name, n).c_str(), bm_owning_decode, wire, n, 1u);
       benchmark::RegisterBenchmark(bench_name("BM_Encode", name, n).c_str(), bm_encode, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_EncodeInto", name, n).c_str(), bm_encode_into, wire, n);
       benchmark::RegisterBenchmark(bench_name("BM_Validate", name, n).c_str(), bm_validate, wire, n, 1u);
       // Two threads, each taking at least bytes_per_thread (1 MiB) of records: only the large arrays are split.
       if (!is_native(wire)) {
         benchmark::RegisterBenchmark(bench_name("BM_Validate2T", name, n).c_str(), bm_validate, wire, n, 2u)->UseRealTime();
+        benchmark::RegisterBenchmark(bench_name("BM_OwningDecode2T", name, n).c_str(), bm_owning_decode, wire, n, 2u)
+            ->UseRealTime();
       }
       benchmark::RegisterBenchmark(bench_name("BM_ViewDecode", name, n).c_str(), bm_view_decode, wire, n);
       if (!is_native(wire)) benchmark::RegisterBenchmark(bench_name("BM_Cursor", name, n).c_str(), bm_cursor, wire, n);
@@ -511,7 +524,9 @@ void register_all(std::size_t stub_count) {
     }
     if (n >= 10'000) {
       benchmark::RegisterBenchmark(bench_name("BM_Memcpy", "pb-ndr20", n).c_str(), bm_pb_memcpy, n);
-      benchmark::RegisterBenchmark(bench_name("BM_OwningDecode", "pb-ndr20", n).c_str(), bm_pb_owning_decode, n);
+      benchmark::RegisterBenchmark(bench_name("BM_OwningDecode", "pb-ndr20", n).c_str(), bm_pb_owning_decode, n, 1u);
+      benchmark::RegisterBenchmark(bench_name("BM_OwningDecode2T", "pb-ndr20", n).c_str(), bm_pb_owning_decode, n, 2u)
+          ->UseRealTime();
       benchmark::RegisterBenchmark(bench_name("BM_Validate", "pb-ndr20", n).c_str(), bm_pb_validate, n);
       benchmark::RegisterBenchmark(bench_name("BM_Cursor", "pb-ndr20", n).c_str(), bm_pb_cursor, n);
 #if defined(DHCPM_HAVE_SAMBA_PEER)

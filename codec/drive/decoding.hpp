@@ -17,6 +17,7 @@
 
 #include "dhcpm/codec.hpp"
 #include "dhcpm/pickle.hpp"
+#include "drive/parallel_decode.hpp"
 #include "drive/value_format.hpp"
 #include "drive/walk_driver.hpp"
 #include "sink/value_builder.hpp"
@@ -104,6 +105,12 @@ result<decoded<Value>> decode_walk(byte_span input, const wire_format& format, c
   using record = typename framed_value<Value>::record;
   if (std::optional<error> refused = check_value_format<Value>(format, false)) return std::move(*refused);
   decoded<Value> out;
+  // A clean pass on several threads is the whole answer; anything else is
+  // walked on one, which says exactly what is wrong.
+  if (!walked.prefix && decoded_in_parallel(input, format, options, out.value)) {
+    out.wire = format.wire;
+    return out;
+  }
   value_building<Value> consumer(out.value, options);
   if (!drive_walk<record>(input, format, options, walked, consumer)) return std::move(walked.failure);
   consumer.finish();

@@ -51,6 +51,30 @@ struct record_counter : null_sink {
   void elements_begin(std::uint64_t /*count*/, std::uint64_t non_null) noexcept { records = non_null; }
 };
 
+// A run of records whose start is a proven boundary: where it starts and
+// how many records it holds (a parallel decode fills them from there).
+struct record_run {
+  std::size_t start = 0;
+  std::uint64_t records = 0;
+};
+
+// Runs body(k) for k in [0, pieces): piece 0 on this thread, the rest on
+// others. A piece whose thread cannot be started (or its vector grown) runs
+// on this thread instead: slower, never wrong.
+template <class Body>
+void on_every_piece(std::size_t pieces, Body&& body) {
+  std::vector<std::thread> helpers;
+  std::size_t started = 1;
+  try {
+    helpers.reserve(pieces - 1);
+    for (; started < pieces; ++started) helpers.emplace_back(body, started);
+  } catch (const std::exception&) {
+    for (std::size_t k = started; k < pieces; ++k) body(k);
+  }
+  body(std::size_t{0});
+  for (std::thread& t : helpers) t.join();
+}
+
 // Records in a row that make a position a boundary candidate.
 inline constexpr int boundary_proof = 8;
 // How far past a piece's nominal start its boundary is looked for.
@@ -59,11 +83,14 @@ inline constexpr std::size_t boundary_window = 64 * 1024;
 // Whether `records` records of Element, from `first` on in `input`
 // (alignment counted from `origin`), all pass the lean checks and end
 // exactly at the end of the input, with their charges within `budget`.
-// `charged` gets their total charge. false means only "not shown fine".
+// `charged` gets their total charge; `runs`, when given, the runs of
+// records between proven boundaries, in order. false means only "not shown
+// fine".
 template <class F, class Element>
 [[nodiscard]] bool records_fine_in_parallel(std::span<const std::uint8_t> input, std::size_t origin,
                                             std::size_t first, std::uint64_t records, std::uint64_t budget,
-                                            const decode_options& options, std::uint64_t& charged) {
+                                            const decode_options& options, std::uint64_t& charged,
+                                            std::vector<record_run>* runs = nullptr) {
   const std::size_t region = input.size() - first;
   const std::size_t per_thread = std::max<std::size_t>(options.bytes_per_thread, 1);
   const std::size_t pieces = std::min<std::size_t>(options.threads, std::max<std::size_t>(region / per_thread, 1));
@@ -118,27 +145,11 @@ template <class F, class Element>
     w.charged = walker.checks().decoded_bytes();
     w.fine = true;
   };
-  // Runs body(k) for every piece: piece 0 on this thread, the rest on others.
-  // A piece whose thread cannot be started (or its vector grown) runs on
-  // this thread instead: slower, never wrong.
-  const auto on_every_piece = [&](auto&& body) {
-    std::vector<std::thread> helpers;
-    std::size_t started = 1;
-    try {
-      helpers.reserve(pieces - 1);
-      for (; started < pieces; ++started) helpers.emplace_back(body, started);
-    } catch (const std::exception&) {
-      for (std::size_t k = started; k < pieces; ++k) body(k);
-    }
-    body(std::size_t{0});
-    for (std::thread& t : helpers) t.join();
-  };
-
   walks[0].start = first;
-  on_every_piece([&](std::size_t k) noexcept {
+  on_every_piece(pieces, [&](std::size_t k) noexcept {
     if (k != 0) find_start(k);
   });
-  on_every_piece(walk_piece);
+  on_every_piece(pieces, walk_piece);
 
   // The seams, in order. `at` is a true boundary: the first record's start,
   // then wherever a walk from a true boundary stopped. A piece that started
@@ -155,6 +166,7 @@ template <class F, class Element>
     const std::size_t stop = k + 1 < pieces ? walks[k + 1].start : input.size();
     if (w.start == at && w.start != 0) {
       if (!w.fine) return false;  // a record that is not fine, found from a true boundary
+      if (runs != nullptr) runs->push_back({at, w.records});
       at = w.end;
       total_records += w.records;
       charged += w.charged;
@@ -163,10 +175,13 @@ template <class F, class Element>
     if (at > stop && k + 1 < pieces) continue;  // this piece lies behind the walk: the next one may still meet it
     repair.seek(at);
     const std::uint64_t before = repair.checks().decoded_bytes();
+    record_run repaired{at, 0};
     while (repair.position() < stop) {
       if (!repair.template fine_record<Element>()) return false;
-      ++total_records;
+      ++repaired.records;
     }
+    total_records += repaired.records;
+    if (runs != nullptr && repaired.records != 0) runs->push_back(repaired);
     charged += repair.checks().decoded_bytes() - before;
     at = repair.position();
   }

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <span>
 #include <string>
 #include <type_traits>
 #include <utility>
@@ -35,10 +36,13 @@ class value_builder : public walk_sink_base {
 
  public:
   // Where the next value goes (a pickled buffer's values, one after another).
-  void target(Top* top) noexcept {
+  // A parallel decode gives each thread's builder the array and the rank of
+  // the first record it fills, and a window of the list's string storage.
+  void target(Top* top, std::size_t first_record = 0) noexcept {
     top_ = top;
-    next_record_ = 0;
+    next_record_ = first_record;
   }
+  void string_window(std::span<char16_t> window) noexcept { window_ = window; }
   // An upper bound of the string units an array's records can hold (half the
   // input's bytes for NDR): the size of the list's one block of string
   // storage. Units beyond it (native images that share strings) are owned.
@@ -139,7 +143,14 @@ class value_builder : public walk_sink_base {
   // The units go into the list's string storage when it has room, else the string owns them.
   void take_units(utf16_string& s, const std::uint8_t* p, std::size_t n) {
     char16_t* storage = nullptr;
-    if constexpr (is_array) storage = top_->clients->allocate_string_units(n);
+    if (window_.data() != nullptr) {
+      if (n <= window_.size()) {
+        storage = window_.data();
+        window_ = window_.subspan(n);
+      }
+    } else if constexpr (is_array) {
+      storage = top_->clients->allocate_string_units(n);
+    }
     if (storage != nullptr) {
       copy_units(p, n, storage);
       s.borrow({storage, n});
@@ -164,6 +175,7 @@ class value_builder : public walk_sink_base {
   void* inline_struct_ = nullptr;   // the one being walked
   void* pointee_ = nullptr;         // the record's struct_pointer's pointee, as its type
   std::size_t next_record_ = 0;
+  std::span<char16_t> window_;  // a parallel decode's share of the string storage
   std::uint32_t return_value_ = 0;
   std::size_t storage_hint_ = 0;
   block_cache* cache_ = nullptr;

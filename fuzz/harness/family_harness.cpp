@@ -41,6 +41,15 @@ void check_type(value_type type, layout wire, byte_span input, bool strict) {
   threaded.threads = 3;
   threaded.bytes_per_thread = 16;
   require_validate_agrees(failure, warnings, validate(input, type, format, threaded), what + " (3 threads)");
+  if constexpr (is_record_array<Value>) {  // decode on three threads: the same error, or the same value
+    const auto split = bounded(input.size(), what, [&] { return decode<Value>(input, format, threaded); });
+    require(split.has_value() == got.has_value(), "decode on three threads accepts differently");
+    if (split) {
+      require(split->value == got->value && split->warnings == got->warnings, "decode on three threads differs");
+    } else {
+      require(split.error_value() == got.error_value(), "decode on three threads fails differently");
+    }
+  }
   require_cursor_agrees(type, input, wire, options, what);
 
   // NDR and pickled bytes: the regions tile what was consumed (an image's are tiled by dissect itself).

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <utility>
 #include <vector>
 
@@ -85,6 +86,14 @@ class record_list {
     char16_t* p = string_storage_.get() + storage_used_;
     storage_used_ += n;
     return p;
+  }
+
+  // The rest of that storage, all of it marked used: for a decoder that
+  // fills parts of it from several threads, each in a window of its own.
+  [[nodiscard]] std::span<char16_t> take_string_storage() noexcept {
+    const std::span<char16_t> rest(string_storage_.get() + storage_used_, storage_size_ - storage_used_);
+    storage_used_ = storage_size_;
+    return rest;
   }
 
   friend bool operator==(const record_list& a, const record_list& b) noexcept {

@@ -1,5 +1,5 @@
-// validate with several threads gives exactly the one-thread result (issue
-// 15): on every array vector and its cuts and bit flips (with pieces small
+// validate and decode with several threads give exactly the one-thread
+// result (issue 15): on every array vector and its cuts and bit flips (with pieces small
 // enough that even these are split), and on large generated arrays with
 // damage anywhere; and the parallel pass itself finds the seams of a clean
 // array and refuses a damaged one.
@@ -15,6 +15,7 @@
 #include "dhcpm/codec.hpp"
 #include "dhcpm/generate.hpp"
 #include "dhcpm/record_types.hpp"
+#include "drive/parallel_decode.hpp"
 #include "drive/parallel_walk.hpp"
 #include "ndr/ndr_format.hpp"
 #include "support/family_files.hpp"
@@ -23,7 +24,8 @@
 namespace dhcpm::test {
 namespace {
 
-// "" when validate on `threads` threads agrees with validate on one.
+// "" when validate and decode on `threads` threads agree with validate and
+// decode on one: the same warnings or error, the same value.
 std::string disagreement(value_type type, byte_span input, layout wire, bool strict, unsigned threads,
                          std::size_t bytes_per_thread) {
   const wire_format format{.wire = wire};
@@ -34,8 +36,25 @@ std::string disagreement(value_type type, byte_span input, layout wire, bool str
   const auto a = validate(input, type, format, one);
   const auto b = validate(input, type, format, many);
   if (a.has_value() != b.has_value()) return "one thread " + std::string(a ? "accepts" : "refuses") + ", several do not";
-  if (!a) return a.error_value() == b.error_value() ? "" : describe(a.error_value()) + " vs " + describe(b.error_value());
-  return *a == *b ? "" : "warnings differ";
+  if (!a) {
+    if (!(a.error_value() == b.error_value())) return describe(a.error_value()) + " vs " + describe(b.error_value());
+  } else if (*a != *b) {
+    return "warnings differ";
+  }
+  std::string decoding;
+  with_record_type(type, [&](auto t) {
+    using record = typename decltype(t)::type;
+    const auto x = decode<record>(input, format, one);
+    const auto y = decode<record>(input, format, many);
+    if (x.has_value() != y.has_value()) {
+      decoding = "decode: one thread " + std::string(x ? "accepts" : "refuses") + ", several do not";
+    } else if (!x) {
+      if (!(x.error_value() == y.error_value())) decoding = "decode: " + describe(x.error_value()) + " vs " + describe(y.error_value());
+    } else if (!(x->value == y->value) || x->warnings != y->warnings || x->wire != y->wire) {
+      decoding = "decode: the values or warnings differ";
+    }
+  });
+  return decoding;
 }
 
 TEST(ParallelValidate, EveryArrayVectorItsCutsAndBitFlips) {
@@ -135,6 +154,74 @@ TEST(ParallelValidate, ThePassFindsTheSeamsOfACleanArrayAndRefusesADamagedOne) {
   EXPECT_EQ(one.error_value(), many.error_value());
   EXPECT_EQ(one.error_value().code, error_code::nonzero_string_offset);
   EXPECT_EQ(one.error_value().offset, at + 4);
+}
+
+// The parallel decode itself: on a clean array it is taken (on 2, 3 and 4
+// threads, NDR 2.0 both byte orders and NDR64, both element types with
+// strings) and gives the encoded value, strings in the list's one block of
+// storage included; a budget too small for the value, found only when the
+// records are charged, gives the one-thread error.
+template <class Array>
+void expect_parallel_decode_taken(layout wire) {
+  generate_options four_thousand;
+  four_thousand.elements = 4000;
+  realistic_generator g(5, four_thousand);
+  const Array value = g.value<Array>();
+  const bytes clean = *encode(value, wire);
+  for (unsigned threads : {2u, 3u, 4u}) {
+    decode_options options;
+    options.threads = threads;
+    options.bytes_per_thread = 64 * 1024;
+    Array out;
+    ASSERT_TRUE(detail::decoded_in_parallel(clean, {.wire = wire}, options, out)) << to_string(wire) << ", " << threads;
+    EXPECT_TRUE(out == value) << to_string(wire) << ", " << threads << " threads";
+  }
+}
+
+TEST(ParallelDecode, IsTakenOnACleanArrayAndGivesItsValue) {
+  for (const layout wire : {layout::ndr20, layout::ndr20be, layout::ndr64}) {
+    expect_parallel_decode_taken<client_info_array>(wire);
+    expect_parallel_decode_taken<dhcp_client_info_pb_array>(wire);
+    expect_parallel_decode_taken<dhcp_client_info_array_vq>(wire);
+  }
+}
+
+TEST(ParallelDecode, ABudgetTooSmallGivesTheOneThreadError) {
+  generate_options four_thousand;
+  four_thousand.elements = 4000;
+  realistic_generator g(9, four_thousand);
+  const bytes clean = *encode(g.array(), layout::ndr20);
+  // The smallest budget that holds the value: one byte less is exceeded by
+  // the last record's data, after the slots and the records have been
+  // charged — only the parallel pass's sum of its pieces' charges sees it.
+  std::uint64_t low = 0;
+  std::uint64_t high = std::uint64_t{1} << 30;
+  while (low + 1 < high) {
+    const std::uint64_t mid = low + (high - low) / 2;
+    decode_options o;
+    o.max_decoded_bytes = mid;
+    (decode<client_info_array>(clean, layout::ndr20, o) ? high : low) = mid;
+  }
+  for (const std::uint64_t budget : {high, low}) {
+    decode_options one;
+    one.max_decoded_bytes = budget;
+    decode_options many = one;
+    many.threads = 2;
+    many.bytes_per_thread = 64 * 1024;
+    client_info_array out;
+    EXPECT_EQ(detail::decoded_in_parallel(clean, {.wire = layout::ndr20}, many, out), budget == high);
+    const auto a = decode<client_info_array>(clean, layout::ndr20, one);
+    const auto b = decode<client_info_array>(clean, layout::ndr20, many);
+    ASSERT_EQ(a.has_value(), budget == high);
+    ASSERT_EQ(b.has_value(), budget == high);
+    if (budget == high) {
+      EXPECT_TRUE(a->value == b->value);
+    } else {
+      EXPECT_EQ(a.error_value().code, error_code::decoded_size_limit);
+      EXPECT_NE(a.error_value().path.find("Clients[3999]"), std::string::npos) << describe(a.error_value());
+      EXPECT_EQ(a.error_value(), b.error_value());
+    }
+  }
 }
 
 }  // namespace
