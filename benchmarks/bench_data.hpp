@@ -80,9 +80,19 @@ class checksum_builder {
   // multiplications are independent of one another and the running sum is a
   // chain of additions, so folding costs about a cycle per field and the
   // benchmarks that fold (the view) measure the decoder, not the checksum.
+  static constexpr std::uint64_t first_weight = 0x100000001b3ULL;
+  static constexpr std::uint64_t weight_step = 0x9e3779b97f4a7c16ULL;
+
   void add(std::uint64_t v) noexcept {
     state_ += v * weight_;
-    weight_ += 0x9e3779b97f4a7c16ULL;
+    weight_ += weight_step;
+  }
+  // `count` values folded elsewhere with weights counted from first_weight,
+  // `weighted` their weighted sum and `plain` their sum: the same as adding
+  // them here one by one (each weight is first_weight plus a multiple of the step).
+  void append(std::uint64_t weighted, std::uint64_t plain, std::uint64_t count) noexcept {
+    state_ += weighted + (weight_ - first_weight) * plain;
+    weight_ += count * weight_step;
   }
   void data_null() noexcept { add(0xDA7A'0000'0000'0001ULL); }
   void data(std::size_t size, std::uint8_t first, std::uint8_t last) noexcept {
@@ -102,7 +112,7 @@ class checksum_builder {
 
  private:
   std::uint64_t state_ = 0xcbf29ce484222325ULL;
-  std::uint64_t weight_ = 0x100000001b3ULL;
+  std::uint64_t weight_ = first_weight;
 };
 
 // For client_info and dhcp_client_info_pb records, and their arrays.

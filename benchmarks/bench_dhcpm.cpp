@@ -7,6 +7,8 @@
 //   BM_OwningDecode2T/<ndr>/<N>   the same on two threads (decode_options::threads = 2; wall time)
 //   BM_Validate/<layout>/<N>      dhcpm::validate of the same bytes: decoding's walk, building nothing
 //   BM_Validate2T/<ndr>/<N>       the same on two threads (wall time)
+//   BM_Cursor/<ndr>/<N>           the one-pass cursor, every field of every client folded
+//   BM_Cursor2T/ndr20/<N>         read_in_parallel on two threads, the same fold per run (wall time)
 //   BM_ViewDecode/<layout>/<N>    dhcpm::view_array validation plus a read of every field of every
 //                                 client (see view_validate_and_read_all)
 //   BM_ReadTwice/<layout>/<N>     one 8-byte load from every 64-byte line of those bytes, front to
@@ -345,6 +347,29 @@ void bm_pb_validate(benchmark::State& state, std::size_t n) {
   set_counters(state, input.size(), n);
 }
 
+// BM_Cursor2T: read_in_parallel on two threads (wall time), every field folded.
+template <class Array>
+void bm_cursor_parallel(benchmark::State& state, const bytes& input, std::uint64_t expected, std::size_t n) {
+  const decode_options options = threaded_options(2);
+  const auto first = cursor_read_all_in_parallel<Array>(input, layout::ndr20, options);
+  if (!first || *first != expected) {
+    state.SkipWithError("the parallel cursor's checksum differs from the value's");
+    return;
+  }
+  for (auto _ : state) {
+    auto sum = cursor_read_all_in_parallel<Array>(input, layout::ndr20, options);
+    benchmark::DoNotOptimize(sum);
+  }
+  set_counters(state, input.size(), n);
+}
+void bm_cursor_2t(benchmark::State& state, std::size_t n) {
+  const data_set& set = prepare(n);
+  bm_cursor_parallel<client_info_array>(state, set.encoded(layout::ndr20), checksum(set.value), n);
+}
+void bm_pb_cursor_2t(benchmark::State& state, std::size_t n) {
+  bm_cursor_parallel<dhcp_client_info_pb_array>(state, pb_input(n), checksum(pb_data_for(n).value), n);
+}
+
 void bm_pb_cursor(benchmark::State& state, std::size_t n) {
   const bytes& input = pb_input(n);
   const auto first = cursor_validate_and_read_all<dhcp_client_info_pb_array>(input, layout::ndr20);
@@ -520,6 +545,9 @@ void register_all(std::size_t stub_count) {
       }
       benchmark::RegisterBenchmark(bench_name("BM_ViewDecode", name, n).c_str(), bm_view_decode, wire, n);
       if (!is_native(wire)) benchmark::RegisterBenchmark(bench_name("BM_Cursor", name, n).c_str(), bm_cursor, wire, n);
+      if (wire == layout::ndr20) {
+        benchmark::RegisterBenchmark(bench_name("BM_Cursor2T", name, n).c_str(), bm_cursor_2t, n)->UseRealTime();
+      }
       benchmark::RegisterBenchmark(bench_name("BM_ReadTwice", name, n).c_str(), bm_read_twice, wire, n);
     }
     if (n >= 10'000) {
@@ -529,6 +557,7 @@ void register_all(std::size_t stub_count) {
           ->UseRealTime();
       benchmark::RegisterBenchmark(bench_name("BM_Validate", "pb-ndr20", n).c_str(), bm_pb_validate, n);
       benchmark::RegisterBenchmark(bench_name("BM_Cursor", "pb-ndr20", n).c_str(), bm_pb_cursor, n);
+      benchmark::RegisterBenchmark(bench_name("BM_Cursor2T", "pb-ndr20", n).c_str(), bm_pb_cursor_2t, n)->UseRealTime();
 #if defined(DHCPM_HAVE_SAMBA_PEER)
       benchmark::RegisterBenchmark(bench_name("BM_SambaPull", "pb-ndr20", n).c_str(), bm_samba_pull_pb, n);
 #endif

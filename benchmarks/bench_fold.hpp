@@ -4,6 +4,7 @@
 // benchmark's result can be compared with the value that was encoded.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <type_traits>
 
@@ -14,7 +15,8 @@
 
 namespace dhcpm::bench {
 
-[[gnu::always_inline]] inline void fold_string(checksum_builder& sum, const utf16_view& s) noexcept {
+template <class Sum>
+[[gnu::always_inline]] inline void fold_string(Sum& sum, const utf16_view& s) noexcept {
   if (s.is_null()) {
     sum.string_null();
   } else if (s.empty()) {
@@ -24,11 +26,11 @@ namespace dhcpm::bench {
   }
 }
 
-template <class Record>
-inline void fold(checksum_builder& total, const record_view<Record>& c) noexcept {
+template <class Sum, class Record>
+inline void fold_view(Sum& total, const record_view<Record>& c) noexcept {
   // Folded in a local copy: the view's loads are of bytes, which may alias
   // anything, so folding into `total` directly would store it after each field.
-  checksum_builder sum = total;
+  Sum sum = total;
   schema::for_each_field(record_schema<Record>::fields, [&](const auto& f, auto index) {
     using entry = std::remove_cvref_t<decltype(f)>;
     constexpr field_kind kind = field_table<Record>[index].kind;
@@ -46,6 +48,11 @@ inline void fold(checksum_builder& total, const record_view<Record>& c) noexcept
     }
   });
   total = sum;
+}
+
+template <class Record>
+inline void fold(checksum_builder& total, const record_view<Record>& c) noexcept {
+  fold_view(total, c);
 }
 
 // The array's header, then each slot as a cursor hands it out: what
@@ -79,6 +86,80 @@ result<std::uint64_t> cursor_validate_and_read_all(byte_span input, layout wire)
   checksum_builder sum;
   if (!fold_cursor(sum, *cursor)) return *cursor->failure();
   return sum.value();
+}
+
+// The fold of one run of records read on its own thread, whose place in the
+// whole fold is known only afterwards: checksum_builder's sum of
+// value * weight, with the weights counted from the run's first value, plus
+// the plain sum of its values and their number. Since a value's weight grows
+// by the same step with its position, the whole fold is each run's fold
+// shifted by the values before it (combine()).
+class run_checksum {
+ public:
+  void add(std::uint64_t v) noexcept {
+    weighted_ += v * weight_;
+    weight_ += checksum_builder::weight_step;
+    plain_ += v;
+    ++count_;
+  }
+  void data_null() noexcept { add(0xDA7A'0000'0000'0001ULL); }
+  void data(std::size_t size, std::uint8_t first, std::uint8_t last) noexcept {
+    add(size);
+    add(static_cast<std::uint64_t>(first) << 8 | last);
+  }
+  void string_null() noexcept { add(0x5778'0000'0000'0001ULL); }
+  void string(std::size_t units, char16_t first, char16_t last) noexcept {
+    add(units);
+    add(static_cast<std::uint64_t>(first) << 16 | last);
+  }
+  void element_null() noexcept { add(0xE1E7'0000'0000'0001ULL); }
+
+  // Appends this run's values to `whole`, as if folded into it one by one.
+  void combine_into(checksum_builder& whole) const noexcept { whole.append(weighted_, plain_, count_); }
+
+  // The array's header, as every run's cursor reports it.
+  std::uint32_t num_elements = 0;
+  bool clients_null = false;
+  std::size_t slots = 0;
+
+ private:
+  std::uint64_t weighted_ = 0;
+  std::uint64_t weight_ = checksum_builder::first_weight;
+  std::uint64_t plain_ = 0;
+  std::uint64_t count_ = 0;
+};
+
+// THE PARALLEL CURSOR HOOK — BM_Cursor2T: read_in_parallel hands each run
+// of records to a thread, which folds every field of its records as the
+// cursor hook does; the runs' folds are put together in order. The checksum
+// counts only for a complete, valid pass.
+template <class Array>
+result<std::uint64_t> cursor_read_all_in_parallel(byte_span input, layout wire, const decode_options& options) {
+  auto runs = read_in_parallel<Array>(input, wire_format{.wire = wire}, options, [](array_cursor<Array>& cursor) {
+    run_checksum sum;
+    sum.num_elements = cursor.num_elements();
+    sum.clients_null = cursor.clients_is_null();
+    sum.slots = cursor.size();
+    while (cursor.next()) {
+      if (const auto client = cursor.current()) {
+        fold_view(sum, *client);
+      } else {
+        sum.element_null();
+      }
+    }
+    return sum;
+  });
+  if (!runs) return runs.error_value();
+  checksum_builder whole;
+  const run_checksum& first = runs->results.front();  // every read gives one run at least
+  whole.add(first.num_elements);
+  if (first.clients_null) {
+    whole.clients_null();
+  } else {
+    whole.clients(first.slots);
+  }
+  for (const run_checksum& run : runs->results) run.combine_into(whole);
+  return whole.value();
 }
 
 }  // namespace dhcpm::bench

@@ -75,10 +75,55 @@ void on_every_piece(std::size_t pieces, Body&& body) {
   for (std::thread& t : helpers) t.join();
 }
 
+// How many pieces a region of records is cut into: one per thread, each at
+// least bytes_per_thread long (fewer than 2: not worth splitting).
+[[nodiscard]] inline std::size_t pieces_for(const decode_options& options, std::size_t region) noexcept {
+  const std::size_t per_thread = std::max<std::size_t>(options.bytes_per_thread, 1);
+  return std::min<std::size_t>(options.threads, std::max<std::size_t>(region / per_thread, 1));
+}
+
 // Records in a row that make a position a boundary candidate.
 inline constexpr int boundary_proof = 8;
+// Of those, the one a piece starts at.
+inline constexpr int boundary_settle = boundary_proof / 2;
 // How far past a piece's nominal start its boundary is looked for.
 inline constexpr std::size_t boundary_window = 64 * 1024;
+
+// Where piece k of `pieces` of the records region (from `first` to the end
+// of `input`) starts: the first position at or after its nominal start,
+// aligned as Element's flat part, from which several records in a row pass
+// the lean checks (or run to the end of the input). 0: none within the
+// window. `free_walk` has an unlimited budget.
+template <class F, class Element>
+[[nodiscard]] std::size_t find_boundary(std::span<const std::uint8_t> input, std::size_t origin, std::size_t first,
+                                        std::size_t pieces, std::size_t k, const decode_options& free_walk) noexcept {
+  null_sink nothing;
+  std::vector<error> ignored;
+  ndr_walker<F, null_sink> walker(byte_reader(input, origin), free_walk, nothing, ignored);
+  // Candidates are where a record may start: aligned as Element's flat part.
+  constexpr std::size_t alignment = layout_in<F, Element>.alignment;
+  const std::size_t region = input.size() - first;
+  const std::size_t nominal = first + k * (region / pieces) - origin;
+  const std::size_t from = origin + (nominal + alignment - 1) / alignment * alignment;
+  const std::size_t until = std::min(input.size(), from + boundary_window);
+  for (std::size_t at = from; at < until; at += alignment) {
+    walker.seek(at);
+    int in_a_row = 0;
+    std::size_t settled = at;  // where the chain's record number boundary_settle starts
+    while (in_a_row < boundary_proof && walker.position() < input.size() && walker.template fine_record<Element>()) {
+      ++in_a_row;
+      if (in_a_row == boundary_settle) settled = walker.position();
+    }
+    // The chain's later records, not its first: a position inside a record
+    // can parse as one record whose end is a true boundary, after which the
+    // chain is made of true records (measured: a 1,000,000-client PB array
+    // cut in two met such a start, 300 bytes before the true one). A
+    // candidate whose records run to the end of the input counts too.
+    if (in_a_row == boundary_proof) return settled;
+    if (in_a_row > 0 && walker.position() == input.size()) return at;
+  }
+  return 0;
+}
 
 // Whether `records` records of Element, from `first` on in `input`
 // (alignment counted from `origin`), all pass the lean checks and end
@@ -91,9 +136,7 @@ template <class F, class Element>
                                             std::size_t first, std::uint64_t records, std::uint64_t budget,
                                             const decode_options& options, std::uint64_t& charged,
                                             std::vector<record_run>* runs = nullptr) {
-  const std::size_t region = input.size() - first;
-  const std::size_t per_thread = std::max<std::size_t>(options.bytes_per_thread, 1);
-  const std::size_t pieces = std::min<std::size_t>(options.threads, std::max<std::size_t>(region / per_thread, 1));
+  const std::size_t pieces = pieces_for(options, input.size() - first);
   if (pieces < 2) return false;
 
   // Each walker has its own checks: their budget is unlimited (the sum is
@@ -104,26 +147,7 @@ template <class F, class Element>
   std::vector<piece_walk> walks(pieces);
 
   const auto find_start = [&](std::size_t k) noexcept {
-    null_sink nothing;
-    std::vector<error> ignored;
-    ndr_walker<F, null_sink> walker(byte_reader(input, origin), free_walk, nothing, ignored);
-    // Candidates are where a record may start: aligned as Element's flat part.
-    constexpr std::size_t alignment = layout_in<F, Element>.alignment;
-    const std::size_t nominal = first + k * (region / pieces) - origin;
-    const std::size_t from = origin + (nominal + alignment - 1) / alignment * alignment;
-    const std::size_t until = std::min(input.size(), from + boundary_window);
-    for (std::size_t at = from; at < until; at += alignment) {
-      walker.seek(at);
-      int in_a_row = 0;
-      while (in_a_row < boundary_proof && walker.position() < input.size() && walker.template fine_record<Element>()) {
-        ++in_a_row;
-      }
-      // A candidate whose records run to the end of the input counts too.
-      if (in_a_row == boundary_proof || (in_a_row > 0 && walker.position() == input.size())) {
-        walks[k].start = at;
-        return;
-      }
-    }
+    walks[k].start = find_boundary<F, Element>(input, origin, first, pieces, k, free_walk);
   };
   const auto walk_piece = [&](std::size_t k) noexcept {
     piece_walk& w = walks[k];

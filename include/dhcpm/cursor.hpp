@@ -29,10 +29,12 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "dhcpm/codec.hpp"
@@ -192,5 +194,83 @@ result<array_cursor<Array>> open_cursor(std::vector<std::uint8_t>&& input, const
 template <class Array, class Format>
 result<array_cursor<Array>> open_cursor(const std::vector<std::uint8_t>&& input, const Format& format,
                                         const decode_options& options = {}) = delete;
+
+// ---------------------------------------------------------------------------
+// Reading one array on several threads (decode_options::threads).
+//
+// read_in_parallel cuts the records of an _ARRAY in bare NDR into runs, one
+// per thread, and calls `read(cursor)` on each run's thread with a cursor over
+// that run: the same array_cursor, whose next() and current() hand out the
+// run's records in order (index() counts from the run's first record). What
+// read returns for each run is kept, in run order, with the slot of each
+// run's first record. The answer is exactly the one-thread cursor's: every
+// check is made, and when the array is not clean (an error, a warning), holds
+// NULL elements or _EX records, or is too short to split, read is called once,
+// on this thread, with the one cursor over the whole array (one run, even
+// of no records) — and the error is returned if that cursor stops.
+//
+// The runs start at record boundaries found speculatively: a thread looks
+// for one near its share's start and reads from there before the seams are
+// confirmed. So `read` may be called for a run whose result is thrown away
+// (its start turned out not to be a boundary) and then again for the true
+// run: it must keep what it finds in what it returns, not act on it, and it
+// must not throw. A read that stops early leaves the rest of its run to be
+// checked by the library.
+struct cursor_run {
+  std::size_t first_slot = 0;  // the slot of its first record
+  std::size_t records = 0;
+};
+template <class R>
+struct parallel_reading {
+  std::vector<R> results;         // what read returned for each run, in run order
+  std::vector<cursor_run> runs;   // the runs, in order
+  std::vector<error> warnings;    // lenient mode, one-thread pass: what was tolerated
+};
+
+namespace detail {
+// The library's side: calls read(context, job, cursor) for each job (jobs
+// are numbered from 0 and fewer than 2 * threads + 2), and says which job's
+// result each run keeps.
+struct kept_run {
+  std::size_t job = 0;
+  cursor_run run;
+};
+struct runs_read {
+  std::vector<kept_run> runs;
+  std::vector<error> warnings;
+};
+template <class Array>
+using run_reader = void (*)(void* context, std::size_t job, array_cursor<Array>& cursor) noexcept;
+template <class Array>
+[[nodiscard]] result<runs_read> read_runs(byte_span input, const wire_format& format, const decode_options& options,
+                                          run_reader<Array> read, void* context);
+[[nodiscard]] inline std::size_t max_jobs(const decode_options& options) noexcept {
+  return 2 * std::size_t{options.threads} + 2;
+}
+}  // namespace detail
+
+template <class Array, class Read>
+[[nodiscard]] auto read_in_parallel(byte_span input DHCPM_LIFETIMEBOUND, const wire_format& format,
+                                    const decode_options& options, Read&& read)
+    -> result<parallel_reading<std::invoke_result_t<Read&, array_cursor<Array>&>>> {
+  using R = std::invoke_result_t<Read&, array_cursor<Array>&>;
+  struct context {
+    Read& read;
+    std::vector<std::optional<R>> jobs;
+  } ctx{read, std::vector<std::optional<R>>(detail::max_jobs(options))};
+  const detail::run_reader<Array> call = [](void* c, std::size_t job, array_cursor<Array>& cursor) noexcept {
+    auto& x = *static_cast<context*>(c);
+    x.jobs[job].emplace(x.read(cursor));
+  };
+  result<detail::runs_read> got = detail::read_runs<Array>(input, format, options, call, &ctx);
+  if (!got) return std::move(got).error_value();
+  parallel_reading<R> out;
+  out.warnings = std::move(got->warnings);
+  for (detail::kept_run& k : got->runs) {
+    out.results.push_back(std::move(*ctx.jobs[k.job]));
+    out.runs.push_back(k.run);
+  }
+  return out;
+}
 
 }  // namespace dhcpm
