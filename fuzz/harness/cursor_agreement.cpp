@@ -102,11 +102,58 @@ void compare_view(byte_span input, const wire_format& format, const decode_optio
   require(view->to_value() == owned->value, "the view's elements differ from decode's");
 }
 
+// read_in_parallel on three threads, with pieces small enough that every
+// input with records is split, against decode's result: the runs' records
+// put end to end are decode's, or the error is decode's.
+template <class Array>
+void compare_parallel(byte_span input, const wire_format& format, const decode_options& options,
+                      const result<decoded<Array>>& owned, const std::string& what) {
+  decode_options threaded = options;
+  threaded.threads = 3;
+  threaded.bytes_per_thread = 16;
+  using record = typename Array::element;
+  const auto got = read_in_parallel<Array>(input, format, threaded, [](array_cursor<Array>& cursor) {
+    std::vector<std::optional<record>> out;
+    while (cursor.next()) {
+      const auto r = cursor.current();
+      out.push_back(r ? std::optional<record>(r->to_value()) : std::nullopt);
+    }
+    return out;
+  });
+  if (!got || !owned) {
+    require(got.has_value() == owned.has_value(), "decode and read_in_parallel disagree on accepting");
+    if (!got) {
+      require_no_internal_error(got.error_value(), what);
+      if (!same_error(owned.error_value(), got.error_value())) {
+        report_bug("decode and read_in_parallel report different errors",
+                   what + "\ndecode: " + test::describe(owned.error_value()) + "\nparallel: " + test::describe(got.error_value()));
+      }
+    }
+    return;
+  }
+  require(std::equal(owned->warnings.begin(), owned->warnings.end(), got->warnings.begin(), got->warnings.end(),
+                      same_error),
+          "read_in_parallel and decode report different warnings");
+  const auto* list = owned->value.clients ? &*owned->value.clients : nullptr;
+  std::size_t slot = 0;
+  for (const auto& run : got->results) {
+    for (const auto& r : run) {
+      const record* expected = list != nullptr && slot < list->size() ? (*list)[slot] : nullptr;
+      require(list != nullptr && slot < list->size() && r.has_value() == (expected != nullptr) &&
+                  (!r || *r == *expected),
+              "read_in_parallel's records differ from decode's");
+      ++slot;
+    }
+  }
+  require(slot == (list ? list->size() : 0), "read_in_parallel hands out another number of records");
+}
+
 template <class Array>
 void check(byte_span input, layout wire, const decode_options& options, const std::string& what) {
   const wire_format format{.wire = wire};
   const auto owned = bounded(input.size(), "decode " + what, [&] { return decode<Array>(input, format, options); });
   compare_view(input, format, options, owned, what);
+  compare_parallel(input, format, options, owned, what);
   auto cursor = bounded(input.size(), "open_cursor " + what, [&] { return open_cursor<Array>(input, format, options); });
   owning_result<Array> owning;
   if (owned) {
