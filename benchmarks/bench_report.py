@@ -116,10 +116,21 @@ def build_table(runs, rss):
                    "BM_Cursor", "ndr20", million, "≥ 0.8×", 0.8)
     throughput_row(t, "cursor (validate + read every field) / memcpy, DHCP_CLIENT_INFO_PB_ARRAY, ndr20, 1,000,000",
                    "BM_Cursor", "pb-ndr20", million, "≥ 0.8×", 0.8)
-    t.add("cursor, 2 threads / memcpy, 1,000,000", None, "≥ 1.5×", None, "no parallel cursor yet")
+    throughput_row(t, "cursor, 2 threads (read_in_parallel, wall time) / memcpy, failover array, ndr20, 1,000,000",
+                   "BM_Cursor2T", "ndr20", million, "≥ 1.5×", 1.5)
+    throughput_row(t, "cursor, 2 threads (read_in_parallel, wall time) / memcpy, DHCP_CLIENT_INFO_PB_ARRAY, 1,000,000",
+                   "BM_Cursor2T", "pb-ndr20", million, "≥ 1.5×", 1.5)
     throughput_row(t, "validate / memcpy, ndr20, 1,000,000", "BM_Validate", "ndr20", million, "≥ 1.0×", 1.0)
     throughput_row(t, "validate, 2 threads (wall time) / memcpy, ndr20, 1,000,000", "BM_Validate2T", "ndr20", million,
                    "(no target)", None)
+    for wire, name in (("ndr20", "failover array, ndr20"), ("pb-ndr20", "DHCP_CLIENT_INFO_PB_ARRAY")):
+        one, two = t.run("BM_OwningDecode", wire, million), t.run("BM_OwningDecode2T", wire, million)
+        if one and two:
+            r = one["seconds"] / two["seconds"]
+            t.add(f"owning decode, 2 threads / 1 thread (wall time), {name}, 1,000,000", ratio_text(r), "(no target)",
+                  None, f"{two['seconds'] * 1e3:.1f} ms vs {one['seconds'] * 1e3:.1f} ms")
+        else:
+            t.add(f"owning decode, 2 threads / 1 thread (wall time), {name}, 1,000,000", None, "(no target)", None)
     # The view validates before it reads: the old row, kept for comparison.
     throughput_row(t, "view (validate, then read every field) / memcpy, ndr20, 1,000,000", "BM_ViewDecode", "ndr20",
                    million, "(issue 5: ≥ 1.0×)", None)
