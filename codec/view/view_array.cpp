@@ -1,6 +1,7 @@
 // view_of and view_array: the driver's walk with an index_builder sink,
 // which validates the input as decoding does; the index is handed out as a
-// basic_array_view.
+// basic_array_view. With decode_options::threads, a bare NDR array's records
+// are located on several threads.
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -9,6 +10,7 @@
 #include "dhcpm/client_family.hpp"
 #include "dhcpm/record_types.hpp"
 #include "dhcpm/view.hpp"
+#include "drive/parallel_walk.hpp"
 #include "drive/walk_driver.hpp"
 #include "view/view_index.hpp"
 #include "view/view_prefix.hpp"
@@ -68,6 +70,72 @@ struct view_indexing {
 
 }  // namespace detail
 
+namespace detail {
+namespace {
+
+// view_of an _ARRAY in bare NDR on several threads, as decode does it
+// (drive/parallel_decode.hpp): the header and the id table here, which size
+// the index and write every slot word; validate's speculative pass, which
+// proves every record fine and where the runs of records start; then each
+// run's locations written on its own thread, from the rank of its first
+// record. false: not taken (the pass did not show the input clean, or does
+// not apply), and the view is walked on one thread.
+template <class Array>
+bool viewed_in_parallel(byte_span input, const wire_format& format, const decode_options& options,
+                        basic_array_view<Array>& out) {
+  using element = typename Array::element;
+  if (options.threads < 2 || is_native(format.wire) || is_pickle(format.wire)) return false;
+  return with_ndr_format(format.wire, [&](auto ndr) {
+    using F = decltype(ndr);
+    using builder = index_builder<element>;
+    if constexpr (!ndr_walker<F, builder>::template takes_fine_records<element>) {
+      return false;
+    } else {
+      basic_array_view<Array> view = view_access::make<Array>();
+      large_array<std::uint32_t>& index = view_access::index(view);
+      builder head(input, index, options.cache);
+      std::vector<error> warnings;
+      ndr_walker<F, builder> walker(byte_reader(input), options, head, warnings);
+      constexpr field_path root = root_path_of<Array>;
+      std::uint32_t num = 0;
+      bool clients = false;
+      std::size_t table = 0;
+      std::uint64_t count = 0;
+      if (!walker.array_header(root, num, clients) || !clients ||
+          !walker.template element_table<element>(root, num, table, count) || !warnings.empty()) {
+        return false;
+      }
+      const std::uint64_t budget = options.max_decoded_bytes - walker.checks().decoded_bytes();
+      std::uint64_t charged = 0;
+      std::vector<record_run> runs;
+      if (!records_fine_in_parallel<F, element>(input, 0, walker.position(), head.records(), budget, options, charged,
+                                                &runs)) {
+        return false;
+      }
+      std::vector<std::uint64_t> ranks(runs.size());
+      for (std::size_t k = 1; k < runs.size(); ++k) ranks[k] = ranks[k - 1] + runs[k - 1].records;
+      decode_options free_walk = options;
+      free_walk.max_decoded_bytes = UINT64_MAX;  // charged in full by the pass above
+      on_every_piece(runs.size(), [&](std::size_t k) noexcept {
+        builder b(input, index, options.cache);
+        b.fill_records_of(head.slots(), ranks[k]);
+        std::vector<error> ignored;
+        ndr_walker<F, builder> fill(byte_reader(input), free_walk, b, ignored);
+        fill.seek(runs[k].start);
+        for (std::uint64_t r = 0; r < runs[k].records; ++r) {
+          (void)fill.template element_record<element>(root, ranks[k] + r);  // proven fine: cannot fail
+        }
+      });
+      view_access::fill(view, input, &record_format_in<element, F>, head);
+      out = std::move(view);
+      return true;
+    }
+  });
+}
+
+}  // namespace
+}  // namespace detail
+
 template <class Array>
 result<basic_array_view<Array>> view_of(byte_span input, const wire_format& format, const decode_options& options) {
   using element = typename Array::element;
@@ -84,6 +152,9 @@ result<basic_array_view<Array>> view_of(byte_span input, const wire_format& form
     return error{error_code::unsupported, 0, "", "a view of an _EX array reads NDR; decode a memory image"};
   }
   basic_array_view<Array> view = view_access::make<Array>();
+  // A clean pass on several threads is the whole answer; anything else is
+  // walked on one, which says exactly what is wrong.
+  if (detail::viewed_in_parallel(input, format, options, view)) return view;
   detail::index_builder<element> sink(input, view_access::index(view), options.cache);
   detail::view_indexing<element> consumer{sink};
   detail::walk_result walked;

@@ -154,6 +154,14 @@ class index_builder : public walk_sink_base {
     where_.template string_units<Schema>(which, p, n);
   }
 
+  // A parallel view (view_array.cpp): this builder fills, into the index
+  // `slots` slot words long that another builder made, the locations of the
+  // records from rank `first_record` on.
+  void fill_records_of(std::size_t slots, std::size_t first_record) noexcept {
+    slots_ = slots;
+    next_location_ = first_record;
+  }
+
   [[nodiscard]] std::uint32_t num_elements() const noexcept { return num_elements_; }
   [[nodiscard]] bool clients_present() const noexcept { return clients_present_; }
   [[nodiscard]] std::size_t slots() const noexcept { return slots_; }

@@ -163,12 +163,12 @@ struct decode_options {
   // an input with a problem in every record cannot grow an unbounded list.
   std::uint32_t max_warnings = 1000;
 
-  // validate and decode of an _ARRAY in bare NDR may split its records among
-  // this many threads (the caller's and threads - 1 more), each taking at
-  // least bytes_per_thread bytes of records. The result — the value,
-  // warnings, or the error with its offset and path — is exactly the
-  // single-threaded one: anything but a clean pass is walked again on one
-  // thread. Other calls use one.
+  // validate, decode, view_of and read_in_parallel (cursor.hpp) of an _ARRAY
+  // in bare NDR may split its records among this many threads (the caller's
+  // and threads - 1 more), each taking at least bytes_per_thread bytes of
+  // records. The result — the value, the view, warnings, or the error with
+  // its offset and path — is exactly the single-threaded one: anything but a
+  // clean pass is walked again on one thread. Other calls use one.
   std::uint32_t threads = 1;
   std::size_t bytes_per_thread = std::size_t{1} << 20;
 

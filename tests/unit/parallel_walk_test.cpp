@@ -1,5 +1,5 @@
-// validate and decode with several threads give exactly the one-thread
-// result (issue 15): on every array vector and its cuts and bit flips (with pieces small
+// validate, decode and view_of with several threads give exactly the
+// one-thread result (issue 15): on every array vector and its cuts and bit flips (with pieces small
 // enough that even these are split), and on large generated arrays with
 // damage anywhere; and the parallel pass itself finds the seams of a clean
 // array and refuses a damaged one.
@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "dhcpm/codec.hpp"
+#include "dhcpm/view.hpp"
 #include "dhcpm/generate.hpp"
 #include "dhcpm/record_types.hpp"
 #include "drive/parallel_decode.hpp"
@@ -24,8 +25,8 @@
 namespace dhcpm::test {
 namespace {
 
-// "" when validate and decode on `threads` threads agree with validate and
-// decode on one: the same warnings or error, the same value.
+// "" when validate, decode and (for an _ARRAY) view_of on `threads` threads
+// agree with them on one: the same warnings or error, the same value.
 std::string disagreement(value_type type, byte_span input, layout wire, bool strict, unsigned threads,
                          std::size_t bytes_per_thread) {
   const wire_format format{.wire = wire};
@@ -52,6 +53,18 @@ std::string disagreement(value_type type, byte_span input, layout wire, bool str
       if (!(x.error_value() == y.error_value())) decoding = "decode: " + describe(x.error_value()) + " vs " + describe(y.error_value());
     } else if (!(x->value == y->value) || x->warnings != y->warnings || x->wire != y->wire) {
       decoding = "decode: the values or warnings differ";
+    }
+    if constexpr (is_record_array<record>) {  // and the view
+      if (!decoding.empty()) return;
+      const auto v = view_of<record>(input, format, one);
+      const auto w = view_of<record>(input, format, many);
+      if (v.has_value() != w.has_value()) {
+        decoding = "view: one thread " + std::string(v ? "accepts" : "refuses") + ", several do not";
+      } else if (!v) {
+        if (!(v.error_value() == w.error_value())) decoding = "view: " + describe(v.error_value()) + " vs " + describe(w.error_value());
+      } else if (!(v->to_value() == w->to_value()) || v->warnings() != w->warnings() || v->size() != w->size()) {
+        decoding = "view: the elements or warnings differ";
+      }
     }
   });
   return decoding;
@@ -183,6 +196,30 @@ TEST(ParallelDecode, IsTakenOnACleanArrayAndGivesItsValue) {
     expect_parallel_decode_taken<client_info_array>(wire);
     expect_parallel_decode_taken<dhcp_client_info_pb_array>(wire);
     expect_parallel_decode_taken<dhcp_client_info_array_vq>(wire);
+  }
+}
+
+// A view on several threads of a clean array: the same elements, each
+// record at the same offset.
+TEST(ParallelView, ACleanArrayGivesTheSameView) {
+  generate_options four_thousand;
+  four_thousand.elements = 4000;
+  realistic_generator g(31, four_thousand);
+  const client_info_array value = g.array();
+  for (const layout wire : {layout::ndr20, layout::ndr20be, layout::ndr64}) {
+    const bytes clean = *encode(value, wire);
+    decode_options options;
+    options.threads = 3;
+    options.bytes_per_thread = 64 * 1024;
+    const auto one = view_of<client_info_array>(clean, {.wire = wire});
+    const auto many = view_of<client_info_array>(clean, {.wire = wire}, options);
+    ASSERT_TRUE(one);
+    ASSERT_TRUE(many);
+    ASSERT_EQ(one->size(), many->size());
+    for (std::size_t k = 0; k < one->record_count(); ++k) {
+      ASSERT_EQ(one->record(k).offset(), many->record(k).offset()) << to_string(wire) << ", record " << k;
+    }
+    EXPECT_TRUE(many->to_value() == value);
   }
 }
 
