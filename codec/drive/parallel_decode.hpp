@@ -17,6 +17,7 @@
 // warnings. So threads change the time a decode takes, never its result.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -83,11 +84,9 @@ template <class Array>
           const std::size_t end = k + 1 < runs.size() ? runs[k + 1].start : input.size();
           builder b;
           b.target(&value, ranks[k]);
-          if (storage.data() != nullptr) {
-            const std::size_t from = std::min(runs[k].start / 2, storage.size());
-            const std::size_t to = std::min(end / 2, storage.size());
-            b.string_window(storage.subspan(from, to - from));
-          }
+          const std::size_t from = std::min(runs[k].start / 2, storage.size());
+          const std::size_t to = std::min(end / 2, storage.size());
+          b.string_window(storage.subspan(from, to - from));
           std::vector<error> ignored;
           ndr_walker<F, builder> fill(byte_reader(input), free_walk, b, ignored);
           fill.seek(runs[k].start);

@@ -42,7 +42,10 @@ class value_builder : public walk_sink_base {
     top_ = top;
     next_record_ = first_record;
   }
-  void string_window(std::span<char16_t> window) noexcept { window_ = window; }
+  void string_window(std::span<char16_t> window) noexcept {
+    window_ = window;
+    windowed_ = true;
+  }
   // An upper bound of the string units an array's records can hold (half the
   // input's bytes for NDR): the size of the list's one block of string
   // storage. Units beyond it (native images that share strings) are owned.
@@ -143,7 +146,7 @@ class value_builder : public walk_sink_base {
   // The units go into the list's string storage when it has room, else the string owns them.
   void take_units(utf16_string& s, const std::uint8_t* p, std::size_t n) {
     char16_t* storage = nullptr;
-    if (window_.data() != nullptr) {
+    if (windowed_) {  // never the list's allocator: other threads fill the same list
       if (n <= window_.size()) {
         storage = window_.data();
         window_ = window_.subspan(n);
@@ -176,6 +179,7 @@ class value_builder : public walk_sink_base {
   void* pointee_ = nullptr;         // the record's struct_pointer's pointee, as its type
   std::size_t next_record_ = 0;
   std::span<char16_t> window_;  // a parallel decode's share of the string storage
+  bool windowed_ = false;
   std::uint32_t return_value_ = 0;
   std::size_t storage_hint_ = 0;
   block_cache* cache_ = nullptr;
