@@ -74,7 +74,32 @@ void release_large_sets_except(std::size_t keep);
 //   a NULL element         element_null()
 // plus the array: NumElements, then clients_null() or clients(count).
 // Order of the fields: the dhcpsapi.h member order (see client_info).
-class checksum_builder {
+//
+// What each kind of field adds, for any fold that has add(value):
+// checksum_builder, and the benchmarks' folds of a run of records
+// (bench_fold.hpp's run_checksum).
+template <class Sum>
+class checksum_fields {
+ public:
+  void data_null() noexcept { self().add(0xDA7A'0000'0000'0001ULL); }
+  void data(std::size_t size, std::uint8_t first, std::uint8_t last) noexcept {
+    self().add(size);
+    self().add(static_cast<std::uint64_t>(first) << 8 | last);
+  }
+  void string_null() noexcept { self().add(0x5778'0000'0000'0001ULL); }
+  void string(std::size_t units, char16_t first, char16_t last) noexcept {
+    self().add(units);
+    self().add(static_cast<std::uint64_t>(first) << 16 | last);
+  }
+  void element_null() noexcept { self().add(0xE1E7'0000'0000'0001ULL); }
+  void clients_null() noexcept { self().add(0xC11E'0000'0000'0001ULL); }
+  void clients(std::size_t count) noexcept { self().add(count); }
+
+ private:
+  Sum& self() noexcept { return static_cast<Sum&>(*this); }
+};
+
+class checksum_builder : public checksum_fields<checksum_builder> {
  public:
   // Each value is weighted by a per-position odd constant and summed: the
   // multiplications are independent of one another and the running sum is a
@@ -94,19 +119,6 @@ class checksum_builder {
     state_ += weighted + (weight_ - first_weight) * plain;
     weight_ += count * weight_step;
   }
-  void data_null() noexcept { add(0xDA7A'0000'0000'0001ULL); }
-  void data(std::size_t size, std::uint8_t first, std::uint8_t last) noexcept {
-    add(size);
-    add(static_cast<std::uint64_t>(first) << 8 | last);
-  }
-  void string_null() noexcept { add(0x5778'0000'0000'0001ULL); }
-  void string(std::size_t units, char16_t first, char16_t last) noexcept {
-    add(units);
-    add(static_cast<std::uint64_t>(first) << 16 | last);
-  }
-  void element_null() noexcept { add(0xE1E7'0000'0000'0001ULL); }
-  void clients_null() noexcept { add(0xC11E'0000'0000'0001ULL); }
-  void clients(std::size_t count) noexcept { add(count); }
 
   [[nodiscard]] std::uint64_t value() const noexcept { return state_; }
 

@@ -94,7 +94,7 @@ result<std::uint64_t> cursor_validate_and_read_all(byte_span input, layout wire)
 // the plain sum of its values and their number. Since a value's weight grows
 // by the same step with its position, the whole fold is each run's fold
 // shifted by the values before it (combine()).
-class run_checksum {
+class run_checksum : public checksum_fields<run_checksum> {
  public:
   void add(std::uint64_t v) noexcept {
     weighted_ += v * weight_;
@@ -102,17 +102,6 @@ class run_checksum {
     plain_ += v;
     ++count_;
   }
-  void data_null() noexcept { add(0xDA7A'0000'0000'0001ULL); }
-  void data(std::size_t size, std::uint8_t first, std::uint8_t last) noexcept {
-    add(size);
-    add(static_cast<std::uint64_t>(first) << 8 | last);
-  }
-  void string_null() noexcept { add(0x5778'0000'0000'0001ULL); }
-  void string(std::size_t units, char16_t first, char16_t last) noexcept {
-    add(units);
-    add(static_cast<std::uint64_t>(first) << 16 | last);
-  }
-  void element_null() noexcept { add(0xE1E7'0000'0000'0001ULL); }
 
   // Appends this run's values to `whole`, as if folded into it one by one.
   void combine_into(checksum_builder& whole) const noexcept { whole.append(weighted_, plain_, count_); }

@@ -75,12 +75,6 @@ class run_engine final : public cursor_state<typename Array::element> {
   ndr_walker<F, locating_sink<element>> walker_;
 };
 
-// The array's header, which every run's cursor reports.
-struct array_head {
-  std::uint32_t num_elements = 0;
-  std::uint64_t slots = 0;
-};
-
 // How one run's reading went.
 struct run_walk {
   bool ran = false;
@@ -121,19 +115,14 @@ std::optional<runs_read> read_runs_in_parallel(byte_span input, const decode_opt
     record_counter counter;
     std::vector<error> warnings;
     ndr_walker<F, record_counter> walker(byte_reader(input), options, counter, warnings);
-    constexpr field_path root = root_path_of<Array>;
-    std::uint32_t num = 0;
-    bool clients = false;
-    std::size_t table = 0;
-    std::uint64_t count = 0;
-    if (!walker.array_header(root, num, clients) || !clients ||
-        !walker.template element_table<element>(root, num, table, count) || !warnings.empty() ||
-        counter.records != count) {
+    array_head head;
+    if (!clean_array_head<element>(walker, root_path_of<Array>, warnings, options, head) ||
+        counter.records != head.slots) {
       return std::nullopt;
     }
-    const array_head head{num, count};
-    const std::size_t first = walker.position();
-    const std::uint64_t budget = options.max_decoded_bytes - walker.checks().decoded_bytes();
+    const std::size_t first = head.first;
+    const std::uint64_t count = head.slots;
+    const std::uint64_t budget = head.budget;
     const std::size_t pieces = pieces_for(options, input.size() - first);
     if (pieces < 2) return std::nullopt;
     decode_options free_walk = options;
@@ -188,8 +177,7 @@ std::optional<runs_read> read_runs_in_parallel(byte_span input, const decode_opt
 template <class Array>
 result<runs_read> read_runs(byte_span input, const wire_format& format, const decode_options& options,
                             run_reader<Array> read, void* context) {
-  if (options.threads >= 2 && format.frame == framing::bare && !is_native(format.wire) && !is_pickle(format.wire) &&
-      !format.all && input.size() <= UINT32_MAX && !check_format(value_type_of<Array>, format, false)) {
+  if (splits_records(format, options) && input.size() <= UINT32_MAX && !check_format(value_type_of<Array>, format, false)) {
     std::optional<runs_read> split = with_ndr_format(format.wire, [&](auto ndr) {
       return read_runs_in_parallel<decltype(ndr), Array>(input, options, read, context);
     });

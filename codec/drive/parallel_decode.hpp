@@ -39,9 +39,7 @@ template <class Array>
     return false;
   } else {
     using element = typename Array::element;
-    if (options.threads < 2 || format.frame != framing::bare || is_native(format.wire) || is_pickle(format.wire)) {
-      return false;
-    }
+    if (!splits_records(format, options)) return false;
     return with_ndr_format(format.wire, [&](auto ndr) {
       using F = decltype(ndr);
       using builder = value_builder<F::byte_order, Array>;
@@ -57,43 +55,25 @@ template <class Array>
         std::vector<error> warnings;
         ndr_walker<F, builder> walker(byte_reader(input), options, head, warnings);
         constexpr field_path root = root_path_of<Array>;
-        std::uint32_t num = 0;
-        bool clients = false;
-        std::size_t table = 0;
-        std::uint64_t count = 0;
-        if (!walker.array_header(root, num, clients) || !clients ||
-            !walker.template element_table<element>(root, num, table, count) || !warnings.empty()) {
-          return false;
-        }
-        const std::size_t first = walker.position();
-        const std::uint64_t records = value.clients->record_count();
-        const std::uint64_t budget = options.max_decoded_bytes - walker.checks().decoded_bytes();
+        array_head table;
+        if (!clean_array_head<element>(walker, root, warnings, options, table)) return false;
         std::uint64_t charged = 0;
         std::vector<record_run> runs;
-        if (!records_fine_in_parallel<F, element>(input, 0, first, records, budget, options, charged, &runs)) {
+        if (!records_fine_in_parallel<F, element>(input, 0, table.first, value.clients->record_count(), table.budget,
+                                                  options, charged, &runs)) {
           return false;
         }
 
         // Every record fine: fill each run on a thread of its own.
         const std::span<char16_t> storage = value.clients->take_string_storage();
-        std::vector<std::uint64_t> ranks(runs.size());
-        for (std::size_t k = 1; k < runs.size(); ++k) ranks[k] = ranks[k - 1] + runs[k - 1].records;
-        decode_options free_walk = options;
-        free_walk.max_decoded_bytes = UINT64_MAX;  // charged in full by the pass above
-        on_every_piece(runs.size(), [&](std::size_t k) noexcept {
+        walk_runs_in_parallel<F, element>(input, runs, options, root, [&](std::size_t k, std::uint64_t rank) {
           const std::size_t end = k + 1 < runs.size() ? runs[k + 1].start : input.size();
-          builder b;
-          b.target(&value, ranks[k]);
           const std::size_t from = std::min(runs[k].start / 2, storage.size());
           const std::size_t to = std::min(end / 2, storage.size());
+          builder b;
+          b.target(&value, rank);
           b.string_window(storage.subspan(from, to - from));
-          std::vector<error> ignored;
-          ndr_walker<F, builder> fill(byte_reader(input), free_walk, b, ignored);
-          fill.seek(runs[k].start);
-          for (std::uint64_t r = 0; r < runs[k].records; ++r) {
-            // Proven fine: the walk cannot fail here.
-            (void)fill.template element_record<element>(root, ranks[k] + r);
-          }
+          return b;
         });
         out = std::move(value);
         return true;

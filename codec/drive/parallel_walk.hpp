@@ -27,6 +27,7 @@
 #include <thread>
 #include <vector>
 
+#include "dhcpm/codec.hpp"
 #include "dhcpm/options.hpp"
 #include "layout/field_path.hpp"
 #include "layout/flat_values.hpp"
@@ -80,6 +81,41 @@ void on_every_piece(std::size_t pieces, Body&& body) {
 [[nodiscard]] inline std::size_t pieces_for(const decode_options& options, std::size_t region) noexcept {
   const std::size_t per_thread = std::max<std::size_t>(options.bytes_per_thread, 1);
   return std::min<std::size_t>(options.threads, std::max<std::size_t>(region / per_thread, 1));
+}
+
+// Whether a call with these options on this format may split an array's
+// records among threads: several threads, a bare _ARRAY in NDR.
+[[nodiscard]] inline bool splits_records(const wire_format& format, const decode_options& options) noexcept {
+  return options.threads >= 2 && format.frame == framing::bare && !format.all && !is_native(format.wire) &&
+         !is_pickle(format.wire);
+}
+
+// What the calling thread knows once it has walked an array's header and id
+// table, before the records are split.
+struct array_head {
+  std::uint32_t num_elements = 0;
+  std::uint64_t slots = 0;    // max_count
+  std::size_t first = 0;      // where the records start
+  std::uint64_t budget = 0;   // what is left of max_decoded_bytes for them
+};
+
+// Walks the header and the id table of an _ARRAY of Element with `walker`
+// (whose sink makes of them what it makes: slots of a value, of an index).
+// false: they are not clean (a failure, or a warning in `warnings`) or
+// Clients is NULL — there is nothing to split, and the caller walks the input
+// on one thread.
+template <class Element, class Walker>
+[[nodiscard]] bool clean_array_head(Walker& walker, const field_path& root, const std::vector<error>& warnings,
+                                    const decode_options& options, array_head& head) {
+  bool clients = false;
+  std::size_t table = 0;
+  if (!walker.array_header(root, head.num_elements, clients) || !clients ||
+      !walker.template element_table<Element>(root, head.num_elements, table, head.slots) || !warnings.empty()) {
+    return false;
+  }
+  head.first = walker.position();
+  head.budget = options.max_decoded_bytes - walker.checks().decoded_bytes();
+  return true;
 }
 
 // Records in a row that make a position a boundary candidate.
@@ -212,6 +248,26 @@ template <class F, class Element>
   return at == input.size() && total_records == records && charged <= budget;
 }
 
+// The second pass of a parallel decode or view, once every record is proven
+// fine: each run walked again on a thread of its own, with the sink that
+// make_sink(k, rank) makes for run k, whose first record has rank `rank`.
+// The walk cannot fail; its charges were summed by the first pass.
+template <class F, class Element, class MakeSink>
+void walk_runs_in_parallel(std::span<const std::uint8_t> input, const std::vector<record_run>& runs,
+                           const decode_options& options, const field_path& root, MakeSink&& make_sink) {
+  std::vector<std::uint64_t> ranks(runs.size());
+  for (std::size_t k = 1; k < runs.size(); ++k) ranks[k] = ranks[k - 1] + runs[k - 1].records;
+  decode_options free_walk = options;
+  free_walk.max_decoded_bytes = UINT64_MAX;
+  on_every_piece(runs.size(), [&](std::size_t k) noexcept {
+    auto sink = make_sink(k, ranks[k]);
+    std::vector<error> ignored;
+    ndr_walker<F, decltype(sink)> walk(byte_reader(input), free_walk, sink, ignored);
+    walk.seek(runs[k].start);
+    for (std::uint64_t r = 0; r < runs[k].records; ++r) (void)walk.template element_record<Element>(root, ranks[k] + r);
+  });
+}
+
 // validate of an Array in bare NDR on several threads: std::nullopt when the
 // parallel pass cannot show the input clean (or does not apply), and the
 // one-thread walk must answer; otherwise its answer (no warnings).
@@ -222,9 +278,7 @@ template <class Array>
     return false;
   } else {
     using element = typename Array::element;
-    if (options.threads < 2 || format.frame != framing::bare || is_native(format.wire) || is_pickle(format.wire)) {
-      return false;
-    }
+    if (!splits_records(format, options)) return false;
     return with_ndr_format(format.wire, [&](auto ndr) {
       using F = decltype(ndr);
       if constexpr (!ndr_walker<F, record_counter>::template takes_fine_records<element>) {
@@ -233,18 +287,10 @@ template <class Array>
         record_counter counter;
         std::vector<error> warnings;
         ndr_walker<F, record_counter> walker(byte_reader(input), options, counter, warnings);
-        constexpr field_path root = root_path_of<Array>;
-        std::uint32_t num = 0;
-        bool clients = false;
-        std::size_t table = 0;
-        std::uint64_t count = 0;
-        if (!walker.array_header(root, num, clients) || !clients ||
-            !walker.template element_table<element>(root, num, table, count) || !warnings.empty()) {
-          return false;
-        }
-        const std::uint64_t budget = options.max_decoded_bytes - walker.checks().decoded_bytes();
+        array_head head;
+        if (!clean_array_head<element>(walker, root_path_of<Array>, warnings, options, head)) return false;
         std::uint64_t charged = 0;
-        return records_fine_in_parallel<F, element>(input, 0, walker.position(), counter.records, budget, options,
+        return records_fine_in_parallel<F, element>(input, 0, head.first, counter.records, head.budget, options,
                                                     charged);
       }
     });

@@ -84,7 +84,7 @@ template <class Array>
 bool viewed_in_parallel(byte_span input, const wire_format& format, const decode_options& options,
                         basic_array_view<Array>& out) {
   using element = typename Array::element;
-  if (options.threads < 2 || is_native(format.wire) || is_pickle(format.wire)) return false;
+  if (!splits_records(format, options)) return false;
   return with_ndr_format(format.wire, [&](auto ndr) {
     using F = decltype(ndr);
     using builder = index_builder<element>;
@@ -97,34 +97,18 @@ bool viewed_in_parallel(byte_span input, const wire_format& format, const decode
       std::vector<error> warnings;
       ndr_walker<F, builder> walker(byte_reader(input), options, head, warnings);
       constexpr field_path root = root_path_of<Array>;
-      std::uint32_t num = 0;
-      bool clients = false;
-      std::size_t table = 0;
-      std::uint64_t count = 0;
-      if (!walker.array_header(root, num, clients) || !clients ||
-          !walker.template element_table<element>(root, num, table, count) || !warnings.empty()) {
-        return false;
-      }
-      const std::uint64_t budget = options.max_decoded_bytes - walker.checks().decoded_bytes();
+      array_head table;
+      if (!clean_array_head<element>(walker, root, warnings, options, table)) return false;
       std::uint64_t charged = 0;
       std::vector<record_run> runs;
-      if (!records_fine_in_parallel<F, element>(input, 0, walker.position(), head.records(), budget, options, charged,
+      if (!records_fine_in_parallel<F, element>(input, 0, table.first, head.records(), table.budget, options, charged,
                                                 &runs)) {
         return false;
       }
-      std::vector<std::uint64_t> ranks(runs.size());
-      for (std::size_t k = 1; k < runs.size(); ++k) ranks[k] = ranks[k - 1] + runs[k - 1].records;
-      decode_options free_walk = options;
-      free_walk.max_decoded_bytes = UINT64_MAX;  // charged in full by the pass above
-      on_every_piece(runs.size(), [&](std::size_t k) noexcept {
+      walk_runs_in_parallel<F, element>(input, runs, options, root, [&](std::size_t /*k*/, std::uint64_t rank) {
         builder b(input, index, options.cache);
-        b.fill_records_of(head.slots(), ranks[k]);
-        std::vector<error> ignored;
-        ndr_walker<F, builder> fill(byte_reader(input), free_walk, b, ignored);
-        fill.seek(runs[k].start);
-        for (std::uint64_t r = 0; r < runs[k].records; ++r) {
-          (void)fill.template element_record<element>(root, ranks[k] + r);  // proven fine: cannot fail
-        }
+        b.fill_records_of(head.slots(), rank);
+        return b;
       });
       view_access::fill(view, input, &record_format_in<element, F>, head);
       out = std::move(view);
