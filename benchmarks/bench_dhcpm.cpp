@@ -9,6 +9,8 @@
 //   BM_Validate2T/<ndr>/<N>       the same on two threads (wall time)
 //   BM_Cursor/<ndr>/<N>           the one-pass cursor, every field of every client folded
 //   BM_Cursor2T/ndr20/<N>         read_in_parallel on two threads, the same fold per run (wall time)
+//   BM_FoldValue/<ndr>/<N>        the cursor's fold (checksum) over the owning value already in
+//                                 memory: the caller's own work in BM_Cursor, with no walk at all
 //   BM_ViewDecode/<layout>/<N>    dhcpm::view_array validation plus a read of every field of every
 //                                 client (see view_validate_and_read_all)
 //   BM_ReadTwice/<layout>/<N>     one 8-byte load from every 64-byte line of those bytes, front to
@@ -309,6 +311,23 @@ void bm_cursor(benchmark::State& state, layout wire, std::size_t n) {
   set_counters(state, input.size(), n);
 }
 
+// The fold BM_Cursor makes, over the value in memory instead of the input:
+// what reading every field costs the caller before any walking or checking.
+// With BM_Validate (the walk and every check, nothing handed out) it shows how
+// much of memcpy's time the two leave each other (docs/performance.md).
+template <class Array>
+void bm_fold_value(benchmark::State& state, const Array& value, std::size_t input_bytes, std::size_t n) {
+  for (auto _ : state) {
+    auto sum = checksum(value);
+    benchmark::DoNotOptimize(sum);
+  }
+  set_counters(state, input_bytes, n);
+}
+void bm_fold_failover_value(benchmark::State& state, std::size_t n) {
+  const data_set& set = prepare(n);
+  bm_fold_value(state, set.value, set.ndr20.size(), n);
+}
+
 // The DHCP_CLIENT_INFO_PB_ARRAY benchmarks (named with the layout "pb-ndr20"):
 // what an enumeration response carries, in NDR 2.0.
 const bytes& pb_input(std::size_t n) {
@@ -374,6 +393,11 @@ void bm_cursor_2t(benchmark::State& state, std::size_t n) {
 }
 void bm_pb_cursor_2t(benchmark::State& state, std::size_t n) {
   bm_cursor_parallel<dhcp_client_info_pb_array>(state, pb_input(n), checksum(pb_data_for(n).value), n);
+}
+
+void bm_pb_fold_value(benchmark::State& state, std::size_t n) {
+  const bytes& input = pb_input(n);
+  bm_fold_value(state, pb_data_for(n).value, input.size(), n);
 }
 
 void bm_pb_cursor(benchmark::State& state, std::size_t n) {
@@ -553,6 +577,7 @@ void register_all(std::size_t stub_count) {
       if (!is_native(wire)) benchmark::RegisterBenchmark(bench_name("BM_Cursor", name, n).c_str(), bm_cursor, wire, n);
       if (wire == layout::ndr20) {
         benchmark::RegisterBenchmark(bench_name("BM_Cursor2T", name, n).c_str(), bm_cursor_2t, n)->UseRealTime();
+        benchmark::RegisterBenchmark(bench_name("BM_FoldValue", name, n).c_str(), bm_fold_failover_value, n);
       }
       benchmark::RegisterBenchmark(bench_name("BM_ReadTwice", name, n).c_str(), bm_read_twice, wire, n);
     }
@@ -564,6 +589,7 @@ void register_all(std::size_t stub_count) {
       benchmark::RegisterBenchmark(bench_name("BM_Validate", "pb-ndr20", n).c_str(), bm_pb_validate, n);
       benchmark::RegisterBenchmark(bench_name("BM_Cursor", "pb-ndr20", n).c_str(), bm_pb_cursor, n);
       benchmark::RegisterBenchmark(bench_name("BM_Cursor2T", "pb-ndr20", n).c_str(), bm_pb_cursor_2t, n)->UseRealTime();
+      benchmark::RegisterBenchmark(bench_name("BM_FoldValue", "pb-ndr20", n).c_str(), bm_pb_fold_value, n);
 #if defined(DHCPM_HAVE_SAMBA_PEER)
       benchmark::RegisterBenchmark(bench_name("BM_SambaPull", "pb-ndr20", n).c_str(), bm_samba_pull_pb, n);
 #endif
