@@ -79,7 +79,7 @@ dissect_summary dissect_walk(byte_span input, value_type type, const wire_format
   });
   consumer.finish(ok);
   summary.warnings = std::move(walked.warnings);
-  if (!ok) summary.stopped = std::move(walked.failure);
+  if (!ok) summary.stopped = std::move(*walked.failure);
   if (consumer.out_of_bounds()) summary.stopped = region_out_of_bounds();
   summary.consumed = out.end();
   if (!out.fault().empty()) summary.stopped = error{error_code::internal_error, out.fault_offset(), "", out.fault()};

@@ -112,7 +112,7 @@ result<decoded<Value>> decode_walk(byte_span input, const wire_format& format, c
     return out;
   }
   value_building<Value> consumer(out.value, options);
-  if (!drive_walk<record>(input, format, options, walked, consumer)) return std::move(walked.failure);
+  if (!drive_walk<record>(input, format, options, walked, consumer)) return std::move(*walked.failure);
   consumer.finish();
   out.warnings = std::move(walked.warnings);
   out.wire = format.wire == layout::pickle ? to_layout(walked.kind) : format.wire;

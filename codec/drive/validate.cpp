@@ -34,7 +34,7 @@ result<std::vector<error>> validate_walk(byte_span input, value_type type, const
     if (!out.prefix && detail::validated_in_parallel<record>(input, format, options)) return true;
     return detail::drive_walk<record>(input, format, options, out, consumer);
   });
-  if (!ok) return std::move(out.failure);
+  if (!ok) return std::move(*out.failure);
   return std::move(out.warnings);
 }
 

@@ -41,7 +41,9 @@ namespace dhcpm::detail {
 // What a walk left behind: the warnings of lenient mode, and on failure the error.
 struct walk_result {
   std::vector<error> warnings;
-  error failure;
+  // Set when the walk fails. Optional, so that a walk that passes (most
+  // calls, and a stub's every call) neither builds nor destroys an error.
+  std::optional<error> failure;
   pickle_kind kind{};  // pickled input: what its header said
   // A prefix walk (bare or ptr NDR: a call's parameter, which later ones
   // follow) ends at the value's last byte: no trailing-bytes check, and `end`
@@ -67,7 +69,7 @@ template <class Record, class F, class Consumer>
   auto& sink = consumer.sink(F{});
   ndr_walker<F, std::remove_reference_t<decltype(sink)>> walker(input, options, sink, out.warnings);
   consumer.value_begin(0, input.position(), input.remaining());
-  const field_path root = frame == framing::response ? response_root : root_path_of<Record>;
+  const field_path& root = frame == framing::response ? response_root : root_path_of<Record>;
   bool present = true;
   bool ok = true;
   if (frame != framing::bare) {
@@ -127,8 +129,12 @@ template <class Record, class Consumer>
       consumer.value_end(state.value_end, body.size());
       return true;
     };
-    return walk_pickled(input, pickle_kind_of(wire), options, !format.all, out.warnings, out.failure, out.kind,
-                        walk_body);
+    error failure;
+    if (walk_pickled(input, pickle_kind_of(wire), options, !format.all, out.warnings, failure, out.kind, walk_body)) {
+      return true;
+    }
+    if (!out.failure) out.failure = std::move(failure);  // a body's walk stored its own
+    return false;
   }
   return with_ndr_format(wire, [&](auto ndr) {
     return walk_ndr<Record, decltype(ndr)>(byte_reader(input), format.frame, options, out, consumer);

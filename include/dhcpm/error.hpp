@@ -67,8 +67,13 @@ struct error {
 template <class T>
 class [[nodiscard]] result {
  public:
-  result(T value) : state_(std::in_place_index<0>, std::move(value)) {}          // NOLINT: implicit on purpose
-  result(error failure) : state_(std::in_place_index<1>, std::move(failure)) {}  // NOLINT: implicit on purpose
+  // Implicit on purpose (return value; / return error{...};). By reference,
+  // not by value: a returned value is moved into the result once, not twice
+  // (a large value's move and destruction are a fixed cost of every call).
+  result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}          // NOLINT
+  result(const T& value) : state_(std::in_place_index<0>, value) {}                // NOLINT
+  result(error&& failure) : state_(std::in_place_index<1>, std::move(failure)) {}  // NOLINT
+  result(const error& failure) : state_(std::in_place_index<1>, failure) {}        // NOLINT
 
   [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
