@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -113,7 +114,8 @@ class walk_checks {
                 "the string does not end in a NUL unit");
   }
 
-  [[nodiscard]] error take_failure() { return std::move(failure_); }
+  // The failure, once a check has failed (before that, an internal_error).
+  [[nodiscard]] error take_failure() { return failure_ ? std::move(*failure_) : error{}; }
 
   // Type serialization decodes several values under one budget: each walk
   // starts where the previous one stopped.
@@ -130,7 +132,8 @@ class walk_checks {
   const decode_options& options_;
   std::vector<error>& warnings_;
   std::uint64_t decoded_bytes_ = 0;
-  error failure_;
+  // Optional: a walk that passes (nearly every walk) neither builds nor destroys an error.
+  std::optional<error> failure_;
 };
 
 }  // namespace dhcpm::detail
