@@ -190,9 +190,8 @@ class ndr_walker {
 
   // Everything must have been consumed.
   [[nodiscard]] bool end() {
-    if (in_.remaining() == 0) return true;
-    return soft(error_code::trailing_bytes, in_.position(), field_path{},
-                std::to_string(in_.remaining()) + " bytes after the value");
+    if (in_.remaining() == 0) [[likely]] return true;
+    return trailing_bytes();
   }
 
   // The records fast_record walks: their pointees are a DHCP_BINARY_DATA
@@ -219,6 +218,12 @@ class ndr_walker {
   [[nodiscard]] walk_checks& checks() noexcept { return checks_; }
 
  private:
+  // end()'s complaint, out of line, so that end() — once per walk — inlines
+  // to a compare (it was a call of its own on every walk that passes).
+  [[gnu::cold, gnu::noinline]] bool trailing_bytes() {
+    return soft(error_code::trailing_bytes, in_.position(), field_path{},
+                std::to_string(in_.remaining()) + " bytes after the value");
+  }
   static constexpr std::size_t ps = F::pointer_size;
   static constexpr std::size_t cs = F::count_size;
   static constexpr bool wide_ids = F::pointer_size == 8;  // NDR64: 8-byte referent ids

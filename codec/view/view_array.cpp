@@ -120,11 +120,47 @@ bool viewed_in_parallel(byte_span input, const wire_format& format, const decode
 }  // namespace
 }  // namespace detail
 
+namespace detail {
+namespace {
+
+// The view of a bare _ARRAY that view_of has let through, built inside the
+// result it is returned in (one object from start to end: no move of the
+// view, no second destruction — a fixed cost of every view of a stub).
+template <class Array>
+result<basic_array_view<Array>> walked_view(byte_span input, const wire_format& format, const decode_options& options) {
+  using element = typename Array::element;
+  result<basic_array_view<Array>> out(view_access::make<Array>());
+  basic_array_view<Array>& view = *out;
+  // A clean pass on several threads is the whole answer; anything else is
+  // walked on one, which says exactly what is wrong.
+  if (options.threads >= 2 && viewed_in_parallel(input, format, options, view)) return out;
+  index_builder<element> sink(input, view_access::index(view), options.cache);
+  view_indexing<element> consumer{sink};
+  walk_result walked;
+  if (!drive_walk<Array>(input, format, options, walked, consumer)) {
+    out = std::move(*walked.failure);
+    return out;
+  }
+  // Strict walks warn of nothing: no vector to hand over.
+  if (!walked.warnings.empty()) view_access::warnings(view) = std::move(walked.warnings);
+  view_access::fill(view, input, consumer.format, sink);
+  return out;
+}
+
+}  // namespace
+}  // namespace detail
+
 template <class Array>
 result<basic_array_view<Array>> view_of(byte_span input, const wire_format& format, const decode_options& options) {
   using element = typename Array::element;
-  if (std::optional<error> refused = check_format(value_type_of<Array>, format, false)) return std::move(*refused);
-  if (format.frame != framing::bare || format.all) {
+  // check_format can refuse a bare, single-value format only for a type
+  // that exists only in memory images; for the rest it is skipped (its
+  // cost is per call, and a view per stub is the analyzer's workload).
+  const bool bare_one = format.frame == framing::bare && !format.all;
+  if (!bare_one || record_schema<Array>::native_only) {
+    if (std::optional<error> refused = check_format(value_type_of<Array>, format, false)) return std::move(*refused);
+  }
+  if (!bare_one) {
     return error{error_code::unsupported, 0, "", "a view reads one bare _ARRAY; decode other framings"};
   }
   if (input.size() > UINT32_MAX) {
@@ -135,19 +171,7 @@ result<basic_array_view<Array>> view_of(byte_span input, const wire_format& form
   if (detail::has_pointee_struct<element> && is_native(format.wire)) {
     return error{error_code::unsupported, 0, "", "a view of an _EX array reads NDR; decode a memory image"};
   }
-  basic_array_view<Array> view = view_access::make<Array>();
-  // A clean pass on several threads is the whole answer; anything else is
-  // walked on one, which says exactly what is wrong.
-  if (detail::viewed_in_parallel(input, format, options, view)) return view;
-  detail::index_builder<element> sink(input, view_access::index(view), options.cache);
-  detail::view_indexing<element> consumer{sink};
-  detail::walk_result walked;
-  if (!detail::drive_walk<Array>(input, format, options, walked, consumer)) return std::move(*walked.failure);
-  // Strict walks warn of nothing: no vector to hand over (a view per stub
-  // is the analyzer's workload, where this fixed cost counts).
-  if (!walked.warnings.empty()) view_access::warnings(view) = std::move(walked.warnings);
-  view_access::fill(view, input, consumer.format, sink);
-  return view;
+  return detail::walked_view<Array>(input, format, options);
 }
 
 namespace detail {
