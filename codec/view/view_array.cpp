@@ -117,12 +117,6 @@ bool viewed_in_parallel(byte_span input, const wire_format& format, const decode
   });
 }
 
-}  // namespace
-}  // namespace detail
-
-namespace detail {
-namespace {
-
 // The view of a bare _ARRAY that view_of has let through, built inside the
 // result it is returned in (one object from start to end: no move of the
 // view, no second destruction — a fixed cost of every view of a stub).
@@ -133,7 +127,7 @@ result<basic_array_view<Array>> walked_view(byte_span input, const wire_format& 
   basic_array_view<Array>& view = *out;
   // A clean pass on several threads is the whole answer; anything else is
   // walked on one, which says exactly what is wrong.
-  if (options.threads >= 2 && viewed_in_parallel(input, format, options, view)) return out;
+  if (viewed_in_parallel(input, format, options, view)) return out;
   index_builder<element> sink(input, view_access::index(view), options.cache);
   view_indexing<element> consumer{sink};
   walk_result walked;
