@@ -179,6 +179,12 @@ class record_view {
 
   // Byte offset of the record's flat part in the input.
   [[nodiscard]] std::size_t offset() const noexcept { return where_->flat; }
+  // What a view is made of. A cursor's record is valid only until its next
+  // step; a program that keeps records longer (the Python module's lazy
+  // iteration) copies the location and makes the view again from the three.
+  [[nodiscard]] const std::uint8_t* input() const noexcept { return input_; }
+  [[nodiscard]] const detail::record_location_of<Record>& location() const noexcept { return *where_; }
+  [[nodiscard]] const detail::record_format<Record>* format() const noexcept { return format_; }
   // An owning copy of every field (and of the pointee of a struct pointer).
   [[nodiscard]] Record to_value() const;
 
