@@ -107,7 +107,40 @@ def throughput_row(t, measure, family, wire, n, target, threshold):
         t.add(measure, None, target, None)
 
 
-def build_table(runs, rss):
+def add_python_rows(t, python_rows):
+    """Issue 16's targets: decoding into a Python object per client at least 1000 times Impacket's speed
+    per client (PB array), and the Python cursor's per-client cost within 3 times the C++ cursor's."""
+    label_impacket = "Python: Impacket per client / decode into a Python object per client, PB array"
+    if python_rows is None:
+        t.add(label_impacket, None, "≥ 1000×", None, "the Python module was not built")
+        return
+    rows = {(r["name"], r["type"]): r for r in python_rows}
+    impacket = rows.get(("Impacket", "DHCP_CLIENT_INFO_PB_ARRAY"))
+    objects = rows.get(("decode -> client objects", "DHCP_CLIENT_INFO_PB_ARRAY"))
+    value = rows.get(("decode -> value", "DHCP_CLIENT_INFO_PB_ARRAY"))
+    if impacket and objects:
+        r = impacket["ns_per_client"] / objects["ns_per_client"]
+        t.add(label_impacket, ratio_text(r), "≥ 1000×", r >= 1000,
+              f"{objects['ns_per_client']:.0f} ns vs Impacket {impacket['ns_per_client'] / 1e3:.0f} µs a client")
+    else:
+        t.add(label_impacket, None, "≥ 1000×", None, "Impacket not installed" if objects else "")
+    if impacket and value:
+        r = impacket["ns_per_client"] / value["ns_per_client"]
+        t.add("Python: Impacket per client / decode into one value, PB array", ratio_text(r), "(no target)", None,
+              f"{value['ns_per_client']:.0f} ns a client")
+    for type_name, wire, what in (("DHCP_CLIENT_INFO_PB_ARRAY", "pb-ndr20", "PB 100,000"),
+                                  ("array", "ndr20", "failover 1,000,000")):
+        mine, cpp = rows.get(("cursor", type_name)), t.seconds("BM_Cursor", wire, 1_000_000)
+        label = f"Python cursor per client / C++ cursor per client, {what}"
+        if mine and cpp:
+            r = mine["ns_per_client"] / (cpp / 1_000_000 * 1e9)
+            t.add(label, f"{r:.1f}×", "≤ 3×", r <= 3,
+                  f"{mine['ns_per_client']:.0f} ns vs {cpp / 1_000_000 * 1e9:.0f} ns")
+        else:
+            t.add(label, None, "≤ 3×", None)
+
+
+def build_table(runs, rss, python_rows=None):
     t = Table(runs)
     million = 1_000_000
 
@@ -241,6 +274,9 @@ def build_table(runs, rss):
         t.add("stubs: cursor / memcpy of each response", ratio_text(r), "(no target)", None,
               f"memcpy {copy['bytes_per_second'] / 1e9:.2f} GB/s")
 
+    # 4d. The Python module (issue 16): benchmarks/python_bench.py's rows, beside Impacket and the C++ cursor.
+    add_python_rows(t, python_rows)
+
     # 5. Peak RSS of read + decode of the 1,000,000-client file.
     for what, label, has_target in (("dhcpm-decode", "dhcpm owning decode", True), ("samba-pull", "Samba pull", False)):
         m = rss.get(what)
@@ -334,6 +370,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--bench", required=True, help="dhcpm_bench JSON output")
     p.add_argument("--rss", help="dhcpm_rss_probe output lines")
+    p.add_argument("--python", help="benchmarks/python_bench.py output (JSON); absent: not measured")
     p.add_argument("--plot-data", help="where to write the gnuplot data")
     p.add_argument("--svg", help="where to write the picture")
     p.add_argument("--markdown", help="docs/performance.md: its table section is rewritten")
@@ -342,7 +379,8 @@ def main():
 
     context, runs = load_runs(args.bench)
     rss = load_rss(args.rss)
-    rows = build_table(runs, rss)
+    python_rows = json.load(open(args.python, encoding="utf-8"))["rows"] if args.python else None
+    rows = build_table(runs, rss, python_rows)
     print(plain_table(rows))
     cache = context.get("dhcpm_block_cache", "off")
     print(f"block cache: {cache}")
