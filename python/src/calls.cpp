@@ -19,6 +19,8 @@ namespace {
 using namespace pybind11::literals;
 using stub_ref = ref<call_stub>;
 
+}  // namespace
+
 call_stub_type stub_type_from(std::string_view method, std::string_view direction_name) {
   const std::optional<std::size_t> call = find_call(method);
   if (!call) throw py::value_error("unknown call '" + std::string(method) + "' (an IDL method name: R_Dhcp...)");
@@ -26,6 +28,12 @@ call_stub_type stub_type_from(std::string_view method, std::string_view directio
   if (!dir) throw py::value_error("direction is 'request' or 'response', not '" + std::string(direction_name) + "'");
   return {*call, *dir};
 }
+
+layout stub_layout(std::string_view name) {
+  return write_format(py::str(std::string(name)), "bare", default_image_base, false).wire;
+}
+
+namespace {
 
 std::size_t param_index(const call_stub& stub, std::string_view name) {
   const auto params = stub.type.params();
@@ -138,10 +146,10 @@ py::object decode_stub(py::handle data, std::string_view method, std::string_vie
                        std::string_view layout_name, bool lenient, const limits& limit) {
   const input_buffer input(data);
   const call_stub_type type = stub_type_from(method, direction_name);
-  const wire_format format = write_format(py::str(std::string(layout_name)), "bare", default_image_base, false);
+  const layout wire = stub_layout(layout_name);
   auto decoded = [&] {
     const maybe_without_gil unlocked(input);
-    return decode_call(input.bytes(), type, format.wire, options_from(lenient, limit));
+    return decode_call(input.bytes(), type, wire, options_from(lenient, limit));
   }();
   if (!decoded) raise_decode_error(decoded.error_value());
   py::object stub = stub_to_py(std::move(decoded->value));
@@ -239,8 +247,7 @@ void bind_calls(py::module_& m) {
       "encode_call",
       [](py::handle stub, std::string_view layout_name) {
         const call_stub s = stub_from_py(stub);
-        const wire_format format = write_format(py::str(std::string(layout_name)), "bare", default_image_base, false);
-        result<bytes> encoded = encode_call(s, format.wire);
+        result<bytes> encoded = encode_call(s, stub_layout(layout_name));
         if (!encoded) raise_encode_error(encoded.error_value());
         return py::bytes(reinterpret_cast<const char*>(encoded->data()), encoded->size());
       },
@@ -251,8 +258,7 @@ void bind_calls(py::module_& m) {
          bool lenient) {
         const input_buffer input(data);
         const call_stub_type type = stub_type_from(call, direction_name);
-        const wire_format format = write_format(py::str(std::string(layout_name)), "bare", default_image_base, false);
-        auto checked = validate_call(input.bytes(), type, format.wire, options_from(lenient, {}));
+        auto checked = validate_call(input.bytes(), type, stub_layout(layout_name), options_from(lenient, {}));
         if (!checked) raise_decode_error(checked.error_value());
         return warnings_to_py(*checked);
       },
@@ -263,8 +269,7 @@ void bind_calls(py::module_& m) {
          bool lenient) {
         const input_buffer input(data);
         const call_stub_type type = stub_type_from(call, direction_name);
-        const wire_format format = write_format(py::str(std::string(layout_name)), "bare", default_image_base, false);
-        return py::cast(dhcpm::dissect_call(input.bytes(), type, format.wire, options_from(lenient, {})));
+        return py::cast(dhcpm::dissect_call(input.bytes(), type, stub_layout(layout_name), options_from(lenient, {})));
       },
       "data"_a, "call"_a, "direction"_a, "layout"_a = "ndr20", py::kw_only(), "lenient"_a = false);
   m.def(

@@ -14,6 +14,11 @@ namespace py = pybind11;
 
 void bind_calls(py::module_& m);
 
+// A call and direction by name ("R_DhcpV4EnumSubnetClients", "response"); ValueError otherwise.
+[[nodiscard]] call_stub_type stub_type_from(std::string_view method, std::string_view direction_name);
+// A stub's layout by its CLI name (ndr20, ndr20be, ndr64; the call refuses the others).
+[[nodiscard]] layout stub_layout(std::string_view name);
+
 [[nodiscard]] py::object stub_to_py(call_stub&& stub);
 // A copy of the stub a dhcpm.Stub object holds (TypeError for anything else).
 [[nodiscard]] call_stub stub_from_py(py::handle object);

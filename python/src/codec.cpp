@@ -119,15 +119,19 @@ py::bytes convert(py::handle data, py::handle type, py::handle source, py::handl
   if (const auto refused = check_format(t, to, true)) raise_encode_error(*refused);
   return with_record_type(t, [&](auto record_id) -> py::bytes {
     using record = typename decltype(record_id)::type;
+    bool input_refused = false;  // a decode error names the input, an encode error the output
     result<bytes> encoded = [&]() -> result<bytes> {
       const maybe_without_gil unlocked(input);
       auto decoded = dhcpm::decode<record>(input.bytes(), from, options_from(false, limit));
-      if (!decoded) return std::move(decoded).error_value();
+      if (!decoded) {
+        input_refused = true;
+        return std::move(decoded).error_value();
+      }
       return dhcpm::encode(decoded->value, to);
     }();
     if (!encoded) {
-      // Which side failed: a decode error names the input, an encode error the output.
-      raise_decode_error(encoded.error_value());
+      if (input_refused) raise_decode_error(encoded.error_value());
+      raise_encode_error(encoded.error_value());
     }
     return py::bytes(reinterpret_cast<const char*>(encoded->data()), encoded->size());
   });

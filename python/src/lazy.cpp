@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "calls.hpp"
 #include "codec_args.hpp"
 #include "dhcpm/call.hpp"
 #include "dhcpm/cursor.hpp"
@@ -46,20 +47,14 @@ py::object read_part(const record_view<Record>& v) {
   using namespace records_detail;
   using part = std::remove_cvref_t<decltype(std::declval<Record&>().*member_of<Record, P>)>;
   ref<part> made = own(part{});
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (
-        [&] {
-          if constexpr (info_of<Record, I>.parent == P) {
-            constexpr field_info info = info_of<Record, I>;
-            if constexpr (info.kind == field_kind::lpwstr) {
-              made.get().*member_of<Record, I> = v.template get<member_of<Record, I>>().to_value();
-            } else {
-              made.get().*member_of<Record, I> = v.template get<member_of<Record, I>>();
-            }
-          }
-        }(),
-        ...);
-  }(std::make_index_sequence<field_table<Record>.size()>{});
+  for_each_child<Record, P>([&](auto i) {
+    constexpr std::size_t I = decltype(i)::value;
+    if constexpr (info_of<Record, I>.kind == field_kind::lpwstr) {
+      made.get().*member_of<Record, I> = v.template get<member_of<Record, I>>().to_value();
+    } else {
+      made.get().*member_of<Record, I> = v.template get<member_of<Record, I>>();
+    }
+  });
   return py::cast(std::move(made));
 }
 
@@ -98,16 +93,11 @@ void bind_record_proxy(py::handle record_class) {
   using proxy = record_proxy<Record>;
   py::class_<proxy> cls(record_class, "View",
                         "A record read from the input bytes on access; to_value() makes the owning record.");
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (
-        [&] {
-          if constexpr (records_detail::info_of<Record, I>.parent == no_parent) {
-            cls.def_property_readonly(std::string(records_detail::info_of<Record, I>.name()).c_str(),
-                                      [](const proxy& p) { return read_field<Record, I>(p.view()); });
-          }
-        }(),
-        ...);
-  }(std::make_index_sequence<field_table<Record>.size()>{});
+  records_detail::for_each_child<Record, no_parent>([&](auto i) {
+    constexpr std::size_t I = decltype(i)::value;
+    cls.def_property_readonly(std::string(records_detail::info_of<Record, I>.name()).c_str(),
+                              [](const proxy& p) { return read_field<Record, I>(p.view()); });
+  });
   cls.def("to_value", [](const proxy& p) { return own(p.view().to_value()); });
   cls.def_property_readonly("offset", [](const proxy& p) { return p.view().offset(); },
                             "the byte offset of the record's flat part in the input");
@@ -246,19 +236,16 @@ py::object make_cursor(py::handle data, py::handle type, py::handle layout, bool
 py::object make_call_cursor(py::handle data, std::string_view method, std::string_view direction_name,
                             std::string_view layout_name, bool lenient) {
   auto input = std::make_shared<const input_buffer>(data);
-  const std::optional<std::size_t> call = find_call(method);
-  const std::optional<direction> dir = parse_direction(direction_name);
-  if (!call || !dir) throw py::value_error("unknown call or direction");
-  const call_stub_type stub{*call, *dir};
+  const call_stub_type stub = stub_type_from(method, direction_name);
   const param_info* array_param = nullptr;
   for (const param_info& p : stub.params()) {
     if (p.kind == param_kind::unique_record || p.kind == param_kind::ref_record) array_param = &p;
   }
   if (array_param == nullptr) throw py::type_error(std::string(method) + " " + std::string(direction_name) + " carries no _ARRAY");
-  const wire_format format = write_format(py::str(std::string(layout_name)), "bare", default_image_base, false);
+  const layout wire = stub_layout(layout_name);
   return with_array_type(array_param->type, [&](auto id) -> py::object {
     using Array = typename decltype(id)::type;
-    auto opened = open_cursor<Array>(input->bytes(), stub, format.wire, options_from(lenient, {}));
+    auto opened = open_cursor<Array>(input->bytes(), stub, wire, options_from(lenient, {}));
     if (!opened) raise_decode_error(opened.error_value());
     return py::cast(held_cursor<Array>{input, std::move(*opened)});
   });

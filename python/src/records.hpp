@@ -143,6 +143,20 @@ template <class Obj>
 
 namespace records_detail {
 
+// Calls visit(std::integral_constant<std::size_t, I>) for each field I of
+// Record whose parent is P (no_parent: the record's own fields), in schema
+// order: the fields of one Python class.
+template <class Record, std::size_t P, class Visit>
+void for_each_child(Visit&& visit) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (
+        [&] {
+          if constexpr (field_table<Record>[I].parent == P) visit(std::integral_constant<std::size_t, I>{});
+        }(),
+        ...);
+  }(std::make_index_sequence<field_table<Record>.size()>{});
+}
+
 template <class Record, std::size_t I>
 inline constexpr const auto& field_entry = std::get<I>(record_schema<Record>::fields);
 template <class Record, std::size_t I>
@@ -357,13 +371,7 @@ void bind_part() {
   if (py::detail::get_type_info(typeid(ref<part>)) != nullptr) return;
   accessors<part>::type_name = part_name<part>;
   py::class_<ref<part>> cls(the_module, std::string(part_name<part>).c_str());
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (
-        [&] {
-          if constexpr (info_of<Record, I>.parent == P) add_field<Record, I>(cls);
-        }(),
-        ...);
-  }(std::make_index_sequence<field_table<Record>.size()>{});
+  for_each_child<Record, P>([&](auto i) { add_field<Record, decltype(i)::value>(cls); });
   add_common_methods(cls);
   add_schema_attribute<Record>(cls, P);
 }
@@ -406,13 +414,7 @@ void bind_record(py::module_& m) {
   accessors<Record>::type_name = schema::idl_name;
   py::class_<ref<Record>> cls(m, std::string(schema::idl_name).c_str());
   cls.attr("type_name") = std::string(to_string(value_type_of<Record>));  // the CLI's --type
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (
-        [&] {
-          if constexpr (info_of<Record, I>.parent == no_parent) add_field<Record, I>(cls);
-        }(),
-        ...);
-  }(std::make_index_sequence<field_table<Record>.size()>{});
+  for_each_child<Record, no_parent>([&](auto i) { add_field<Record, decltype(i)::value>(cls); });
   add_common_methods(cls);
   add_schema_attribute<Record>(cls, no_parent);
   // What a list or pointer of the record holds, by class (bound before it).
